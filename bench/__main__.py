@@ -1,0 +1,27 @@
+"""Run every benchmark and print `name: value` lines.
+
+Each benchmark module in this package exposes `run() -> dict[str, float | str]`;
+they are listed in BENCHES in the order they run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+BENCHES: list[str] = [
+    # "bench.engine", "bench.store", "bench.tui"  -- added as each part lands
+]
+
+
+def main() -> int:
+    for name in BENCHES:
+        module = importlib.import_module(name)
+        for key, value in module.run().items():
+            shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+            print(f"{key}: {shown}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""The question bank as plain, immutable data (no I/O here: see coach.bank.load).
+
+Everything the product asks and every id the answers file may use comes from the
+bank in `data/`, so a consultant can adapt it without touching code. Each
+user-facing text carries both languages (`LText`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal, Mapping
+
+Lang = Literal["en", "fr"]
+QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]
+Section = Literal["profile", "inventory", "platform"]
+
+
+@dataclass(frozen=True)
+class LText:
+    """A text in both languages."""
+
+    en: str
+    fr: str
+
+    def get(self, lang: str) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary entry: an id used in answers files, and its names.
+
+    `tag` carries the entry's class where it has one: for measures "vanity",
+    "action" or "none"; for activities the practice ("conversation",
+    "broadcast", "monitoring", "browsing", "ads"); for goals "action" or
+    "challenged" (awareness). `help` says what the entry means.
+    """
+
+    id: str
+    name: LText
+    tag: str = ""
+    help: LText | None = None
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: LText
+    spaces: tuple[str, ...]            # space kinds it offers (page, group, forum, ...)
+    markets: tuple[str, ...]           # default fit: b2b | b2c | public
+    modes: tuple[str, ...]             # default fit: conversation | broadcast | monitoring
+    owned: bool                        # owned (site, newsletter) or rented (a network)
+    note: LText                        # default fit note, a default the user may correct
+    space_hint: LText                  # what kind of space to look for when none is named
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: LText
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Show a question only when an earlier answer calls for it.
+
+    Exactly one of `equals` (single, yesno, number, text) or `includes` (multi,
+    ranked: the answer list contains the value) is set.
+    """
+
+    question: str
+    equals: Any = None
+    includes: str | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str                            # unique across the bank
+    section: Section
+    type: QuestionType
+    text: LText                        # may hold {platform}, filled with the platform name
+    help: LText                        # why it is asked
+    field: str | None = None           # answers-file field it fills; None: stored in `extra`
+    options: str | None = None         # a vocabulary table name ("audiences", ...), or
+    choices: tuple[Choice, ...] = ()   # inline choices
+    minimum: float | None = None       # number questions
+    maximum: float | None = None
+    unit: LText | None = None
+    when: Condition | None = None
+    platforms: tuple[str, ...] = ()    # asked only for these platforms (empty: all)
+    wording: Mapping[str, LText] = field(default_factory=lambda: MappingProxyType({}))
+    required: bool = True
+
+    def text_for(self, lang: str, platform: Platform | None = None) -> str:
+        """The question in `lang`, with the platform-specific wording when there is one."""
+        base = self.wording.get(platform.id, self.text) if platform else self.text
+        name = platform.name.get(lang) if platform else ""
+        return base.get(lang).replace("{platform}", name)
+
+
+@dataclass(frozen=True)
+class Bank:
+    platforms: tuple[Platform, ...]
+    vocab: Mapping[str, tuple[Term, ...]]   # audiences, goals, activities, measures,
+                                            # results, space_kinds, kinds, markets, reasons
+    questions: tuple[Question, ...]
+    rules: Mapping[str, Any]                # data/rules.toml, as loaded
+    texts: Mapping[str, LText] = field(default_factory=lambda: MappingProxyType({}))
+
+    def platform(self, platform_id: str) -> Platform:
+        for p in self.platforms:
+            if p.id == platform_id:
+                return p
+        raise KeyError(platform_id)
+
+    def terms(self, table: str) -> tuple[Term, ...]:
+        return self.vocab[table]
+
+    def term(self, table: str, term_id: str) -> Term:
+        for t in self.vocab[table]:
+            if t.id == term_id:
+                return t
+        raise KeyError(f"{table}:{term_id}")
+
+    def ids(self, table: str) -> frozenset[str]:
+        if table == "platforms":
+            return frozenset(p.id for p in self.platforms)
+        return frozenset(t.id for t in self.vocab[table])
+
+    def question(self, question_id: str) -> Question:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        raise KeyError(question_id)
+
+    def section(self, section: Section) -> tuple[Question, ...]:
+        return tuple(q for q in self.questions if q.section == section)

@@ -1,0 +1,143 @@
+"""Shared pieces of the command line: language, workspace, errors, translated help.
+
+Click builds help texts when it prints them, so we keep help strings as English
+msgids (marked with N_) and translate them at format time in the language chosen
+for this run. That also works for `--help`, which Click handles before any
+command callback runs.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from coach.i18n import DEFAULT_LANG, N_, translator
+
+_state = {"lang": DEFAULT_LANG}
+
+
+def set_lang(lang: str) -> None:
+    _state["lang"] = lang
+
+
+def current_lang() -> str:
+    return _state["lang"]
+
+
+def _(message: str) -> str:
+    """Translate a CLI message into the language of this run."""
+    return translator(_state["lang"], "cli").gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translator(_state["lang"], "cli").ngettext(singular, plural, n)
+
+
+class InputError(Exception):
+    """Bad input from the user: exit code 2, one line per problem, nothing written."""
+
+    def __init__(self, lines: str | list[str]) -> None:
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+        super().__init__("\n".join(self.lines))
+
+
+class RunError(Exception):
+    """Failed while running (damaged file with no backup, lock timeout...): exit code 1."""
+
+
+@dataclass(frozen=True)
+class Env:
+    """What every command needs to know about this run; computed, never touching disk."""
+
+    lang: str
+    data_dir: Path
+    bank_dir: Path
+    bank_is_custom: bool
+
+
+# Click's own help strings, translated through our catalog.
+_CLICK_STRINGS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Arguments"),
+                  N_("Show this message and exit."), N_("Show the version and exit."))
+
+
+def _record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
+    original = getattr(param, "help", None)
+    if original:
+        param.help = _(original)  # type: ignore[attr-defined]
+    try:
+        return param.get_help_record(ctx)
+    finally:
+        if original:
+            param.help = original  # type: ignore[attr-defined]
+
+
+class TrCommandMixin:
+    """Translate a command's help, its options' help and Click's headings."""
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        original = self.help  # type: ignore[has-type]
+        self.help = _(original) if original else original
+        try:
+            return super().get_short_help_str(limit)  # type: ignore[misc]
+        finally:
+            self.help = original
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        original = self.help  # type: ignore[has-type]
+        self.help = _(original) if original else original
+        try:
+            super().format_help_text(ctx, formatter)  # type: ignore[misc]
+        finally:
+            self.help = original
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [r for p in self.get_params(ctx) if (r := _record(p, ctx))]  # type: ignore[attr-defined]
+        if rows:
+            with formatter.section(_("Options")):
+                formatter.write_dl(rows)
+
+
+class TrCommand(TrCommandMixin, click.Command):
+    pass
+
+
+class TrGroup(TrCommandMixin, click.Group):
+    command_class = TrCommand
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        commands = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                commands.append((name, cmd))
+        if commands:
+            limit = formatter.width - 6 - max(len(n) for n, _c in commands)
+            with formatter.section(_("Commands")):
+                formatter.write_dl([(n, c.get_short_help_str(limit)) for n, c in commands])
+
+
+def get_env(ctx: click.Context) -> Env:
+    env = ctx.find_object(Env)
+    if env is None:  # only when a command is invoked outside the `coach` group
+        raise RuntimeError("coach command run without its group")
+    return env
+
+
+def err(message: str) -> None:
+    """One line to stderr, plain text (user text never becomes markup here)."""
+    click.echo(message, err=True)
+
+
+def is_interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()

@@ -1,0 +1,93 @@
+"""`coach` entry point: resolve the language first (help is translated), then dispatch.
+
+Exit codes: 0 done; 1 failed while running; 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from coach import __version__
+from coach.cli.base import Env, InputError, N_, RunError, TrGroup, _, err, set_lang
+from coach.i18n import UnknownLanguage, resolve_lang
+from coach.paths import bank_dir, workspace_dir
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    """Find --lang before Click parses, so that even --help speaks the right language."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+@click.group(cls=TrGroup, invoke_without_command=True,
+             help=N_("coach: why am I on this network? Answer a few questions per platform "
+                     "and get a focused-channel plan: one space to start with, a weekly "
+                     "routine that fits your time, what to measure, and warnings when the "
+                     "time spent does not match what it brings."))
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help=N_("Workspace folder (default: $COACH_DATA_DIR, else your user data folder)."))
+@click.option("--lang", type=click.Choice(["en", "fr"], case_sensitive=False), default=None,
+              help=N_("Language: en or fr (default: $COACH_LANG, else $LC_ALL / $LANG)."))
+@click.option("--bank", "bank", type=click.Path(file_okay=False), default=None,
+              help=N_("Question bank folder (default: $COACH_BANK, else the bundled bank)."))
+@click.version_option(__version__, "--version", prog_name="coach", message="%(prog)s %(version)s",
+                      help=N_("Show the version and exit."))
+@click.help_option("--help", "-h", help=N_("Show this message and exit."))
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | None) -> None:
+    from os import environ
+
+    resolved = resolve_lang(lang)
+    set_lang(resolved)
+    custom_bank = bool(bank or environ.get("COACH_BANK"))
+    ctx.obj = Env(lang=resolved, data_dir=workspace_dir(data_dir), bank_dir=bank_dir(bank),
+                  bank_is_custom=custom_bank)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+def _register() -> None:
+    """Commands are light modules; each imports its heavy dependencies inside the command."""
+    # Each command module adds itself here once it works (no placeholders).
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        set_lang(resolve_lang(_lang_from_argv(args)))
+    except UnknownLanguage as exc:
+        err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} (use en or fr)")
+        return 2
+    _register()
+    try:
+        # Without standalone mode Click returns --help/--version's exit code, or the
+        # command's return value (commands may return an int exit code).
+        result = cli.main(args=args, prog_name="coach", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        err(_("Stopped."))
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except InputError as exc:
+        for line in exc.lines:
+            err(line)
+        return 2
+    except RunError as exc:
+        err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        err(_("Stopped."))
+        return 130
+    return result if isinstance(result, int) else 0

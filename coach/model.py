@@ -1,0 +1,120 @@
+"""The shapes that travel between the parts of coach: answers in, plan out.
+
+Answers (`Answers`) are what the answers file (TOML, version 1), the TUI and quick
+mode all produce, already validated and normalised by coach.answers. The plan
+(`Plan`) is the engine's output; its keys are fixed by DESIGN.md (people and
+scripts read `coach plan --format json`), extra keys may be added, never renamed.
+Plans and answers are plain JSON-compatible dicts so the store can keep them and
+every report renders from the same data.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired, TypedDict
+
+Verdict = Literal["focus", "keep", "reduce", "pause", "personal"]
+Severity = Literal["info", "warning", "critical"]
+WARNING_CODES: tuple[str, ...] = (
+    "OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "VANITY_METRICS", "BROADCAST_ONLY",
+    "AIMLESS_BROWSING", "AUDIENCE_ABSENT", "VISIBILITY_GOAL", "PERSONAL_TIME",
+    "NO_EDITORIAL_LINE",
+)  # stable identifiers: add new ones at the end, never rename
+
+
+class Space(TypedDict):
+    kind: str          # page | group | forum | profile | channel | list | newsletter
+    name: str
+
+
+class Profile(TypedDict):
+    name: str
+    kind: str          # freelancer | nonprofit | business
+    market: str        # b2b | b2c | mixed | public
+    goal: str          # clients | mandates | donations | volunteers | recruits | partners
+                       # | funding | awareness
+    audiences: list[str]            # priority order
+    weekly_budget_hours: float
+    extra: NotRequired[dict[str, object]]   # answers to further profile questions, by id
+
+
+class PlatformAnswers(TypedDict):
+    id: str
+    label: NotRequired[str]         # the user's own name for "other" / a named forum
+    reason: str                     # personal | professional | both
+    why: str                        # the user's own words
+    hours_per_week: float
+    audiences_present: list[str]
+    know_who: bool
+    activities: list[str]
+    measures: list[str]
+    editorial_line: bool
+    results_90d: dict[str, int]     # inquiries, won, referrals, site_visits, ...
+    spaces: list[Space]
+    extra: dict[str, object]        # answers to further bank questions, by question id
+
+
+class Answers(TypedDict):
+    version: int                    # 1
+    profile: Profile
+    platforms: list[PlatformAnswers]
+
+
+class FocusSpace(TypedDict):
+    kind: str
+    name: str
+
+
+class Focus(TypedDict):
+    platform: str
+    space: FocusSpace | None
+    reasons: list[str]
+
+
+class PlanPlatform(TypedDict):
+    platform: str
+    score: int                      # 0..100
+    verdict: Verdict
+    hours: float
+    factors: dict[str, float]       # factor name -> points it contributed
+    explanation: str
+    # added keys (DESIGN.md allows more): for reports and screens
+    name: NotRequired[str]          # platform name in the plan's language (or the user's label)
+    reason: NotRequired[str]
+    why: NotRequired[str]           # the user's own words
+    results_90d: NotRequired[dict[str, int]]
+    recommended_hours: NotRequired[float]
+
+
+class TimePicture(TypedDict):
+    budget: float
+    professional: float
+    personal: float
+    focus_hours: float
+    freed: float
+
+
+class Warning_(TypedDict):
+    code: str
+    severity: Severity
+    platform: str | None
+    message: str
+    instead: NotRequired[str]       # what to do instead (a limit without a plan is ignored)
+
+
+class Plan(TypedDict):
+    schema: int                     # 1
+    client: str
+    lang: str
+    assessed_on: str                # YYYY-MM-DD
+    focus: Focus | None
+    platforms: list[PlanPlatform]   # best first
+    time: TimePicture
+    warnings: list[Warning_]
+    routine: list[str]
+    track: list[str]
+    expansion_gate: str
+    review_on: str                  # YYYY-MM-DD
+    confidence: NotRequired[str]    # low | medium | high, with `confidence_note`
+    confidence_note: NotRequired[str]
+    engine_version: NotRequired[str]
+    goal: NotRequired[str]
