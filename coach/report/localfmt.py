@@ -1,0 +1,45 @@
+"""Dates and numbers in the reader's local style (Babel), never hand-formatted.
+
+French reports follow Quebec conventions ("22 novembre 2026", "1,5 h"); English
+ones follow US English ("November 22, 2026", "1.5 h").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+_BABEL_LOCALE = {"fr": "fr_CA", "en": "en"}
+
+
+def babel_locale(lang: str) -> str:
+    return _BABEL_LOCALE.get(lang, "en")
+
+
+def number(value: float | int, lang: str) -> str:
+    """1.5 -> "1.5" / "1,5"; 1234 -> "1,234" / "1 234" (at most two decimals)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(round(float(value), 2), format="#,##0.##", locale=babel_locale(lang))
+
+
+def hours(value: float | int, lang: str) -> str:
+    return f"{number(value, lang)} h"
+
+
+def signed_hours(value: float | int, lang: str) -> str:
+    """A change in hours, always with its sign: "+1.5 h", "−2 h", "0 h"."""
+    if abs(value) < 0.005:
+        return hours(0, lang)
+    sign = "+" if value > 0 else "−"
+    return f"{sign}{hours(abs(value), lang)}"
+
+
+def long_date(iso: str, lang: str) -> str:
+    """"2026-11-22" -> "November 22, 2026" / "22 novembre 2026"; anything else as given."""
+    from babel.dates import format_date
+
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    return format_date(day, format="long", locale=babel_locale(lang))
