@@ -1,0 +1,313 @@
+"""Walking the questionnaire: which question comes next, given the answers so far.
+
+Pure and terminal-free, so any face that asks the bank's questions one at a time
+can share it (quick mode today). The order is the bank's:
+
+1. the profile questions;
+2. the inventory: first the question that picks the platforms (its options are
+   "platforms"), then the other inventory questions for each picked platform
+   (hours, reason...);
+3. for each *professional* platform (reason other than "personal"), the platform
+   questions: "Why am I on <platform>?" and what follows.
+
+A question is asked only when its `when` condition holds on the answers so far
+and, for per-platform questions, when the platform is in its `platforms` list
+(empty: every platform). The list of steps is recomputed from the answers every
+time, so changing an earlier answer (going back) reshapes what follows while the
+answers already given stay in place.
+
+Answers are the answers-file structure (coach.model.Answers) being filled in: a
+question with a `field` writes that field (dotted for nested: "results_90d.won"),
+one without writes `extra[question id]` of its profile or platform. Platforms
+that are unticked are *parked* rather than dropped, so ticking them again brings
+their answers back.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from coach.bank.model import Bank, LText, Platform, Question
+
+PLATFORM_OPTIONS = "platforms"      # the `options` value that lists the platforms
+PERSONAL = "personal"               # the reason that skips the platform questions
+_SECTIONS = ("profile", "inventory", "platform")
+_FAR = 1_000_000                    # order of a platform no longer picked
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question to ask: a question id, and the platform it is about (if any)."""
+
+    question: str
+    platform: str | None = None
+
+    def position(self) -> dict[str, str | None]:
+        return {"question": self.question, "platform": self.platform}
+
+
+@dataclass
+class State:
+    """The answers being filled in, plus the answers of unticked platforms."""
+
+    answers: dict[str, Any]
+    parked: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _get_path(container: Mapping[str, Any] | None, path: str) -> Any:
+    node: Any = container
+    for part in path.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _set_path(container: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    node = container
+    for part in parts[:-1]:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            child = {}
+            node[part] = child
+        node = child
+    if value is None:
+        node.pop(parts[-1], None)
+    else:
+        node[parts[-1]] = value
+
+
+class Walker:
+    """Next / previous question over one bank. Never mutates the answers it is given."""
+
+    def __init__(self, bank: Bank) -> None:
+        self.bank = bank
+        self.selector: Question | None = next(
+            (q for q in bank.section("inventory") if q.options == PLATFORM_OPTIONS), None)
+        self._order = {q.id: i for i, q in enumerate(bank.questions)}
+        self._profile = bank.section("profile")
+        self._inventory = tuple(q for q in bank.section("inventory") if q is not self.selector)
+        self._platform_qs = bank.section("platform")
+
+    # ------------------------------------------------------------------ reading
+    def picked(self, answers: Mapping[str, Any]) -> list[str]:
+        """The platform ids picked so far, in the order they will be asked about."""
+        return [p["id"] for p in answers.get("platforms") or [] if isinstance(p, Mapping)]
+
+    def _entry(self, answers: Mapping[str, Any], platform: str) -> Mapping[str, Any] | None:
+        for p in answers.get("platforms") or []:
+            if isinstance(p, Mapping) and p.get("id") == platform:
+                return p
+        return None
+
+    def professional(self, answers: Mapping[str, Any], platform: str) -> bool:
+        """True when the platform questions apply (its reason is known and not personal)."""
+        entry = self._entry(answers, platform) or {}
+        reason_q = next((q for q in self._inventory if q.field == "reason"), None)
+        if reason_q is None:  # a bank without a reason question: every platform is asked
+            return True
+        reason = entry.get("reason")
+        return reason is not None and reason != PERSONAL
+
+    def value(self, answers: Mapping[str, Any], step: Step) -> Any:
+        """The answer given to this step so far, or None."""
+        q = self.bank.question(step.question)
+        if q is self.selector:
+            return self.picked(answers) if answers.get("platforms") else None
+        if q.section == "profile":
+            holder: Mapping[str, Any] | None = answers.get("profile")
+        else:
+            holder = self._entry(answers, step.platform or "")
+        if holder is None:
+            return None
+        if q.field:
+            return _get_path(holder, q.field)
+        return _get_path(holder.get("extra"), q.id)
+
+    def _condition_holds(self, answers: Mapping[str, Any], q: Question,
+                         platform: str | None) -> bool:
+        cond = q.when
+        if cond is None:
+            return True
+        try:
+            source = self.bank.question(cond.question)
+        except KeyError:
+            return False
+        if source.section == "profile" or source is self.selector:
+            seen = self.value(answers, Step(source.id))
+        else:
+            seen = self.value(answers, Step(source.id, platform))
+        return cond.holds(seen)
+
+    def applies(self, answers: Mapping[str, Any], step: Step) -> bool:
+        q = self.bank.question(step.question)
+        if q.platforms and step.platform not in q.platforms:
+            return False
+        return self._condition_holds(answers, q, step.platform)
+
+    # ---------------------------------------------------------------- the walk
+    def steps(self, answers: Mapping[str, Any]) -> list[Step]:
+        """Every question that applies now, in asking order."""
+        out = [s for q in self._profile if self.applies(answers, s := Step(q.id))]
+        if self.selector is None:
+            return out
+        out.append(Step(self.selector.id))
+        picked = self.picked(answers)
+        for pid in picked:
+            out += [s for q in self._inventory if self.applies(answers, s := Step(q.id, pid))]
+        for pid in picked:
+            if self.professional(answers, pid):
+                out += [s for q in self._platform_qs
+                        if self.applies(answers, s := Step(q.id, pid))]
+        return out
+
+    def _key(self, answers: Mapping[str, Any], step: Step) -> tuple[int, int, int]:
+        """Where a step sits in the walk, even when it no longer applies."""
+        q = self.bank.question(step.question)
+        section = _SECTIONS.index(q.section)
+        if q is self.selector or step.platform is None:
+            plat = -1
+        else:
+            picked = self.picked(answers)
+            plat = picked.index(step.platform) if step.platform in picked else _FAR
+        return (section, plat, self._order[q.id])
+
+    def first(self, answers: Mapping[str, Any]) -> Step | None:
+        steps = self.steps(answers)
+        return steps[0] if steps else None
+
+    def next(self, answers: Mapping[str, Any], step: Step) -> Step | None:
+        """The step after `step` (None: the questionnaire is done)."""
+        key = self._key(answers, step)
+        return next((s for s in self.steps(answers) if self._key(answers, s) > key), None)
+
+    def previous(self, answers: Mapping[str, Any], step: Step) -> Step | None:
+        """The step before `step` (None: `step` is the first)."""
+        key = self._key(answers, step)
+        before = [s for s in self.steps(answers) if self._key(answers, s) < key]
+        return before[-1] if before else None
+
+    def progress(self, answers: Mapping[str, Any], step: Step) -> tuple[int, int]:
+        """(1-based number of this step, how many steps there are now)."""
+        steps = self.steps(answers)
+        key = self._key(answers, step)
+        done = sum(1 for s in steps if self._key(answers, s) < key)
+        return done + 1, len(steps)
+
+    def unanswered(self, answers: Mapping[str, Any]) -> Step | None:
+        """The first required question that applies and has no answer yet."""
+        for s in self.steps(answers):
+            if self.bank.question(s.question).required and self.value(answers, s) is None:
+                return s
+        return None
+
+    def locate(self, answers: Mapping[str, Any], position: Mapping[str, Any] | None
+               ) -> Step | None:
+        """Where to resume: the saved step if it still applies, else the first gap."""
+        steps = self.steps(answers)
+        if position and position.get("question"):
+            saved = Step(str(position["question"]), position.get("platform"))
+            if saved in steps:
+                return saved
+            try:
+                return self.next(answers, saved) or self.unanswered(answers)
+            except (KeyError, ValueError):
+                pass
+        return self.unanswered(answers) or (steps[0] if steps else None)
+
+    # ---------------------------------------------------------------- writing
+    def answer(self, state: State, step: Step, value: Any) -> State:
+        """A new state with `value` as the answer to `step` (None clears it)."""
+        answers = copy.deepcopy(state.answers)
+        parked = copy.deepcopy(state.parked)
+        q = self.bank.question(step.question)
+        if q is self.selector:
+            chosen = [str(v) for v in value or []]
+            kept = {p["id"]: p for p in answers.get("platforms") or [] if isinstance(p, dict)}
+            for pid, entry in kept.items():
+                if pid not in chosen:
+                    parked[pid] = entry
+            answers["platforms"] = [
+                kept.get(pid) or parked.pop(pid, None) or self.blank_platform(pid)
+                for pid in chosen]
+            for pid in chosen:
+                parked.pop(pid, None)
+            return State(answers, parked)
+        if q.section == "profile":
+            holder = answers.setdefault("profile", {})
+        else:
+            holder = next((p for p in answers.get("platforms") or []
+                           if isinstance(p, dict) and p.get("id") == step.platform), None)
+            if holder is None:
+                raise KeyError(f"platform {step.platform!r} is not picked")
+        if q.field:
+            _set_path(holder, q.field, value)
+        else:
+            extra = holder.setdefault("extra", {})
+            if value is None:
+                extra.pop(q.id, None)
+            else:
+                extra[q.id] = value
+        return State(answers, parked)
+
+    @staticmethod
+    def blank_platform(platform: str) -> dict[str, Any]:
+        return {"id": platform, "extra": {}}
+
+    def applicable_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """The answers without the `extra` answers of questions that no longer apply.
+
+        Core fields stay (the engine needs them whatever the path); only answers to
+        deeper questions that a later change made irrelevant are dropped.
+        """
+        out = copy.deepcopy(dict(answers))
+        live = set(self.steps(answers))
+        profile = out.get("profile")
+        if isinstance(profile, dict) and isinstance(profile.get("extra"), dict):
+            profile["extra"] = {k: v for k, v in profile["extra"].items()
+                                if Step(k) in live or k not in self._order}
+        for entry in out.get("platforms") or []:
+            if isinstance(entry, dict) and isinstance(entry.get("extra"), dict):
+                entry["extra"] = {k: v for k, v in entry["extra"].items()
+                                  if Step(k, entry.get("id")) in live or k not in self._order}
+        return out
+
+    # ------------------------------------------------------------ presenting
+    def platform(self, answers: Mapping[str, Any], platform_id: str) -> Platform:
+        """The bank platform, named with the user's own label when they gave one."""
+        base = self.bank.platform(platform_id)
+        label = (self._entry(answers, platform_id) or {}).get("label")
+        if isinstance(label, str) and label.strip():
+            return dataclasses.replace(base, name=LText(label.strip(), label.strip()))
+        return base
+
+    def text(self, answers: Mapping[str, Any], step: Step, lang: str) -> str:
+        q = self.bank.question(step.question)
+        plat = self.platform(answers, step.platform) if step.platform else None
+        return q.text_for(lang, plat)
+
+    def help(self, step: Step, lang: str) -> str:
+        return self.bank.question(step.question).help.get(lang)
+
+    def options(self, answers: Mapping[str, Any], step: Step, lang: str
+                ) -> list[tuple[str, str, str]]:
+        """(id, label, description) for a choice question, in the bank's order."""
+        q = self.bank.question(step.question)
+        if q.choices:
+            return [(c.id, c.label.get(lang), "") for c in q.choices]
+        if q.options == PLATFORM_OPTIONS:
+            return [(p.id, p.name.get(lang), p.note.get(lang)) for p in self.bank.platforms]
+        table = q.options or ("space_kinds" if q.type == "spaces" else None)
+        if not table:
+            return []
+        terms = list(self.bank.terms(table))
+        if table == "space_kinds" and step.platform:
+            offered = self.bank.platform(step.platform).spaces
+            if offered:
+                terms = [t for t in terms if t.id in offered] or terms
+        return [(t.id, t.name.get(lang), t.help.get(lang) if t.help else "") for t in terms]
