@@ -7,9 +7,11 @@ user-facing text carries both languages (`LText`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as dc_field  # `field` is also a Question attribute
 from types import MappingProxyType
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 Lang = Literal["en", "fr"]
 QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]
@@ -65,13 +67,30 @@ class Choice:
 class Condition:
     """Show a question only when an earlier answer calls for it.
 
-    Exactly one of `equals` (single, yesno, number, text) or `includes` (multi,
-    ranked: the answer list contains the value) is set.
+    Exactly one of `equals` (single, yesno, number, text), `includes` (multi,
+    ranked: the answer list contains the value) or `one_of` (single: the answer is
+    one of these values) is set. Use `holds()` rather than reading them directly.
     """
 
     question: str
     equals: Any = None
     includes: str | None = None
+    one_of: tuple[Any, ...] = ()
+
+    def holds(self, answer: Any) -> bool:
+        """Whether the earlier question's answer calls for the conditional question.
+
+        An unanswered earlier question (None) never calls for it.
+        """
+        if answer is None:
+            return False
+        if self.includes is not None:
+            return isinstance(answer, list | tuple) and self.includes in answer
+        if self.one_of:
+            return answer in self.one_of
+        if isinstance(answer, bool) or isinstance(self.equals, bool):
+            return answer is self.equals   # yes/no: True must not match 1
+        return bool(answer == self.equals)
 
 
 @dataclass(frozen=True)
@@ -89,8 +108,17 @@ class Question:
     unit: LText | None = None
     when: Condition | None = None
     platforms: tuple[str, ...] = ()    # asked only for these platforms (empty: all)
-    wording: Mapping[str, LText] = field(default_factory=lambda: MappingProxyType({}))
+    wording: Mapping[str, LText] = dc_field(default_factory=lambda: MappingProxyType({}))
     required: bool = True
+
+    @property
+    def key(self) -> str:
+        """Where the answer goes in its answers-file entry: the field, else `extra.<id>`."""
+        return self.field if self.field else f"extra.{self.id}"
+
+    def asked_for(self, platform_id: str) -> bool:
+        """Whether this (inventory or platform) question applies to the platform."""
+        return not self.platforms or platform_id in self.platforms
 
     def text_for(self, lang: str, platform: Platform | None = None) -> str:
         """The question in `lang`, with the platform-specific wording when there is one."""
@@ -106,7 +134,7 @@ class Bank:
                                             # results, space_kinds, kinds, markets, reasons
     questions: tuple[Question, ...]
     rules: Mapping[str, Any]                # data/rules.toml, as loaded
-    texts: Mapping[str, LText] = field(default_factory=lambda: MappingProxyType({}))
+    texts: Mapping[str, LText] = dc_field(default_factory=lambda: MappingProxyType({}))
 
     def platform(self, platform_id: str) -> Platform:
         for p in self.platforms:

@@ -1,0 +1,108 @@
+"""Load a bank folder into `Bank` objects, refusing a broken one with every problem listed.
+
+`load_bank` validates first (coach.bank.validate works on the plain TOML tables) and
+only then builds the frozen dataclasses, so building can trust the data.
+`default_bank` keeps the bank of a folder for the rest of the process: the files are
+read once per run (commands, TUI and benchmarks all ask for it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from coach.bank.messages import Messages
+from coach.bank.model import Bank, Choice, Condition, LText, Platform, Question, Term
+from coach.bank.source import read_bank_files
+from coach.bank.validate import VOCAB_TABLES, check_raw
+
+
+class BankError(Exception):
+    """A bank that fails validation; `problems` holds one "file: entry: field: message" each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def load_bank(path: Path | str, *, lang: str = "en") -> Bank:
+    """The bank in folder `path`; raises BankError (messages in `lang`) when it is broken."""
+    msg = Messages(lang)
+    raws, problems = read_bank_files(Path(path), msg)
+    problems += check_raw(raws, msg)
+    if problems:
+        raise BankError(problems)
+    return build_bank(raws)
+
+
+_cache: dict[Path, Bank] = {}
+
+
+def default_bank(env_bank_dir: Path | str, *, lang: str = "en") -> Bank:
+    """`load_bank`, remembered per folder for the life of the process (errors are not)."""
+    key = Path(env_bank_dir).resolve()
+    bank = _cache.get(key)
+    if bank is None:
+        bank = _cache[key] = load_bank(key, lang=lang)
+    return bank
+
+
+def clear_cache() -> None:
+    """Forget loaded banks (tests that edit a bank folder in place)."""
+    _cache.clear()
+
+
+# ---------------------------------------------------------------- building
+
+
+def _lt(value: Mapping[str, str]) -> LText:
+    return LText(en=value["en"], fr=value["fr"])
+
+
+def _term(item: Mapping[str, Any]) -> Term:
+    return Term(id=item["id"], name=_lt(item["name"]), tag=item.get("tag", ""),
+                help=_lt(item["help"]) if "help" in item else None)
+
+
+def _platform(item: Mapping[str, Any]) -> Platform:
+    return Platform(id=item["id"], name=_lt(item["name"]), spaces=tuple(item["spaces"]),
+                    markets=tuple(item["markets"]), modes=tuple(item["modes"]),
+                    owned=item["owned"], note=_lt(item["note"]),
+                    space_hint=_lt(item["space_hint"]))
+
+
+def _condition(when: Mapping[str, Any]) -> Condition:
+    return Condition(question=when["question"], equals=when.get("equals"),
+                     includes=when.get("includes"), one_of=tuple(when.get("one_of", ())))
+
+
+def _question(q: Mapping[str, Any]) -> Question:
+    def number(key: str) -> float | None:
+        return float(q[key]) if key in q else None
+
+    return Question(
+        id=q["id"], section=q["section"], type=q["type"], text=_lt(q["text"]),
+        help=_lt(q["help"]), field=q.get("field"), options=q.get("options"),
+        choices=tuple(Choice(id=c["id"], label=_lt(c["label"])) for c in q.get("choices", ())),
+        minimum=number("min"), maximum=number("max"),
+        unit=_lt(q["unit"]) if "unit" in q else None,
+        when=_condition(q["when"]) if "when" in q else None,
+        platforms=tuple(q.get("platforms", ())),
+        wording=MappingProxyType({pid: _lt(t) for pid, t in q.get("wording", {}).items()}),
+        required=q.get("required", True),
+    )
+
+
+def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
+    """Objects from validated tables (call check_raw first: this trusts its input)."""
+    vocab = raws["vocabulary.toml"]
+    questions = raws["questions.toml"]
+    return Bank(
+        platforms=tuple(_platform(p) for p in raws["platforms.toml"]["platforms"]),
+        vocab=MappingProxyType({t: tuple(_term(i) for i in vocab[t]) for t in VOCAB_TABLES}),
+        questions=tuple(_question(q) for q in questions["question"]),
+        rules=dict(raws.get("rules.toml", {})),   # plain nested dict, as parsed
+        texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
+    )

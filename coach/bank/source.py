@@ -1,0 +1,65 @@
+"""Read the bank's TOML files as plain data, reporting syntax errors by file, line and column.
+
+Both the loader and the validator start here, so a consultant's broken copy gives the
+same messages whichever command met it first.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from coach.bank.messages import Messages
+
+# Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
+REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
+OPTIONAL_FILES: tuple[str, ...] = ("rules.toml",)
+
+_WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_END = re.compile(r"\s*\(at end of document\)\s*$")
+
+
+def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Each file's parsed tables (missing or broken files left out) and the problems found."""
+    raws: dict[str, dict[str, Any]] = {}
+    problems: list[str] = []
+    if not folder.is_dir():
+        return raws, [msg.line(str(folder), None, None,
+                               msg._("not a folder (a bank is a folder of TOML files)"))]
+    for name in REQUIRED_FILES + OPTIONAL_FILES:
+        path = folder / name
+        if not path.is_file():
+            if name in REQUIRED_FILES:
+                problems.append(msg.line(name, None, None, msg._("file is missing")))
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(msg.line(name, None, None, msg._("not UTF-8 text")))
+            continue
+        except OSError as exc:
+            problems.append(msg.line(name, None, None,
+                                     msg._("cannot read: {error}").format(error=exc.strerror)))
+            continue
+        try:
+            raws[name] = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(_syntax_problem(name, str(exc), text, msg))
+    return raws, problems
+
+
+def _syntax_problem(name: str, error: str, text: str, msg: Messages) -> str:
+    detail = error
+    where = _WHERE.search(error)
+    if where:
+        detail = error[: where.start()]
+        line, column = where.group(1), where.group(2)
+    else:
+        end = _END.search(error)
+        if end:
+            detail = error[: end.start()]
+        line, column = str(text.count("\n") + 1), "1"
+    return msg.line(name, msg._("line {line}, column {column}").format(line=line, column=column),
+                    None, msg._("invalid TOML: {detail}").format(detail=detail))

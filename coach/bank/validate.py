@@ -1,0 +1,543 @@
+"""Check a bank folder and say, one line per problem, what is wrong and where.
+
+Every problem reads "file: entry: field: message" (for example
+`questions.toml: question 'why': text.fr: missing French text`), so a consultant
+who adapted a copy of data/ can fix it without reading code. The checks work on
+the plain TOML tables, before any object is built, so that all problems are
+reported at once rather than the first one only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import math
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
+from coach.bank.messages import Messages
+from coach.bank.source import read_bank_files
+
+VOCAB_TABLES: tuple[str, ...] = ("audiences", "goals", "activities", "measures", "results",
+                                 "space_kinds", "kinds", "markets", "reasons")
+# Tags that carry meaning for the engine; other tables take free tags.
+VOCAB_TAGS: dict[str, frozenset[str]] = {
+    "measures": frozenset({"vanity", "action", "none"}),
+    "goals": frozenset({"action", "challenged"}),
+    "activities": frozenset({"conversation", "broadcast", "monitoring", "browsing", "ads"}),
+}
+# Score points may be penalties; every other rule (hours, weights, days) is >= 0.
+NEGATIVE_RULES: tuple[str, ...] = ("score.",)
+PLATFORM_MARKETS = frozenset({"b2b", "b2c", "public"})
+PLATFORM_MODES = frozenset({"conversation", "broadcast", "monitoring"})
+SECTIONS: tuple[str, ...] = ("profile", "inventory", "platform")
+QUESTION_TYPES = frozenset({"single", "multi", "ranked", "yesno", "number", "text", "spaces"})
+CHOICE_TYPES = frozenset({"single", "multi", "ranked"})
+QUESTION_KEYS = frozenset({"id", "section", "type", "text", "help", "field", "options",
+                           "choices", "min", "max", "unit", "when", "platforms", "wording",
+                           "required"})
+TERM_KEYS = frozenset({"id", "name", "help", "tag"})
+PLATFORM_KEYS = frozenset({"id", "name", "spaces", "markets", "modes", "owned", "note",
+                           "space_hint"})
+CONDITION_KEYS = frozenset({"question", "equals", "includes", "one_of"})
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def check_bank(path: Path | str, *, lang: str = "en") -> list[str]:
+    """All problems of the bank in `path` (an empty list: the bank is good)."""
+    msg = Messages(lang)
+    raws, problems = read_bank_files(Path(path), msg)
+    return problems + check_raw(raws, msg)
+
+
+def check_raw(raws: Mapping[str, Mapping[str, Any]], msg: Messages) -> list[str]:
+    """Problems in already-parsed files (a file missing from `raws` was reported already)."""
+    checker = _Checker(msg)
+    if "vocabulary.toml" in raws:
+        checker.vocabulary(raws["vocabulary.toml"])
+    if "platforms.toml" in raws:
+        checker.platforms(raws["platforms.toml"])
+    if "questions.toml" in raws:
+        checker.questions(raws["questions.toml"],
+                          complete="vocabulary.toml" in raws and "platforms.toml" in raws)
+    if "rules.toml" in raws:
+        checker.rules(raws["rules.toml"])
+    return checker.problems
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+class _Checker:
+    def __init__(self, msg: Messages) -> None:
+        self.msg = msg
+        self._ = msg._
+        self.problems: list[str] = []
+        self.vocab_ids: dict[str, list[str]] = {}
+        self.platform_ids: list[str] = []
+        self.platform_spaces: dict[str, list[str]] = {}
+
+    # ------------------------------------------------------------ helpers
+    def add(self, file: str, entry: str | None, field: str | None, message: str) -> None:
+        self.problems.append(self.msg.line(file, entry, field, message))
+
+    def ltext(self, file: str, entry: str, field: str, value: Any, *,
+              required: bool = True) -> None:
+        """A text in both languages: a table with non-empty `en` and `fr`."""
+        _ = self._
+        if value is None:
+            if required:
+                self.add(file, entry, field, _("missing (a table with en and fr texts)"))
+            return
+        if not isinstance(value, Mapping):
+            self.add(file, entry, field, _("expected a table with en and fr texts"))
+            return
+        for lang, missing in (("en", _("missing English text")),
+                              ("fr", _("missing French text"))):
+            text = value.get(lang)
+            if text is None or (isinstance(text, str) and not text.strip()):
+                self.add(file, entry, f"{field}.{lang}", missing)
+            elif not isinstance(text, str):
+                self.add(file, entry, f"{field}.{lang}", _("expected text"))
+        for key in value:
+            if key not in ("en", "fr"):
+                self.add(file, entry, f"{field}.{key}",
+                         _("unknown language (use en and fr)"))
+
+    def unknown_keys(self, file: str, entry: str, table: Mapping[str, Any],
+                     allowed: frozenset[str]) -> None:
+        for key in table:
+            if key not in allowed:
+                self.add(file, entry, str(key), self._("unknown key (expected one of: {keys})")
+                         .format(keys=", ".join(sorted(allowed))))
+
+    def id_list(self, file: str, entry: str, field: str, value: Any,
+                known: list[str] | frozenset[str], what: str, *, allow_empty: bool = True
+                ) -> list[str]:
+        _ = self._
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.add(file, entry, field, _("expected a list of ids"))
+            return []
+        if not value and not allow_empty:
+            self.add(file, entry, field, _("must not be empty"))
+        for item in value:
+            if item not in known:
+                self.add(file, entry, field, _("unknown {what} {id!r} (known: {known})")
+                         .format(what=what, id=item, known=", ".join(sorted(known))))
+        seen: set[str] = set()
+        for item in value:
+            if item in seen:
+                self.add(file, entry, field, _("{id!r} is listed twice").format(id=item))
+            seen.add(item)
+        return list(value)
+
+    def entries(self, file: str, raw: Mapping[str, Any], table: str, label: str
+                ) -> list[tuple[str, Mapping[str, Any]]]:
+        """The `[[table]]` entries with the label used in messages, duplicates reported."""
+        _ = self._
+        items = raw.get(table)
+        if items is None:
+            self.add(file, f"[[{table}]]", None, _("table is missing"))
+            return []
+        if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
+            self.add(file, f"[[{table}]]", None, _("expected an array of tables ([[{table}]])")
+                     .format(table=table))
+            return []
+        if not items:
+            self.add(file, f"[[{table}]]", None, _("must have at least one entry"))
+        out: list[tuple[str, Mapping[str, Any]]] = []
+        first: dict[str, int] = {}
+        for n, item in enumerate(items, start=1):
+            ident = item.get("id")
+            if isinstance(ident, str) and ident:
+                entry = f"{label} {ident!r}"
+                if not _ID.match(ident):
+                    self.add(file, entry, "id", _("ids use lowercase letters, digits and _, "
+                                                  "starting with a letter"))
+                if ident in first:
+                    self.add(file, entry, "id", _("duplicate id (entry {n} uses it too)")
+                             .format(n=first[ident]))
+                    continue
+                first[ident] = n
+            else:
+                entry = f"{label} #{n}"
+                self.add(file, entry, "id", _("missing id") if ident is None
+                         else _("expected a non-empty text id"))
+                continue
+            out.append((entry, item))
+        return out
+
+    # ------------------------------------------------------------ vocabulary
+    def vocabulary(self, raw: Mapping[str, Any]) -> None:
+        file = "vocabulary.toml"
+        _ = self._
+        for table in raw:
+            if table not in VOCAB_TABLES:
+                self.add(file, f"[[{table}]]", None, _("unknown table (expected one of: {keys})")
+                         .format(keys=", ".join(VOCAB_TABLES)))
+        for table in VOCAB_TABLES:
+            ids: list[str] = []
+            for entry, item in self.entries(file, raw, table, table):
+                ids.append(item["id"])
+                self.unknown_keys(file, entry, item, TERM_KEYS)
+                self.ltext(file, entry, "name", item.get("name"))
+                self.ltext(file, entry, "help", item.get("help"))
+                tag = item.get("tag", "")
+                if not isinstance(tag, str):
+                    self.add(file, entry, "tag", _("expected text"))
+                elif table in VOCAB_TAGS and tag not in VOCAB_TAGS[table]:
+                    self.add(file, entry, "tag", _("unknown tag {tag!r} (expected one of: {keys})")
+                             .format(tag=tag, keys=", ".join(sorted(VOCAB_TAGS[table]))))
+            self.vocab_ids[table] = ids
+
+    # ------------------------------------------------------------ platforms
+    def platforms(self, raw: Mapping[str, Any]) -> None:
+        file = "platforms.toml"
+        _ = self._
+        for table in raw:
+            if table != "platforms":
+                self.add(file, f"[{table}]", None, _("unknown table (expected [[platforms]])"))
+        space_kinds = self.vocab_ids.get("space_kinds")
+        for entry, item in self.entries(file, raw, "platforms", "platform"):
+            self.platform_ids.append(item["id"])
+            self.unknown_keys(file, entry, item, PLATFORM_KEYS)
+            for field in ("name", "note", "space_hint"):
+                self.ltext(file, entry, field, item.get(field))
+            spaces = item.get("spaces")
+            if spaces is None:
+                self.add(file, entry, "spaces", _("is required"))
+            elif space_kinds is not None:
+                self.platform_spaces[item["id"]] = self.id_list(
+                    file, entry, "spaces", spaces, space_kinds, _("space kind"),
+                    allow_empty=False)
+            for field, known in (("markets", PLATFORM_MARKETS), ("modes", PLATFORM_MODES)):
+                if field not in item:
+                    self.add(file, entry, field, _("is required"))
+                else:
+                    self.id_list(file, entry, field, item[field], known, field.rstrip("s"))
+            if "owned" not in item:
+                self.add(file, entry, "owned", _("is required"))
+            elif not isinstance(item["owned"], bool):
+                self.add(file, entry, "owned", _("expected true or false"))
+
+    # ------------------------------------------------------------ questions
+    def questions(self, raw: Mapping[str, Any], *, complete: bool) -> None:
+        file = "questions.toml"
+        _ = self._
+        for table in raw:
+            if table not in ("question", "texts"):
+                self.add(file, f"[{table}]", None,
+                         _("unknown table (expected [[question]] and [texts])"))
+        texts = raw.get("texts", {})
+        if not isinstance(texts, Mapping):
+            self.add(file, "[texts]", None, _("expected a table of texts"))
+        else:
+            for key, value in texts.items():
+                self.ltext(file, f"texts {key!r}", "text", value)
+        result_ids = self.vocab_ids.get("results", [])
+        seen: dict[str, Mapping[str, Any]] = {}   # earlier questions, by id
+        covered: dict[str, list[str]] = {}
+        last_section = 0
+        for entry, q in self.entries(file, raw, "question", "question"):
+            self.unknown_keys(file, entry, q, QUESTION_KEYS)
+            section = q.get("section")
+            if section not in SECTIONS:
+                self.add(file, entry, "section", _("expected one of: {keys}")
+                         .format(keys=", ".join(SECTIONS)))
+                section = None
+            else:
+                index = SECTIONS.index(section)
+                if index < last_section:
+                    self.add(file, entry, "section",
+                             _("sections must come in order: profile, inventory, platform"))
+                last_section = max(last_section, index)
+            qtype = q.get("type")
+            if qtype not in QUESTION_TYPES:
+                self.add(file, entry, "type", _("expected one of: {keys}")
+                         .format(keys=", ".join(sorted(QUESTION_TYPES))))
+                qtype = None
+            self.ltext(file, entry, "text", q.get("text"))
+            self.ltext(file, entry, "help", q.get("help"))
+            self._placeholders(file, entry, "text", q.get("text"), section)
+            required = q.get("required", True)
+            if not isinstance(required, bool):
+                self.add(file, entry, "required", _("expected true or false"))
+            choice_ids = self._choices(file, entry, q, qtype)
+            if qtype == "number":
+                self._number(file, entry, q)
+            else:
+                for key in ("min", "max", "unit"):
+                    if key in q:
+                        self.add(file, entry, key, _("only number questions take {key}")
+                                 .format(key=key))
+            if section is not None:
+                self._field(file, entry, q, section, qtype, result_ids, covered)
+                self._platform_scope(file, entry, q, section)
+            if "when" in q:
+                self._condition(file, entry, q["when"], seen)
+            seen[q["id"]] = {**q, "_choice_ids": choice_ids}
+        if complete:
+            self._coverage(file, covered, result_ids)
+
+    def _placeholders(self, file: str, entry: str, field: str, text: Any,
+                      section: str | None) -> None:
+        if not isinstance(text, Mapping):
+            return
+        for lang, value in text.items():
+            if not isinstance(value, str):
+                continue
+            for name in _PLACEHOLDER.findall(value):
+                if name != "platform" or section == "profile":
+                    self.add(file, entry, f"{field}.{lang}",
+                             self._("unknown placeholder {{{name}}} (only {{platform}}, "
+                                    "in inventory and platform questions)").format(name=name))
+
+    def _choices(self, file: str, entry: str, q: Mapping[str, Any], qtype: str | None
+                 ) -> list[Any]:
+        """The ids an answer may take (for conditions); problems reported on the way."""
+        _ = self._
+        has_options, has_choices = "options" in q, "choices" in q
+        if qtype in CHOICE_TYPES:
+            if has_options == has_choices:
+                self.add(file, entry, "options", _("choice questions need either options "
+                                                   "(a vocabulary table) or choices, not both"))
+                return []
+            if has_options:
+                table = q["options"]
+                if not isinstance(table, str) or table not in (*VOCAB_TABLES, "platforms"):
+                    self.add(file, entry, "options", _("unknown vocabulary table {table!r} "
+                                                       "(expected one of: {keys})")
+                             .format(table=table, keys=", ".join((*VOCAB_TABLES, "platforms"))))
+                    return []
+                if table == "platforms":
+                    return list(self.platform_ids)
+                return list(self.vocab_ids.get(table, []))
+            items = q["choices"]
+            if not isinstance(items, list) or not all(isinstance(c, Mapping) for c in items):
+                self.add(file, entry, "choices", _("expected an array of tables with id and label"))
+                return []
+            if len(items) < 2:
+                self.add(file, entry, "choices", _("needs at least two choices"))
+            ids: list[Any] = []
+            for n, choice in enumerate(items, start=1):
+                cid = choice.get("id")
+                where = f"choices[{n}]"
+                if not isinstance(cid, str) or not _ID.match(cid):
+                    self.add(file, entry, f"{where}.id", _("ids use lowercase letters, digits "
+                                                           "and _, starting with a letter"))
+                    continue
+                if cid in ids:
+                    self.add(file, entry, f"{where}.id", _("duplicate id {id!r}").format(id=cid))
+                ids.append(cid)
+                self.unknown_keys(file, f"{entry}: {where}", choice, frozenset({"id", "label"}))
+                self.ltext(file, entry, f"{where}.label", choice.get("label"))
+            return ids
+        for key in ("options", "choices"):
+            if key in q:
+                self.add(file, entry, key, _("only single, multi and ranked questions take {key}")
+                         .format(key=key))
+        if qtype == "yesno":
+            return [True, False]
+        return []
+
+    def _number(self, file: str, entry: str, q: Mapping[str, Any]) -> None:
+        _ = self._
+        low, high = q.get("min"), q.get("max")
+        for key, value in (("min", low), ("max", high)):
+            if value is None:
+                self.add(file, entry, key, _("number questions need a {key}").format(key=key))
+            elif not _is_number(value) or not math.isfinite(value):
+                self.add(file, entry, key, _("expected a number"))
+        if _is_number(low) and _is_number(high) and not low < high:
+            self.add(file, entry, "min", _("min ({low}) must be less than max ({high})")
+                     .format(low=low, high=high))
+        field = q.get("field")
+        if field in HOURS_FIELDS:
+            if _is_number(low) and low < 0:
+                self.add(file, entry, "min", _("hours cannot be negative"))
+            if _is_number(high) and high > HOURS_IN_WEEK:
+                self.add(file, entry, "max", _("a week has {n} hours").format(n=HOURS_IN_WEEK))
+        elif isinstance(field, str) and field.startswith("results_90d.") and _is_number(low) \
+                and low < 0:
+            self.add(file, entry, "min", _("results cannot be negative"))
+        self.ltext(file, entry, "unit", q.get("unit"))
+
+    def _field(self, file: str, entry: str, q: Mapping[str, Any], section: str,
+               qtype: str | None, result_ids: list[str], covered: dict[str, list[str]]) -> None:
+        _ = self._
+        if "field" not in q:
+            return
+        field = q["field"]
+        core, optional = fields_for(section, result_ids)
+        known = {**core, **optional}
+        if not isinstance(field, str) or field not in known:
+            self.add(file, entry, "field", _("{field!r} is not an answers-file field of the "
+                                             "{section} section (known: {keys})")
+                     .format(field=field, section=section, keys=", ".join(sorted(known))))
+            return
+        covered.setdefault(("profile." if section == "profile" else "platforms[].") + field,
+                           []).append(entry)
+        want_type, want_table = known[field]
+        if qtype is not None and qtype != want_type:
+            self.add(file, entry, "type", _("field {field!r} needs a {type} question")
+                     .format(field=field, type=want_type))
+        if want_table is not None and "options" in q and q["options"] != want_table:
+            self.add(file, entry, "options", _("field {field!r} takes its ids from the "
+                                               "{table!r} table").format(field=field,
+                                                                         table=want_table))
+        if want_table is not None and "choices" in q:
+            self.add(file, entry, "choices", _("field {field!r} takes its ids from the "
+                                               "{table!r} table").format(field=field,
+                                                                         table=want_table))
+        if q.get("required", True) is False and field in core:
+            self.add(file, entry, "required", _("a core field cannot be optional"))
+
+    def _coverage(self, file: str, covered: dict[str, list[str]], result_ids: list[str]) -> None:
+        _ = self._
+        for section in ("profile", "platform"):
+            core, _optional = fields_for(section, result_ids)
+            prefix = "profile." if section == "profile" else "platforms[]."
+            for field in core:
+                entries = covered.get(prefix + field, [])
+                if not entries:
+                    self.add(file, None, prefix + field,
+                             _("no question fills this answers-file field"))
+        for field, entries in covered.items():
+            if len(entries) > 1:
+                for entry in entries[1:]:
+                    self.add(file, entry, "field", _("{field!r} is already filled by {other}")
+                             .format(field=field, other=entries[0]))
+
+    def _platform_scope(self, file: str, entry: str, q: Mapping[str, Any], section: str) -> None:
+        _ = self._
+        scope: list[str] = []
+        if "platforms" in q:
+            if section == "profile":
+                self.add(file, entry, "platforms", _("profile questions are not per platform"))
+            scope = self.id_list(file, entry, "platforms", q["platforms"], self.platform_ids,
+                                 _("platform"), allow_empty=False)
+            field = q.get("field")
+            core, _optional = fields_for(section, self.vocab_ids.get("results", []))
+            if scope and field in core:
+                self.add(file, entry, "platforms",
+                         _("a core field must be asked for every platform"))
+        if "wording" in q:
+            wording = q["wording"]
+            if section == "profile":
+                self.add(file, entry, "wording", _("profile questions are not per platform"))
+            if not isinstance(wording, Mapping):
+                self.add(file, entry, "wording", _("expected a table of platform ids"))
+                return
+            for pid, text in wording.items():
+                if pid not in self.platform_ids:
+                    self.add(file, entry, f"wording.{pid}", _("unknown platform {id!r}")
+                             .format(id=pid))
+                elif scope and pid not in scope:
+                    self.add(file, entry, f"wording.{pid}",
+                             _("the question is never asked for this platform"))
+                self.ltext(file, entry, f"wording.{pid}", text)
+                self._placeholders(file, entry, f"wording.{pid}", text, section)
+
+    def _condition(self, file: str, entry: str, when: Any,
+                   seen: Mapping[str, Mapping[str, Any]]) -> None:
+        _ = self._
+        if not isinstance(when, Mapping):
+            self.add(file, entry, "when", _("expected a table: {{question = ..., equals = ...}}"))
+            return
+        self.unknown_keys(file, entry, when, CONDITION_KEYS)
+        target = when.get("question")
+        tests = [k for k in ("equals", "includes", "one_of") if k in when]
+        if len(tests) != 1:
+            self.add(file, entry, "when", _("needs exactly one of equals, includes, one_of"))
+            return
+        if not isinstance(target, str):
+            self.add(file, entry, "when.question", _("missing the id of an earlier question"))
+            return
+        if target not in seen:
+            self.add(file, entry, "when.question",
+                     _("{id!r} is not an earlier question (conditions look back only)")
+                     .format(id=target))
+            return
+        earlier = seen[target]
+        test, value = tests[0], when[tests[0]]
+        ttype, choice_ids = earlier.get("type"), earlier.get("_choice_ids", [])
+        if test == "includes" and ttype not in ("multi", "ranked"):
+            self.add(file, entry, "when.includes",
+                     _("includes needs a multi or ranked question; {id!r} is {type}")
+                     .format(id=target, type=ttype))
+            return
+        if test in ("equals", "one_of") and ttype in ("multi", "ranked", "spaces"):
+            self.add(file, entry, f"when.{test}",
+                     _("{id!r} holds a list: use includes").format(id=target))
+            return
+        values = value if test == "one_of" else [value]
+        if test == "one_of" and (not isinstance(value, list) or not value):
+            self.add(file, entry, "when.one_of", _("expected a non-empty list"))
+            return
+        for v in values:
+            if ttype in CHOICE_TYPES or ttype == "yesno":
+                if v not in choice_ids or isinstance(v, bool) != (ttype == "yesno"):
+                    self.add(file, entry, f"when.{test}",
+                             _("{value!r} is not a choice of {id!r}").format(value=v, id=target))
+            elif ttype == "number" and not _is_number(v):
+                self.add(file, entry, f"when.{test}", _("expected a number"))
+            elif ttype == "text" and not isinstance(v, str):
+                self.add(file, entry, f"when.{test}", _("expected text"))
+
+    # ------------------------------------------------------------ rules
+    def rules(self, raw: Mapping[str, Any]) -> None:
+        """Generic checks here; the engine, when installed, checks what each rule means."""
+        file = "rules.toml"
+        before = len(self.problems)
+        self._rule_values(file, "", raw)
+        if len(self.problems) > before:
+            return
+        parse = _engine_rules_parser()
+        if parse is None:
+            return
+        try:
+            parse(raw)
+        except ValueError as exc:
+            lines = getattr(exc, "problems", None) or [str(exc)]
+            for line in lines:
+                self.add(file, None, None, str(line))
+
+    def _rule_values(self, file: str, prefix: str, table: Mapping[str, Any]) -> None:
+        _ = self._
+        known_ids = {i for ids in self.vocab_ids.values() for i in ids} | set(self.platform_ids)
+        for key, value in table.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, Mapping):
+                self._rule_values(file, path + ".", value)
+            elif isinstance(value, list):
+                if not all(isinstance(v, str) and v for v in value):
+                    self.add(file, path, None, _("expected a list of ids"))
+                    continue
+                for v in value:
+                    if known_ids and v not in known_ids:
+                        self.add(file, path, None, _("unknown id {id!r} (not in the vocabulary "
+                                                     "or the platforms)").format(id=v))
+            elif not _is_number(value):
+                self.add(file, path, None, _("expected a number, a list of ids or a table"))
+            elif not math.isfinite(value):
+                self.add(file, path, None, _("expected a finite number"))
+            elif value < 0 and not path.startswith(NEGATIVE_RULES):
+                self.add(file, path, None, _("{value} is negative (only score points may be)")
+                         .format(value=value))
+
+
+def _engine_rules_parser() -> Any:
+    """coach.engine.rules.parse_rules if that module exists (the engine may be absent)."""
+    try:
+        if importlib.util.find_spec("coach.engine") is None \
+                or importlib.util.find_spec("coach.engine.rules") is None:
+            return None
+        module = importlib.import_module("coach.engine.rules")
+    except ImportError:
+        return None
+    return getattr(module, "parse_rules", None)
