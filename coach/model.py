@@ -18,6 +18,8 @@ WARNING_CODES: tuple[str, ...] = (
     "OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "VANITY_METRICS", "BROADCAST_ONLY",
     "AIMLESS_BROWSING", "AUDIENCE_ABSENT", "VISIBILITY_GOAL", "PERSONAL_TIME",
     "NO_EDITORIAL_LINE",
+    # added by the engine (issue 3): plan-level situations a reader must not miss
+    "ZERO_BUDGET", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
 )  # stable identifiers: add new ones at the end, never rename
 
 
