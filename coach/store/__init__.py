@@ -1,0 +1,38 @@
+"""The workspace store: the only part of coach that touches TinyDB or user data files.
+
+`Workspace.open(path)` gives access to clients, drafts and assessments; see
+`coach/store/workspace.py` for the layout and STORE-NOTES.md for why it is built
+this way (atomic write-through files, one per client, locks, rotating backups).
+"""
+
+from __future__ import annotations
+
+from coach.store.errors import (
+    BadImport,
+    BadName,
+    ReadOnlyWorkspace,
+    StoreError,
+    StoreInputError,
+    StoreLocked,
+    StoreValueError,
+    TargetExists,
+    UnknownAssessment,
+    UnknownClient,
+)
+from coach.store.schema import SCHEMA
+from coach.store.workspace import Workspace
+
+__all__ = [
+    "SCHEMA",
+    "BadImport",
+    "BadName",
+    "ReadOnlyWorkspace",
+    "StoreError",
+    "StoreInputError",
+    "StoreLocked",
+    "StoreValueError",
+    "TargetExists",
+    "UnknownAssessment",
+    "UnknownClient",
+    "Workspace",
+]

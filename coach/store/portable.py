@@ -1,0 +1,169 @@
+"""The portable export of one client (`coach export` / `coach import`).
+
+A plain JSON document, versioned like the workspace files, that another coach
+(or a script) can read without TinyDB:
+
+    {"format": "coach-client-export", "schema": 1, "coach_version": "...",
+     "exported_on": "YYYY-MM-DD",
+     "client": {"name": str, "created": "YYYY-MM-DD"},
+     "assessments": [{"id": int, "date": "YYYY-MM-DD", "answers": {...}, "plan": {...},
+                      "engine_version": str | null, "notes": str | null}],
+     "draft": null | {"answers": {...}, "position": {...}}}
+
+Reading validates every field and names the bad one (`assessments[2].answers`),
+so a hand-edited or foreign file is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from coach import __version__, clock
+from coach.i18n import Translator
+from coach.store.errors import BadImport
+from coach.store.schema import SCHEMA
+from coach.store.storage import serialise
+from coach.textsafe import clean
+
+FORMAT = "coach-client-export"
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def build_export(entry: Mapping[str, Any], assessments: list[dict[str, Any]],
+                 draft: Mapping[str, Any] | None) -> dict[str, Any]:
+    return {
+        "format": FORMAT, "schema": SCHEMA, "coach_version": __version__,
+        "exported_on": clock.today().isoformat(),
+        "client": {"name": entry["name"], "created": entry.get("created")},
+        "assessments": [
+            {"id": a["id"], "date": a.get("date"), "answers": a.get("answers"),
+             "plan": a.get("plan"), "engine_version": a.get("engine_version"),
+             "notes": a.get("notes")}
+            for a in assessments
+        ],
+        "draft": {"answers": draft.get("answers", {}), "position": draft.get("position", {})}
+        if isinstance(draft, Mapping) else None,
+    }
+
+
+def read_export(payload: object, *, tr: Translator, source: str,
+                check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
+                ) -> tuple[str, str | None, dict[str, Any], dict[str, Any]]:
+    """(name, created, assessments table, draft table) ready to store; BadImport otherwise."""
+    problems: list[str] = []
+
+    def bad(field: str, message: str) -> None:
+        problems.append(f"{source}: {field}: {message}")
+
+    def fail() -> BadImport:
+        return BadImport(problems[0], problems=problems)
+
+    if not isinstance(payload, dict):
+        bad("(top)", tr.gettext("not a coach export (expected a JSON object)"))
+        raise fail()
+    if payload.get("format") != FORMAT:
+        bad("format", tr.gettext("not a coach client export (expected {expected})").format(
+            expected=FORMAT))
+        raise fail()
+    schema = payload.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        bad("schema", tr.gettext("must be a positive whole number"))
+        raise fail()
+    if schema > SCHEMA:
+        bad("schema", tr.gettext(
+            "{found} comes from a newer coach (this one reads up to {known}); update coach"
+        ).format(found=schema, known=SCHEMA))
+        raise fail()
+
+    client = payload.get("client")
+    name = ""
+    created: str | None = None
+    if not isinstance(client, dict):
+        bad("client", tr.gettext("must be an object with a name"))
+    else:
+        raw_name = client.get("name")
+        if not isinstance(raw_name, str) or not clean(raw_name, single_line=True).strip():
+            bad("client.name", tr.gettext("must be a non-empty text"))
+        else:
+            name = raw_name
+        raw_created = client.get("created")
+        if raw_created is not None:
+            if isinstance(raw_created, str) and _DATE.match(raw_created):
+                created = raw_created
+            else:
+                bad("client.created", tr.gettext("must be a date like 2026-03-31"))
+
+    table: dict[str, Any] = {}
+    items = payload.get("assessments", [])
+    if not isinstance(items, list):
+        bad("assessments", tr.gettext("must be a list"))
+        items = []
+    for i, item in enumerate(items):
+        where = f"assessments[{i}]"
+        if not isinstance(item, dict):
+            bad(where, tr.gettext("must be an object"))
+            continue
+        doc_id = item.get("id", i + 1)
+        if not isinstance(doc_id, int) or isinstance(doc_id, bool) or doc_id < 1:
+            bad(f"{where}.id", tr.gettext("must be a positive whole number"))
+            continue
+        if str(doc_id) in table:
+            bad(f"{where}.id", tr.gettext("{id} is used twice").format(id=doc_id))
+            continue
+        date = item.get("date")
+        if not isinstance(date, str) or not _DATE.match(date):
+            bad(f"{where}.date", tr.gettext("must be a date like 2026-03-31"))
+        answers = item.get("answers")
+        if not isinstance(answers, dict):
+            bad(f"{where}.answers", tr.gettext("must be an object"))
+        elif check_answers is not None:
+            answers = _checked(check_answers, answers, f"{source}: {where}.answers", problems)
+        plan = item.get("plan")
+        if not isinstance(plan, dict):
+            bad(f"{where}.plan", tr.gettext("must be an object"))
+        for key in ("engine_version", "notes"):
+            if item.get(key) is not None and not isinstance(item.get(key), str):
+                bad(f"{where}.{key}", tr.gettext("must be a text or null"))
+        notes = item.get("notes")
+        table[str(doc_id)] = {
+            "date": date, "answers": answers, "plan": plan,
+            "engine_version": item.get("engine_version"),
+            "notes": clean(notes) if isinstance(notes, str) else None, "saved_at": None,
+        }
+
+    draft_table: dict[str, Any] = {}
+    draft = payload.get("draft")
+    if draft is not None:
+        if not isinstance(draft, dict) or not isinstance(draft.get("answers"), dict) \
+                or not isinstance(draft.get("position", {}), dict):
+            bad("draft", tr.gettext("must be null or an object with answers and position"))
+        else:
+            draft_table = {"1": {"answers": draft["answers"],
+                                 "position": draft.get("position", {}), "updated": None}}
+    if problems:
+        raise fail()
+    try:
+        serialise(table)
+        serialise(draft_table)
+    except ValueError as exc:  # StoreValueError is a TypeError too; JSON input never hits it
+        bad("(top)", str(exc))
+        raise fail() from exc
+    return name, created, table, draft_table
+
+
+def _checked(check: Callable[[Mapping[str, Any], str], object], answers: dict[str, Any],
+             where: str, problems: list[str]) -> dict[str, Any]:
+    """Run the answers validator; its problems already name fields under `where`."""
+    try:
+        result = check(answers, where)
+    except Exception as exc:
+        found = getattr(exc, "problems", None)
+        if not found:
+            raise
+        for line in found:
+            text = str(line)
+            problems.append(text if text.startswith(where) else f"{where}: {text}")
+        return answers
+    return dict(result) if isinstance(result, Mapping) else answers

@@ -1,0 +1,30 @@
+"""Store operations that the CLI and other faces call as one step.
+
+`save_plan_assessment` is what `coach plan --answers F --client NAME` calls: find
+or create the client (two processes naming the same new client at once end up
+with one client, holding both assessments) and store the assessment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coach.store.workspace import Workspace
+
+
+def save_plan_assessment(workspace: Workspace | Path, name: str, answers: dict[str, Any],
+                         plan: dict[str, Any], *, lang: str | None = None,
+                         notes: str | None = None) -> tuple[str, int, list[str]]:
+    """Save a finished plan as a new assessment of client `name`.
+
+    Returns (client id, assessment id, notices to show on stderr). Raises the
+    coach.store errors (StoreError: exit 1; StoreInputError: exit 2).
+    """
+    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(
+        Path(workspace), lang=lang)
+    client_id, _created = ws.ensure_client(name)
+    assessment_id = ws.finish_assessment(client_id, dict(answers), dict(plan), notes=notes)
+    notices = list(ws.notices)
+    ws.notices.clear()
+    return client_id, assessment_id, notices

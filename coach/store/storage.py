@@ -1,0 +1,315 @@
+"""One data file: atomic write-through TinyDB storage, locking, backups, damage recovery.
+
+`DataFile` owns everything about one JSON file of the workspace (the index or one
+client): it keeps the last state in memory as text (reads parse it, so TinyDB can
+never mutate our copy), notices when another process replaced the file (a new
+inode each time, since every write is a rename), validates and writes atomically
+with rotating backups, and never overwrites a file it could not read: a damaged
+file is moved aside with its bytes intact and the newest valid backup restored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from coach.i18n import Translator
+from coach.store import fsutil
+from coach.store.errors import DamagedFile, ReadOnlyWorkspace, StoreLocked, StoreValueError
+from coach.store.schema import SCHEMA, ShapeError, check_shape, upgrade, version_of
+
+DEFAULT_BACKUPS = 3
+DEFAULT_LOCK_TIMEOUT = 5.0
+
+
+def serialise(data: Any) -> str:
+    """JSON text of `data`, refusing what JSON cannot hold faithfully (dates, sets, NaN)."""
+    try:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as exc:
+        raise StoreValueError(f"value cannot be stored: {exc}") from exc
+
+
+def parse(kind: str, raw: bytes, *, expect_id: str | None = None) -> tuple[dict, int]:
+    """Parse and upgrade a file's bytes; ValueError (incl. ShapeError) when it is unusable."""
+    data = json.loads(raw.decode("utf-8"))
+    data, found = upgrade(kind, data)
+    if found <= SCHEMA:
+        check_shape(kind, data, expect_id=expect_id)
+    else:
+        version_of(kind, data)  # a newer file: only its envelope can be checked
+        for name, table in data.items():
+            if not isinstance(table, dict):
+                raise ShapeError(f"table {name!r} is not an object")
+    return data, found
+
+
+class AtomicStorage(Storage):
+    """TinyDB storage backed by a DataFile: reads from memory, writes through atomically."""
+
+    def __init__(self, file: DataFile) -> None:
+        self._file = file
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self._file.read_state()
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self._file.write_state(data)
+
+    def close(self) -> None:
+        pass
+
+
+class DataFile:
+    def __init__(self, path: Path, kind: str, *, tr: Translator, label: str,
+                 backups: int = DEFAULT_BACKUPS, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+                 expect_id: str | None = None) -> None:
+        self.path = path
+        self.kind = kind
+        self.label = label            # how messages name this file's owner ("client X", ...)
+        self.backups = backups
+        self.expect_id = expect_id
+        self._tr = tr
+        self._lock_timeout = lock_timeout
+        self._lock = FileLock(str(path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._text: str | None = None
+        self._sig: tuple[int, int, int] | None = None
+        self._db: TinyDB | None = None
+        self._loaded = False
+        self.version = SCHEMA          # schema of the file as found on disk
+        self.migrated_from: int | None = None
+        self.read_only: str | None = None   # reason writes are refused, if they are
+        self.notices: list[str] = []
+
+    # -- state ------------------------------------------------------------------
+    @property
+    def exists(self) -> bool:
+        self.refresh()
+        return self._text is not None
+
+    def read_state(self) -> dict[str, Any] | None:
+        return json.loads(self._text) if self._text is not None else None
+
+    def data(self) -> dict[str, Any]:
+        self.refresh()
+        return self.read_state() or {}
+
+    @property
+    def db(self) -> TinyDB:
+        self.refresh()
+        if self._db is None:
+            self._db = TinyDB(storage=lambda: AtomicStorage(self))
+        return self._db
+
+    def refresh(self) -> None:
+        """Bring the in-memory state up to date with the disk; cheap when nothing changed."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            if self._text is not None or not self._loaded:
+                self._loaded = True
+                self._forget_state()
+                if self._existing_backups():
+                    self._recover(self._tr.gettext("the file is missing"))
+            return
+        if self._loaded and (st.st_ino, st.st_mtime_ns, st.st_size) == self._sig:
+            return
+        self._loaded = True
+        self._load()
+
+    def _forget_state(self) -> None:
+        self._text, self._sig, self._db = None, None, None
+
+    def _load(self) -> None:
+        try:
+            with open(self.path, "rb") as fh:
+                st = os.fstat(fh.fileno())
+                raw = fh.read()
+            data, found = parse(self.kind, raw, expect_id=self.expect_id)
+        except FileNotFoundError:
+            self._loaded = False
+            self.refresh()
+            return
+        except (ValueError, OSError) as exc:
+            self._recover(_reason(exc))
+            return
+        self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+
+    def _accept(self, data: dict[str, Any], found: int, sig: tuple[int, int, int]) -> None:
+        self._text, self._sig, self._db = serialise(data), sig, None
+        self.version = found
+        if found > SCHEMA:
+            self.read_only = self._tr.gettext(
+                "{what} was written by a newer version of coach (file schema {found}, this "
+                "coach knows {known}); it is open read-only: update coach to change it."
+            ).format(what=self.label, found=found, known=SCHEMA)
+            self.notices.append(self.read_only)
+        elif found < SCHEMA and self.read_only is None:
+            self.migrated_from = found
+            # Write the upgrade back (the old file stays as the first backup).
+            with self.locked():
+                if self.version < SCHEMA:
+                    self.write_state(data)
+                    self.version = SCHEMA
+
+    # -- locking ----------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold this file's lock (waiting a little), with the state refreshed inside."""
+        fsutil.ensure_private_dir(self.path.parent)
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreLocked(self._tr.gettext(
+                "{what} is being saved by another coach process (still locked after {secs} "
+                "seconds). Try again in a moment."
+            ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
+        try:
+            self.refresh()
+            yield
+        finally:
+            self._lock.release()
+
+    def try_lock(self) -> bool:
+        """Take the lock only if it is free right now (used to clean up after crashes)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        return True
+
+    def unlock(self) -> None:
+        self._lock.release()
+
+    # -- writing ----------------------------------------------------------------
+    def write_state(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise ReadOnlyWorkspace(self.read_only, path=self.path)
+        if not self._lock.is_locked:
+            raise RuntimeError(f"write to {self.path} without its lock")  # a bug in coach
+        text = serialise(data)
+        try:
+            check_shape(self.kind, json.loads(text), expect_id=self.expect_id)
+        except ShapeError as exc:
+            raise StoreValueError(f"{self.path.name}: refusing to write: {exc}") from exc
+        fsutil.ensure_private_dir(self.path.parent)
+        fsutil.atomic_write(self.path, text.encode("utf-8"), backups=self.backups)
+        st = os.stat(self.path)
+        self._text, self._sig = text, (st.st_ino, st.st_mtime_ns, st.st_size)
+        self._loaded = True
+
+    def create(self, data: dict[str, Any]) -> None:
+        with self.locked():
+            self.write_state(data)
+
+    # -- damage -----------------------------------------------------------------
+    def _existing_backups(self) -> list[Path]:
+        return [p for gen in range(1, self.backups + 1)
+                if (p := fsutil.backup_path(self.path, gen)).exists()]
+
+    def _recover(self, reason: str) -> None:
+        """The file is unreadable or missing: restore the newest valid backup, or fail."""
+        with self._held_lock():
+            # Another process may have repaired it while we waited for the lock.
+            try:
+                raw = self.path.read_bytes()
+                data, found = parse(self.kind, raw, expect_id=self.expect_id)
+                st = os.stat(self.path)
+                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+                return
+            except (ValueError, OSError):
+                pass
+            for backup in self._existing_backups():
+                try:
+                    raw = backup.read_bytes()
+                    parse(self.kind, raw, expect_id=self.expect_id)
+                except (ValueError, OSError):
+                    continue
+                aside = self._move_aside()
+                fsutil.atomic_write(self.path, raw, backups=0)
+                when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                if aside is not None:
+                    msg = self._tr.gettext(
+                        "{what}: {file} could not be read ({reason}). It was kept as {aside} and "
+                        "the backup from {when} was restored."
+                    ).format(what=self.label, file=self.path, reason=reason, aside=aside.name,
+                             when=when)
+                else:
+                    msg = self._tr.gettext(
+                        "{what}: {file} was missing; the backup from {when} was restored."
+                    ).format(what=self.label, file=self.path, when=when)
+                self.notices.append(msg)
+                data, found = parse(self.kind, raw, expect_id=self.expect_id)
+                st = os.stat(self.path)
+                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+                return
+            raise DamagedFile(self._tr.gettext(
+                "{what}: {file} could not be read ({reason}) and no valid backup exists. "
+                "The file was left untouched; move it away or restore it by hand."
+            ).format(what=self.label, file=self.path, reason=reason), path=self.path)
+
+    @contextlib.contextmanager
+    def _held_lock(self) -> Iterator[None]:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreLocked(self._tr.gettext(
+                "{what} is being saved by another coach process (still locked after {secs} "
+                "seconds). Try again in a moment."
+            ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _move_aside(self) -> Path | None:
+        """Keep the unreadable bytes, untouched, next to the file."""
+        if not self.path.exists():
+            return None
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+        os.replace(self.path, aside)
+        return aside
+
+    # -- erasing ----------------------------------------------------------------
+    def related_files(self) -> list[Path]:
+        """The file and everything derived from it: backups, damaged copies, temps, lock."""
+        folder, name = self.path.parent, self.path.name
+        if not folder.is_dir():
+            return []
+        return [p for p in folder.iterdir()
+                if p.name == name or p.name.startswith(name + ".")
+                or p.name.startswith(name + fsutil.TEMP_MARK)]
+
+    def erase(self) -> None:
+        """Delete the file, its backups, damaged copies and temps (the caller holds the lock)."""
+        for p in self.related_files():
+            if p.name != self.path.name + ".lock":
+                with contextlib.suppress(FileNotFoundError):
+                    p.unlink()
+        self._forget_state()
+        fsutil.fsync_dir(self.path.parent)
+
+    def remove_lock_file(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(self.path) + ".lock").unlink()
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:160]
