@@ -215,11 +215,12 @@ class _Checker:
                 self.platform_spaces[item["id"]] = self.id_list(
                     file, entry, "spaces", spaces, space_kinds, _("space kind"),
                     allow_empty=False)
-            for field, known in (("markets", PLATFORM_MARKETS), ("modes", PLATFORM_MODES)):
+            for field, known, what in (("markets", PLATFORM_MARKETS, _("market")),
+                                       ("modes", PLATFORM_MODES, _("mode"))):
                 if field not in item:
                     self.add(file, entry, field, _("is required"))
                 else:
-                    self.id_list(file, entry, field, item[field], known, field.rstrip("s"))
+                    self.id_list(file, entry, field, item[field], known, what)
             if "owned" not in item:
                 self.add(file, entry, "owned", _("is required"))
             elif not isinstance(item["owned"], bool):

@@ -58,6 +58,8 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
 def _register() -> None:
     """Commands are light modules; each imports its heavy dependencies inside the command."""
     # Each command module adds itself here once it works (no placeholders).
+    from coach.cli import cmd_bank
+    cli.add_command(cmd_bank.platforms_cmd); cli.add_command(cmd_bank.check_bank_cmd)  # noqa: E702
 
 
 def main(argv: Sequence[str] | None = None) -> int:
