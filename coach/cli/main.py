@@ -52,7 +52,10 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
     ctx.obj = Env(lang=resolved, data_dir=workspace_dir(data_dir), bank_dir=bank_dir(bank),
                   bank_is_custom=custom_bank)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        # Imported here: only the TUI pays for Textual.
+        from coach.tui.app import run_app
+
+        ctx.exit(run_app(ctx.obj))
 
 
 def _register() -> None:
@@ -60,6 +63,7 @@ def _register() -> None:
     # Each command module adds itself here once it works (no placeholders).
     from coach.cli import cmd_bank
     cli.add_command(cmd_bank.platforms_cmd); cli.add_command(cmd_bank.check_bank_cmd)  # noqa: E702
+    from coach.cli import cmd_clients; list(map(cli.add_command, cmd_clients.COMMANDS))  # noqa: E702, I001
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,376 @@
+"""Client commands: clients, history, report, export, import, forget.
+
+Thin: parse, call the workspace (coach.store), print. Names people typed are shown
+as plain text (Rich `Text`, or plain lines on stderr), never as markup. Store
+errors become exit codes here: bad input 2, failures while running 1; notices
+(a file restored from its backup...) go to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from coach.cli.base import (
+    N_,
+    Env,
+    InputError,
+    RunError,
+    TrCommand,
+    _,
+    err,
+    get_env,
+    is_interactive,
+    ngettext,
+)
+from coach.textsafe import clean
+
+if TYPE_CHECKING:
+    from coach.store import Workspace
+
+
+@contextlib.contextmanager
+def store_errors() -> Iterator[None]:
+    """Store exceptions -> the CLI's: input problems exit 2, run-time failures exit 1."""
+    from coach.store import StoreError, StoreInputError
+
+    try:
+        yield
+    except StoreInputError as exc:
+        raise InputError(exc.problems) from None
+    except StoreError as exc:
+        raise RunError(str(exc)) from None
+
+
+def open_workspace(env: Env) -> Workspace:
+    """The workspace of this run, its recovery notices printed on stderr."""
+    from coach.store import Workspace
+
+    with store_errors():
+        ws = Workspace.open(env.data_dir, lang=env.lang)
+    print_notices(ws)
+    return ws
+
+
+def print_notices(ws: Workspace) -> None:
+    for notice in ws.notices:
+        err(clean(notice))
+    ws.notices.clear()
+
+
+def _show(name: str) -> str:
+    return clean(name, single_line=True)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _focus_text(focus: str | None, space: dict[str, str] | None) -> str:
+    if not focus:
+        return "-"
+    if space and space.get("name"):
+        return f"{focus} · {_show(space['name'])}"
+    return focus
+
+
+def _hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
+
+
+# -- coach clients ------------------------------------------------------------------
+@click.command("clients", cls=TrCommand,
+               help=N_("List clients: number of assessments, last date, current focus."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help=N_("Output format."))
+@click.pass_context
+def clients_cmd(ctx: click.Context, fmt: str) -> int:
+    env = get_env(ctx)
+    ws = open_workspace(env)
+    with store_errors():
+        clients = ws.list_clients()
+    print_notices(ws)
+    if fmt == "json":
+        rows = [{"id": c["id"], "name": _show(c["name"]), "assessments": c["assessments"],
+                 "last_assessed": c["last_assessed"], "last_activity": c["last_activity"],
+                 "focus": c["focus"], "space": c["space"],
+                 "professional_hours": c["professional_hours"],
+                 "budget_hours": c["budget_hours"], "warnings": c["warnings"],
+                 "warning_codes": c["warning_codes"]} for c in clients]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not clients:
+        click.echo(_("No clients yet. Save one with: coach plan --answers FILE --client NAME"))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(ngettext("{n} client", "{n} clients", len(clients))
+                             .format(n=len(clients))))
+    table.add_column(Text(_("Name")))
+    table.add_column(Text(_("Assessments")), justify="right")
+    table.add_column(Text(_("Last")), no_wrap=True)
+    table.add_column(Text(_("Focus")))
+    for c in clients:
+        table.add_row(Text(_show(c["name"])), Text(str(c["assessments"])),
+                      Text(c["last_assessed"] or "-"), Text(_focus_text(c["focus"], c["space"])))
+    _console().print(table)
+    return 0
+
+
+# -- coach history ------------------------------------------------------------------
+def _history_rows(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from coach.store.summary import plan_summary
+
+    rows = []
+    for a in assessments:
+        s = plan_summary(a.get("plan") or {})
+        rows.append({"id": a["id"], "date": a.get("date"), "focus": s["focus"],
+                     "space": s["space"], "hours": s["professional_hours"],
+                     "budget": s["budget_hours"], "warnings": s["warnings"],
+                     "warning_codes": s["warning_codes"],
+                     "engine_version": a.get("engine_version")})
+    return rows
+
+
+@click.command("history", cls=TrCommand,
+               help=N_("List a client's assessments: id, date, focus, hours, warnings."))
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help=N_("Output format."))
+@click.pass_context
+def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
+    env = get_env(ctx)
+    ws = open_workspace(env)
+    with store_errors():
+        client = ws.require_client(name)
+        rows = _history_rows(ws.assessments(client["id"]))
+    print_notices(ws)
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        click.echo(_("{name} has no assessment yet.").format(name=_show(client["name"])))
+        return 0
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(_show(client["name"])))
+    table.add_column(Text(_("Id")), justify="right")
+    table.add_column(Text(_("Date")), no_wrap=True)
+    table.add_column(Text(_("Focus")))
+    table.add_column(Text(_("Hours")), justify="right")
+    table.add_column(Text(_("Warnings")), justify="right")
+    for r in rows:
+        table.add_row(Text(str(r["id"])), Text(r["date"] or "-"),
+                      Text(_focus_text(r["focus"], r["space"])), Text(_hours(r["hours"])),
+                      Text(str(r["warnings"])))
+    _console().print(table)
+    return 0
+
+
+# -- coach report -------------------------------------------------------------------
+def _pick(assessments: list[dict[str, Any]], wanted: int | None, client_name: str,
+          ) -> dict[str, Any]:
+    if not assessments:
+        raise InputError(_("{name} has no assessment yet.").format(name=_show(client_name)))
+    if wanted is None:
+        return assessments[-1]
+    for a in assessments:
+        if a["id"] == wanted:
+            return a
+    raise InputError(_("{name} has no assessment {id} (see: coach history NAME).").format(
+        name=_show(client_name), id=wanted))
+
+
+def _compare_base(assessments: list[dict[str, Any]], current: dict[str, Any], value: str,
+                  client_name: str) -> dict[str, Any]:
+    if value == "previous":
+        older = [a for a in assessments if a["id"] < current["id"]]
+        if not older:
+            raise InputError(_("{name}: assessment {id} is the first one; there is nothing "
+                               "to compare it with.").format(name=_show(client_name),
+                                                             id=current["id"]))
+        return older[-1]
+    try:
+        wanted = int(value)
+    except ValueError:
+        raise InputError(_("--compare: {value} is not an assessment id.").format(
+            value=clean(value, single_line=True))) from None
+    return _pick(assessments, wanted, client_name)
+
+
+@click.command("report", cls=TrCommand,
+               help=N_("Show or write the plan of a client's assessment (the latest by "
+                       "default), or compare two assessments."))
+@click.argument("name")
+@click.option("--assessment", "assessment_id", type=int, default=None,
+              help=N_("Assessment id (see coach history); default: the latest."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]),
+              default="text", show_default=True, help=N_("Output format."))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
+              help=N_("Write to this file instead of the screen."))
+@click.option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
+@click.option("--compare", "compare", is_flag=False, flag_value="previous", default=None,
+              metavar="[ID]",
+              help=N_("Compare with an earlier assessment (default: the one before)."))
+@click.pass_context
+def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: str,
+               output: str | None, force: bool, compare: str | None) -> int:
+    env = get_env(ctx)
+    ws = open_workspace(env)
+    with store_errors():
+        client = ws.require_client(name)
+        assessments = ws.assessments(client["id"])
+    print_notices(ws)
+    current = _pick(assessments, assessment_id, client["name"])
+    from coach import report
+
+    to_file = output is not None
+    width = 80 if to_file or not sys.stdout.isatty() else shutil.get_terminal_size().columns
+    color = False if to_file else None
+    if compare is not None:
+        base = _compare_base(assessments, current, compare, client["name"])
+        text = report.render_comparison(base["plan"], current["plan"], fmt, lang=env.lang,
+                                        width=width, color=color)
+    else:
+        text = report.render(current["plan"], fmt, lang=env.lang, width=width,
+                             notes=current.get("notes"), color=color)
+    if to_file:
+        from coach.report.output import write_output
+
+        write_output(text, Path(output), force=force)  # type: ignore[arg-type]
+        err(_("Written: {path}").format(path=output))
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
+    return 0
+
+
+# -- coach export / import ----------------------------------------------------------
+@click.command("export", cls=TrCommand,
+               help=N_("Write one client, with all assessments, to a portable JSON file."))
+@click.argument("name")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
+              help=N_("The JSON file to write (readable by you only)."))
+@click.option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
+@click.pass_context
+def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
+    env = get_env(ctx)
+    ws = open_workspace(env)
+    with store_errors():
+        client = ws.require_client(name)
+        ws.write_export(client["id"], Path(output).expanduser(), force=force)
+    print_notices(ws)
+    n = client["assessments"]
+    err(ngettext("Exported {name} ({n} assessment) to {path}",
+                 "Exported {name} ({n} assessments) to {path}", n).format(
+        name=_show(client["name"]), n=n, path=output))
+    return 0
+
+
+def _answers_checker(env: Env) -> Any:
+    """validate_answers bound to this run's bank, or None if that part is not there."""
+    try:
+        from coach.answers import validate_answers
+    except ImportError:
+        return None
+    from coach.cli.cmd_bank import env_bank
+
+    bank = env_bank(env)
+    return lambda data, where: validate_answers(data, bank, source=where)
+
+
+def _read_json_file(path: Path) -> object:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(_("{path}: no such file.").format(path=path)) from None
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(_("{path}: not UTF-8 text.").format(path=path)) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(_("{path}: line {line}, column {col}: not valid JSON ({reason}).")
+                         .format(path=path, line=exc.lineno, col=exc.colno,
+                                 reason=exc.msg)) from None
+
+
+@click.command("import", cls=TrCommand,
+               help=N_("Add a client from a file made by coach export."))
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--replace", is_flag=True,
+              help=N_("Replace a client of the same name (otherwise refused)."))
+@click.pass_context
+def import_cmd(ctx: click.Context, file: str, replace: bool) -> int:
+    env = get_env(ctx)
+    path = Path(file).expanduser()
+    payload = _read_json_file(path)
+    checker = _answers_checker(env)
+    ws = open_workspace(env)
+    with store_errors():
+        client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,
+                                               source=str(path))
+        client = ws.client(client_id)
+    print_notices(ws)
+    n = client["assessments"]
+    if replaced:
+        msg = ngettext("Replaced {name} ({n} assessment).",
+                       "Replaced {name} ({n} assessments).", n)
+    else:
+        msg = ngettext("Imported {name} ({n} assessment).",
+                       "Imported {name} ({n} assessments).", n)
+    err(msg.format(name=_show(client["name"]), n=n))
+    return 0
+
+
+# -- coach forget -------------------------------------------------------------------
+_YES = {"y", "yes", "o", "oui"}
+
+
+def _confirm(question: str) -> bool:
+    answer = click.prompt(question + " " + _("[y/N]"), default="", show_default=False,
+                          prompt_suffix=" ", err=True)
+    return answer.strip().lower() in _YES
+
+
+@click.command("forget", cls=TrCommand,
+               help=N_("Erase a client: its file, its backups and its entry. Cannot be undone."))
+@click.argument("name")
+@click.option("--yes", "yes", is_flag=True, help=N_("Do not ask for confirmation."))
+@click.pass_context
+def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
+    env = get_env(ctx)
+    ws = open_workspace(env)
+    with store_errors():
+        client = ws.require_client(name)
+    shown = _show(client["name"])
+    if not yes:
+        if not is_interactive():
+            raise InputError(_("Refusing to erase {name} without confirmation: add --yes.")
+                             .format(name=shown))
+        n = client["assessments"]
+        question = ngettext("Erase {name} and its {n} assessment, backups included?",
+                            "Erase {name} and its {n} assessments, backups included?",
+                            n).format(name=shown, n=n)
+        if not _confirm(question):
+            err(_("Nothing erased."))
+            return 1
+    with store_errors():
+        ws.forget_client(client["id"])
+    print_notices(ws)
+    err(_("Erased {name}.").format(name=shown))
+    return 0
+
+
+COMMANDS = (clients_cmd, history_cmd, report_cmd, export_cmd, import_cmd, forget_cmd)
