@@ -8,7 +8,7 @@ from types import MappingProxyType
 import pytest
 
 from coach.bank.model import Bank, Choice, Condition, LText, Platform, Question, Term
-from coach.quick.walker import State, Step, Walker
+from coach.quick.walker import PICK, State, Step, Walker
 
 
 def lt(en: str, fr: str | None = None) -> LText:
@@ -37,7 +37,6 @@ def bank() -> Bank:
         q("board", "profile", "yesno", when=Condition("kind", equals="nonprofit")),
         q("audiences", "profile", "ranked", field="audiences", options="audiences"),
         q("budget", "profile", "number", field="weekly_budget_hours", minimum=0, maximum=168),
-        q("platforms", "inventory", "multi", options="platforms"),
         q("hours", "inventory", "number", field="hours_per_week", minimum=0, maximum=168),
         q("reason", "inventory", "single", field="reason", options="reasons"),
         q("label", "inventory", "text", field="label", platforms=("forum", "other")),
@@ -83,12 +82,12 @@ def test_profile_condition_shows_question_only_when_called_for(bank: Bank) -> No
 
 def test_inventory_per_platform_then_professional_platforms_only(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("platforms", None): ["linkedin", "facebook", "forum"]})
+    state = answer_all(w, State({}), {(PICK, None): ["linkedin", "facebook", "forum"]})
     state = answer_all(w, state, {("reason", "linkedin"): "professional",
                                   ("reason", "facebook"): "personal",
                                   ("reason", "forum"): "both"})
     steps = ids(w.steps(state.answers))
-    after = steps[steps.index(("platforms", None)) + 1:]
+    after = steps[steps.index((PICK, None)) + 1:]
     assert after == [
         ("hours", "linkedin"), ("reason", "linkedin"),
         ("hours", "facebook"), ("reason", "facebook"),
@@ -105,40 +104,40 @@ def test_inventory_per_platform_then_professional_platforms_only(bank: Bank) -> 
 
 def test_unknown_reason_asks_no_platform_questions_yet(bank: Bank) -> None:
     w = Walker(bank)
-    state = w.answer(State({}), Step("platforms"), ["linkedin"])
+    state = w.answer(State({}), Step(PICK), ["linkedin"])
     assert not any(s.question == "why" for s in w.steps(state.answers))
 
 
 def test_back_and_forth_keeps_answers(bank: Bank) -> None:
     w = Walker(bank)
     state = answer_all(w, State({}), {("name", None): "Lune", ("kind", None): "business",
-                                      ("platforms", None): ["linkedin"]})
+                                      (PICK, None): ["linkedin"]})
     step = Step("hours", "linkedin")
-    assert w.previous(state.answers, step) == Step("platforms")
-    assert w.previous(state.answers, Step("platforms")) == Step("budget")
+    assert w.previous(state.answers, step) == Step(PICK)
+    assert w.previous(state.answers, Step(PICK)) == Step("budget")
     assert w.previous(state.answers, Step("name")) is None
     assert w.value(state.answers, Step("name")) == "Lune"
-    assert w.value(state.answers, Step("platforms")) == ["linkedin"]
+    assert w.value(state.answers, Step(PICK)) == ["linkedin"]
     # walking forward again finds the same answers in place
-    assert w.next(state.answers, Step("platforms")) == step
+    assert w.next(state.answers, Step(PICK)) == step
 
 
 def test_unticked_platform_is_parked_and_comes_back(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("platforms", None): ["linkedin", "facebook"],
+    state = answer_all(w, State({}), {(PICK, None): ["linkedin", "facebook"],
                                       ("hours", "facebook"): 4,
                                       ("reason", "facebook"): "personal"})
-    state = w.answer(state, Step("platforms"), ["linkedin"])
+    state = w.answer(state, Step(PICK), ["linkedin"])
     assert w.picked(state.answers) == ["linkedin"]
     assert "facebook" in state.parked
-    state = w.answer(state, Step("platforms"), ["linkedin", "facebook"])
+    state = w.answer(state, Step(PICK), ["linkedin", "facebook"])
     assert w.value(state.answers, Step("hours", "facebook")) == 4
     assert state.parked == {}
 
 
 def test_answer_never_mutates_its_input(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("platforms", None): ["linkedin"]})
+    state = answer_all(w, State({}), {(PICK, None): ["linkedin"]})
     before = copy.deepcopy(state.answers)
     w.answer(state, Step("won", "linkedin"), 3)
     w.answer(state, Step("name"), "X")
@@ -149,7 +148,7 @@ def test_fields_go_where_the_answers_file_expects(bank: Bank) -> None:
     w = Walker(bank)
     state = answer_all(w, State({}), {
         ("name", None): "Lune", ("kind", None): "nonprofit", ("board", None): True,
-        ("platforms", None): ["linkedin"], ("reason", "linkedin"): "both",
+        (PICK, None): ["linkedin"], ("reason", "linkedin"): "both",
         ("won", "linkedin"): 2, ("groups", "linkedin"): "yes"})
     a = state.answers
     assert a["profile"]["name"] == "Lune"
@@ -174,7 +173,7 @@ def test_locate_resumes_at_saved_step_or_first_gap(bank: Bank) -> None:
 def test_applicable_answers_drop_stale_extras_only(bank: Bank) -> None:
     w = Walker(bank)
     state = answer_all(w, State({}), {("kind", None): "nonprofit", ("board", None): True,
-                                      ("platforms", None): ["forum"],
+                                      (PICK, None): ["forum"],
                                       ("reason", "forum"): "professional",
                                       ("know_who", "forum"): True, ("who", "forum"): "Ana"})
     state = answer_all(w, state, {("kind", None): "business", ("know_who", "forum"): False})
@@ -187,11 +186,11 @@ def test_applicable_answers_drop_stale_extras_only(bank: Bank) -> None:
 
 def test_wording_label_and_options(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("platforms", None): ["forum", "linkedin"],
+    state = answer_all(w, State({}), {(PICK, None): ["forum", "linkedin"],
                                       ("label", "forum"): "Le Repaire"})
     assert w.text(state.answers, Step("why", "linkedin"), "en") == "Why am I on LinkedIn?"
     assert w.text(state.answers, Step("why", "forum"), "en") == "Why this forum, Le Repaire?"
-    assert [o[0] for o in w.options(state.answers, Step("platforms"), "en")] == \
+    assert [o[0] for o in w.options(state.answers, Step(PICK), "en")] == \
         ["linkedin", "facebook", "forum", "other"]
     assert [o[1] for o in w.options(state.answers, Step("kind"), "fr")] == \
         ["Freelancer (fr)", "Nonprofit (fr)", "Business (fr)"]
@@ -201,7 +200,7 @@ def test_wording_label_and_options(bank: Bank) -> None:
 
 def test_progress_counts_current_steps(bank: Bank) -> None:
     w = Walker(bank)
-    state = w.answer(State({}), Step("platforms"), ["linkedin"])
+    state = w.answer(State({}), Step(PICK), ["linkedin"])
     n, total = w.progress(state.answers, Step("hours", "linkedin"))
     assert (n, total) == (6, 7)  # name, kind, audiences, budget, platforms, hours, reason
 
@@ -210,4 +209,21 @@ def test_unanswered_finds_first_required_gap(bank: Bank) -> None:
     w = Walker(bank)
     state = answer_all(w, State({}), {("name", None): "A", ("kind", None): "business",
                                       ("audiences", None): ["clients"], ("budget", None): 3})
-    assert w.unanswered(state.answers) == Step("platforms")
+    assert w.unanswered(state.answers) == Step(PICK)
+
+
+def test_bank_may_bring_its_own_platform_question(bank: Bank) -> None:
+    import dataclasses
+
+    own = q("where", "inventory", "multi", options="platforms", text=lt("Where are you?"))
+    w = Walker(dataclasses.replace(bank, questions=(*bank.questions, own)))
+    assert w.selector is own
+    state = w.answer(State({}), Step("where"), ["facebook"])
+    assert ("hours", "facebook") in ids(w.steps(state.answers))
+    assert w.text(state.answers, Step("where"), "en") == "Where are you?"
+
+
+def test_own_platform_question_is_translated(bank: Bank) -> None:
+    w = Walker(bank)
+    en, fr = w.text({}, Step(PICK), "en"), w.text({}, Step(PICK), "fr")
+    assert en.startswith("Which platforms") and en != fr and w.help(Step(PICK), "fr")

@@ -4,9 +4,9 @@ Pure and terminal-free, so any face that asks the bank's questions one at a time
 can share it (quick mode today). The order is the bank's:
 
 1. the profile questions;
-2. the inventory: first the question that picks the platforms (its options are
-   "platforms"), then the other inventory questions for each picked platform
-   (hours, reason...);
+2. the inventory: first the question that picks the platforms (the bank's own, an
+   inventory question whose options are "platforms", else one the walker adds),
+   then the other inventory questions for each picked platform (hours, reason...);
 3. for each *professional* platform (reason other than "personal"), the platform
    questions: "Why am I on <platform>?" and what follows.
 
@@ -32,8 +32,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.bank.model import Bank, LText, Platform, Question
+from coach.i18n import N_, translator
 
 PLATFORM_OPTIONS = "platforms"      # the `options` value that lists the platforms
+PICK = "_platforms"                 # the step that picks the platforms, when the bank has
+                                    # no question of its own for it (ids start with a letter)
+_PICK_TEXT = N_("Which platforms are you on? Tick every one where you have an account "
+                "or spend time, personal ones included.")
+_PICK_HELP = N_("Each one gets two short questions (how many hours a week, personal or "
+                "professional), then the professional ones get a few more.")
 PERSONAL = "personal"               # the reason that skips the platform questions
 _SECTIONS = ("profile", "inventory", "platform")
 _FAR = 1_000_000                    # order of a platform no longer picked
@@ -87,14 +94,26 @@ class Walker:
 
     def __init__(self, bank: Bank) -> None:
         self.bank = bank
-        self.selector: Question | None = next(
-            (q for q in bank.section("inventory") if q.options == PLATFORM_OPTIONS), None)
+        own = next((q for q in bank.section("inventory") if q.options == PLATFORM_OPTIONS
+                    and q.type in ("multi", "ranked")), None)
+        # The bank may carry its own "which platforms?" question; if not, quick mode asks
+        # one of its own, in its own catalog (the bank's inventory is per platform).
+        self.selector: Question = own or Question(
+            id=PICK, section="inventory", type="multi", text=LText(_PICK_TEXT, _PICK_TEXT),
+            help=LText(_PICK_HELP, _PICK_HELP), options=PLATFORM_OPTIONS)
+        self._own_selector = own is not None
         self._order = {q.id: i for i, q in enumerate(bank.questions)}
+        self._order.setdefault(PICK, -1)
         self._profile = bank.section("profile")
         self._inventory = tuple(q for q in bank.section("inventory") if q is not self.selector)
         self._platform_qs = bank.section("platform")
 
     # ------------------------------------------------------------------ reading
+    def question(self, question_id: str) -> Question:
+        if question_id == self.selector.id:
+            return self.selector
+        return self.bank.question(question_id)
+
     def picked(self, answers: Mapping[str, Any]) -> list[str]:
         """The platform ids picked so far, in the order they will be asked about."""
         return [p["id"] for p in answers.get("platforms") or [] if isinstance(p, Mapping)]
@@ -116,7 +135,7 @@ class Walker:
 
     def value(self, answers: Mapping[str, Any], step: Step) -> Any:
         """The answer given to this step so far, or None."""
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
         if q is self.selector:
             return self.picked(answers) if answers.get("platforms") else None
         if q.section == "profile":
@@ -135,7 +154,7 @@ class Walker:
         if cond is None:
             return True
         try:
-            source = self.bank.question(cond.question)
+            source = self.question(cond.question)
         except KeyError:
             return False
         if source.section == "profile" or source is self.selector:
@@ -145,7 +164,7 @@ class Walker:
         return cond.holds(seen)
 
     def applies(self, answers: Mapping[str, Any], step: Step) -> bool:
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
         if q.platforms and step.platform not in q.platforms:
             return False
         return self._condition_holds(answers, q, step.platform)
@@ -154,8 +173,6 @@ class Walker:
     def steps(self, answers: Mapping[str, Any]) -> list[Step]:
         """Every question that applies now, in asking order."""
         out = [s for q in self._profile if self.applies(answers, s := Step(q.id))]
-        if self.selector is None:
-            return out
         out.append(Step(self.selector.id))
         picked = self.picked(answers)
         for pid in picked:
@@ -168,7 +185,7 @@ class Walker:
 
     def _key(self, answers: Mapping[str, Any], step: Step) -> tuple[int, int, int]:
         """Where a step sits in the walk, even when it no longer applies."""
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
         section = _SECTIONS.index(q.section)
         if q is self.selector or step.platform is None:
             plat = -1
@@ -202,7 +219,7 @@ class Walker:
     def unanswered(self, answers: Mapping[str, Any]) -> Step | None:
         """The first required question that applies and has no answer yet."""
         for s in self.steps(answers):
-            if self.bank.question(s.question).required and self.value(answers, s) is None:
+            if self.question(s.question).required and self.value(answers, s) is None:
                 return s
         return None
 
@@ -225,7 +242,7 @@ class Walker:
         """A new state with `value` as the answer to `step` (None clears it)."""
         answers = copy.deepcopy(state.answers)
         parked = copy.deepcopy(state.parked)
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
         if q is self.selector:
             chosen = [str(v) for v in value or []]
             kept = {p["id"]: p for p in answers.get("platforms") or [] if isinstance(p, dict)}
@@ -287,17 +304,22 @@ class Walker:
         return base
 
     def text(self, answers: Mapping[str, Any], step: Step, lang: str) -> str:
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
+        if q.id == PICK and not self._own_selector:
+            return translator(lang, "quick").gettext(_PICK_TEXT)
         plat = self.platform(answers, step.platform) if step.platform else None
         return q.text_for(lang, plat)
 
     def help(self, step: Step, lang: str) -> str:
-        return self.bank.question(step.question).help.get(lang)
+        q = self.question(step.question)
+        if q.id == PICK and not self._own_selector:
+            return translator(lang, "quick").gettext(_PICK_HELP)
+        return q.help.get(lang)
 
     def options(self, answers: Mapping[str, Any], step: Step, lang: str
                 ) -> list[tuple[str, str, str]]:
         """(id, label, description) for a choice question, in the bank's order."""
-        q = self.bank.question(step.question)
+        q = self.question(step.question)
         if q.choices:
             return [(c.id, c.label.get(lang), "") for c in q.choices]
         if q.options == PLATFORM_OPTIONS:

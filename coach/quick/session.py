@@ -1,0 +1,424 @@
+"""One quick-mode run: pick the client, resume or start, ask, save, plan, report file.
+
+The walker decides what comes next; the prompter asks; this module glues them to
+the store (every answer is saved as a draft with its position, so ctrl+c loses
+nothing and the next run resumes there), the engine and the reports.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import sys
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from coach.bank.model import Bank, Question
+from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
+from coach.quick.lang import _, current_lang, use_lang
+from coach.quick.prompts import BACK, Option, Prompter
+from coach.quick.walker import State, Step, Walker
+from coach.textsafe import clean
+
+SKIP = "\x00skip"
+_DONE = "\x00done"
+_CLEAR = "\x00clear"
+REPORT_FORMATS: tuple[tuple[str, str], ...] = (("md", "md"), ("html", "html"),
+                                              ("json", "json"), ("text", "txt"))
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def slug(name: str) -> str:
+    """A safe file name stem from a client name (never a path: no / or ..)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40].strip("-")
+    return stem or "plan"
+
+
+def name_problem(name: str) -> str | None:
+    from coach.store.names import MAX_NAME, clean_name
+
+    cleaned = clean_name(name)
+    if not cleaned:
+        return _("A name is needed: the client's or the organisation's.")
+    if len(cleaned) > MAX_NAME:
+        return _("A name can have at most {n} characters.").format(n=MAX_NAME)
+    return None
+
+
+class QuickSession:
+    """The state of one run; `run()` returns the exit code (KeyboardInterrupt escapes)."""
+
+    def __init__(self, *, bank: Bank, workspace: Any, lang: str, prompter: Prompter,
+                 echo: Callable[[str], None], width: int) -> None:
+        self.bank = bank
+        self.ws = workspace
+        self.lang = lang
+        self.ask = prompter
+        self.echo = echo
+        self.width = width
+        self.walker = Walker(bank)
+        self.client_name = ""
+        self.client_id: str | None = None
+        self.state = State({})
+        self.saved_answers = False      # something of this client is in the store as a draft
+        self.finished = False           # the assessment is stored
+        self._group: tuple[str, str | None] | None = None
+
+    # ------------------------------------------------------------ client
+    def choose_client(self, name: str | None) -> None:
+        """The client named on the command line, else asked for (an existing one resumes)."""
+        from coach.cli.base import InputError
+
+        if name is not None:
+            problem = name_problem(name)
+            if problem:
+                raise InputError("--client: " + problem)
+        else:
+            name = self.ask.text(
+                _("Whose assessment is it? (client or organisation name)"),
+                help_text=_("Typing the name of an existing client picks up their "
+                            "assessment in progress."),
+                check=name_problem, back=False)
+        self.client_name = clean(name, single_line=True)
+        found = self.ws.find_client(self.client_name)
+        if found is not None:
+            self.client_id = found["id"]
+            self.client_name = found["name"]
+
+    def start_or_resume(self) -> Step | None:
+        from coach.answers import blank_answers
+
+        draft = self.ws.load_draft(self.client_id) if self.client_id else None
+        if draft and draft[0]:
+            answers, position = draft
+            state = State(answers, dict(position.get("parked") or {}))
+            steps = self.walker.steps(answers)
+            answered = sum(1 for s in steps if self.walker.value(answers, s) is not None)
+            choice = self.ask.select(
+                _("{client} has an assessment in progress. Resume it or start over?").format(
+                    client=self.client_name),
+                [("resume", _("Resume where I stopped ({n} answers kept)").format(n=answered),
+                  ""),
+                 ("restart", _("Start over (the answers in progress are discarded)"), "")],
+                back=False)
+            if choice == "resume":
+                self.state = state
+                self.saved_answers = True
+                return self.walker.locate(answers, position)
+            self.ws.discard_draft(self.client_id)
+        answers = blank_answers()
+        answers.setdefault("profile", {})
+        if not answers["profile"].get("name"):
+            answers["profile"]["name"] = self.client_name   # the name question's default
+        self.state = State(answers)
+        return self.walker.first(answers)
+
+    # ------------------------------------------------------------ saving
+    def save(self, step: Step | None) -> None:
+        if self.client_id is None:
+            self.client_id, _created = self.ws.ensure_client(self.client_name)
+        position: dict[str, Any] = step.position() if step else {"question": None}
+        position["parked"] = self.state.parked
+        self.ws.save_draft(self.client_id, self.state.answers, position)
+        self.saved_answers = True
+
+    # ------------------------------------------------------------ headers
+    def _platform_name(self, platform_id: str) -> str:
+        return self.walker.platform(self.state.answers, platform_id).name.get(self.lang)
+
+    def _text(self, key: str, fallback: str) -> str:
+        text = self.bank.texts.get(key)
+        return text.get(self.lang) if text else fallback
+
+    def header(self, step: Step) -> None:
+        q = self.walker.question(step.question)
+        group = (q.section, step.platform)
+        if group == self._group:
+            return
+        self._group = group
+        if q.section == "profile":
+            title = self._text("section_profile", _("About you"))
+        elif step.platform is None:
+            title = self._text("section_inventory", _("Your platforms"))
+        elif q.section == "inventory":
+            title = self._platform_name(step.platform)
+        else:
+            name = self._platform_name(step.platform)
+            title = self._text("section_platform", _("Why am I on {platform}?")) \
+                .replace("{platform}", name)
+            pro = [p for p in self.walker.picked(self.state.answers)
+                   if self.walker.professional(self.state.answers, p)]
+            if step.platform in pro and len(pro) > 1:
+                title += " " + _("(platform {n} of {total})").format(
+                    n=pro.index(step.platform) + 1, total=len(pro))
+        self.echo("")
+        self.echo(clean(title, single_line=True))
+
+    # ------------------------------------------------------------ asking
+    def ask_step(self, step: Step) -> Any:
+        """The answer to one step (None: skipped), or BACK."""
+        q = self.walker.question(step.question)
+        answers = self.state.answers
+        message = self.walker.text(answers, step, self.lang)
+        help_text = self.walker.help(step, self.lang)
+        n, total = self.walker.progress(answers, step)
+        mark = f"[{n}/{total}]"
+        current = self.walker.value(answers, step)
+        common: dict[str, Any] = {"help_text": help_text, "mark": mark}
+        options = self.walker.options(answers, step, self.lang)
+        if q.type == "single":
+            if not q.required:
+                options = [*options, (SKIP, _("Skip this question"), "")]
+            result = self.ask.select(message, options, default=current, **common)
+            return None if result == SKIP else result
+        if q.type == "yesno":
+            yes_no: list[Option] = [("yes", _("Yes"), ""), ("no", _("No"), "")]
+            if not q.required:
+                yes_no.append((SKIP, _("Skip this question"), ""))
+            default = None if current is None else ("yes" if current else "no")
+            result = self.ask.select(message, yes_no, default=default, **common)
+            if result in (BACK, SKIP):
+                return None if result == SKIP else BACK
+            return result == "yes"
+        if q.type in ("multi", "ranked"):
+            return self.ask.checkbox(message, options, checked=list(current or []),
+                                     required=q.required, ordered=q.type == "ranked", **common)
+        if q.type == "number":
+            return self._ask_number(q, message, current, common)
+        if q.type == "spaces":
+            return self._ask_spaces(step, message, current, common)
+        return self._ask_text(q, message, current, common)
+
+    def _ask_number(self, q: Question, message: str, current: Any,
+                    common: dict[str, Any]) -> Any:
+        unit = q.unit.get(self.lang) if q.unit else ""
+        if unit:
+            message = f"{message} ({unit})"
+        whole = bool(q.field and q.field.startswith("results_90d."))
+        low, high = q.minimum, q.maximum
+        if q.field in ("hours_per_week", "weekly_budget_hours"):  # a week has 168 hours
+            low = 0 if low is None else max(low, 0)
+            high = 168 if high is None else min(high, 168)
+        lang = self.lang
+
+        def check(typed: str) -> str | None:
+            problem = number_problem(typed, low, high, required=q.required, lang=lang)
+            if problem is None and whole and typed.strip():
+                value = parse_number(typed)
+                if value is not None and not float(value).is_integer():
+                    return _("Please type a whole number, like 0, 1 or 12.")
+            return problem
+
+        def shown(typed: str) -> str:
+            value = parse_number(typed)
+            if value is None:
+                return _("(none)")
+            return f"{show_number(value, lang)} {unit}".strip()
+
+        default = "" if current is None else show_number(current, lang)
+        typed = self.ask.text(message, default=default, check=check, shown=shown, **common)
+        if typed == BACK:
+            return BACK
+        value = parse_number(typed)
+        return None if value is None else tidy_number(value)
+
+    def _ask_text(self, q: Question, message: str, current: Any, common: dict[str, Any]) -> Any:
+        typed = self.ask.text(message, default=current if isinstance(current, str) else "",
+                              check=lambda s: text_problem(s, required=q.required), **common)
+        if typed == BACK:
+            return BACK
+        value = clean(typed, single_line=True)
+        return value or None
+
+    def _ask_spaces(self, step: Step, message: str, current: Any,
+                    common: dict[str, Any]) -> Any:
+        """A small loop: pick a kind of space, name it, until "that's all"."""
+        kinds = self.walker.options(self.state.answers, step, self.lang)
+        label = {kid: name for kid, name, _d in kinds}
+        spaces = [dict(s) for s in current or [] if isinstance(s, dict)]
+        while True:
+            shown = message
+            if spaces:
+                listing = "; ".join(f"{label.get(s.get('kind'), s.get('kind'))} « {s.get('name')} »"
+                                    if self.lang == "fr" else
+                                    f"{label.get(s.get('kind'), s.get('kind'))} “{s.get('name')}”"
+                                    for s in spaces)
+                shown = message + " " + _("So far: {spaces}.").format(spaces=listing)
+            options: list[Option] = [(_DONE, _("That is all") if spaces else _("None for now"),
+                                      "")]
+            options += [(kid, _("Add one: {kind}").format(kind=name), desc)
+                        for kid, name, desc in kinds]
+            if spaces:
+                options.append((_CLEAR, _("Start this list again"), ""))
+            choice = self.ask.select(shown, options, **common)
+            if choice == BACK:
+                return BACK
+            if choice == _DONE:
+                return spaces
+            if choice == _CLEAR:
+                spaces = []
+                continue
+            typed = self.ask.text(_("Its name ({kind}):").format(kind=label.get(choice, choice)),
+                                  check=lambda s: text_problem(s, required=True),
+                                  mark=common["mark"])
+            if typed == BACK:
+                continue
+            spaces.append({"kind": choice, "name": clean(typed, single_line=True)})
+
+    # ------------------------------------------------------------ the walk
+    def walk(self, step: Step | None) -> None:
+        while True:
+            while step is not None:
+                self.header(step)
+                result = self.ask_step(step)
+                if result == BACK:
+                    previous = self.walker.previous(self.state.answers, step)
+                    if previous is None:
+                        self.echo(_("This is the first question: there is nothing before it."))
+                    else:
+                        step = previous
+                        self.save(step)
+                    continue
+                self.state = self.walker.answer(self.state, step, result)
+                step = self.walker.next(self.state.answers, step)
+                self.save(step)
+            # Going back can open questions that were skipped: finish those first.
+            step = self.walker.unanswered(self.state.answers)
+            if step is None:
+                return
+
+    # ------------------------------------------------------------ the end
+    def finish(self) -> int:
+        from coach import clock
+        from coach.answers import AnswersError, validate_answers
+        from coach.engine import ENGINE_VERSION, build_plan
+        from coach.i18n import translator
+        from coach.report import render
+
+        final = self.walker.applicable_answers(self.state.answers)
+        try:
+            answers = validate_answers(final, self.bank, source="quick")
+        except AnswersError as exc:
+            _err(_("Some answers cannot be used yet:"))
+            for problem in exc.problems:
+                _err("  " + problem)
+            _err(self.resume_hint())
+            return 1
+        plan = build_plan(answers, self.bank, lang=self.lang,
+                          tr=translator(self.lang, "engine"), today=clock.today())
+        self.echo("")
+        self.echo(render(plan, "text", lang=self.lang, width=self.width))
+        assert self.client_id is not None
+        assessment = self.ws.finish_assessment(self.client_id, dict(answers), dict(plan),
+                                               engine_version=ENGINE_VERSION)
+        self.finished = True
+        self.echo(_("Saved as assessment {id} of {client}.").format(
+            id=assessment, client=self.client_name))
+        self.offer_report(plan)
+        return 0
+
+    def offer_report(self, plan: Any) -> None:
+        from coach.cli.base import InputError, RunError
+        from coach.report import render
+        from coach.report.output import write_output
+
+        names = {"md": _("Markdown (.md): reads well as text, renders well"),
+                 "html": _("HTML (.html): one file to print or send"),
+                 "json": _("JSON (.json): for other programs"),
+                 "text": _("Plain text (.txt)")}
+        while True:
+            options: list[Option] = [(fmt, names[fmt], "") for fmt, _ext in REPORT_FORMATS]
+            options.append(("none", _("No file, thanks"), ""))
+            fmt = self.ask.select(_("Write the plan to a report file?"), options, back=False)
+            if fmt == "none":
+                return
+            ext = dict(REPORT_FORMATS)[fmt]
+            default = f"{slug(self.client_name)}-{plan.get('assessed_on', '')}.{ext}"
+            while True:
+                typed = self.ask.text(
+                    _("File name:"), default=default,
+                    help_text=_("Saved in the current folder unless you give a path; "
+                                "only you can read it."),
+                    check=lambda s: text_problem(s, required=True))
+                if typed == BACK:
+                    break
+                path = Path(typed.strip()).expanduser()
+                force = False
+                if path.exists() and not path.is_dir():
+                    again = self.ask.select(
+                        _("{path} already exists. Replace it?").format(path=path),
+                        [("replace", _("Replace it"), ""), ("other", _("Choose another name"),
+                                                            "")], back=False)
+                    if again == "other":
+                        default = typed.strip()
+                        continue
+                    force = True
+                text = render(plan, fmt, lang=self.lang, width=self.width,
+                              **({"color": False} if fmt == "text" else {}))
+                try:
+                    write_output(text, path, force=force)
+                except (InputError, RunError, OSError) as exc:
+                    lines = exc.lines if isinstance(exc, InputError) else [str(exc)]
+                    for line in lines:
+                        self.echo(line)
+                    default = typed.strip()
+                    continue
+                self.echo(_("Report written: {path}").format(path=path))
+                return
+
+    # ------------------------------------------------------------ leaving
+    def resume_hint(self) -> str:
+        command = "coach quick --client " + shlex.quote(self.client_name)
+        return _("To pick up where you stopped: {command}").format(command=command)
+
+    def stopped(self) -> None:
+        """What ctrl+c says: what is kept, and how to come back."""
+        self.echo("")
+        if self.finished:
+            _err(_("Stopped. The assessment is saved; for a report file later: {command}")
+                 .format(command="coach report " + shlex.quote(self.client_name)
+                         + " --format html -o plan.html"))
+        elif self.saved_answers:
+            _err(_("Stopped. Your answers are kept."))
+            _err(self.resume_hint())
+        else:
+            _err(_("Stopped. Nothing was saved."))
+
+
+def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
+              prompter: Prompter | None = None, echo: Callable[[str], None] | None = None,
+              width: int | None = None) -> int:
+    """`coach quick`: returns the exit code (130 after ctrl+c, answers kept)."""
+    from coach.store import Workspace
+
+    use_lang(lang)
+    out = echo or click.echo
+    ws = Workspace.open(data_dir, lang=lang)
+    for notice in ws.notices:
+        _err(notice)
+    if width is None:
+        width = max(60, min(100, shutil.get_terminal_size((80, 24)).columns))
+    session = QuickSession(bank=bank, workspace=ws, lang=current_lang(),
+                           prompter=prompter or Prompter(echo=out), echo=out, width=width)
+    intro = bank.texts.get("intro")
+    if intro:
+        out(clean(intro.get(lang), single_line=True))
+    out(_("To go back, choose “← Back” or press <; ctrl+c stops, and your answers are kept."))
+    try:
+        session.choose_client(client)
+        session.walk(session.start_or_resume())
+        return session.finish()
+    except KeyboardInterrupt:
+        session.stopped()
+        return 130
+    finally:
+        sys.stdout.flush()
