@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from coach.report.mdescape import md_block, md_inline
-from coach.report.model import ReportModel
+from coach.report.model import PlatformRow, ReportModel
 
 
 def _colon(m: ReportModel, label: str) -> str:
@@ -23,6 +23,12 @@ def _quote(m: ReportModel, words: str) -> str:
 def _code(code: str) -> str:
     # A code span shows backslashes literally, so only a plain identifier goes in one.
     return f"`{code}`" if re.fullmatch(r"[A-Z0-9_]+", code) else md_inline(code)
+
+
+def _results_cell(m: ReportModel, row: PlatformRow) -> str:
+    if row.results_text:
+        return md_inline(row.results_text)
+    return "—" if row.verdict == "personal" else md_inline(m.labels.no_results)
 
 
 def _cell(value: str) -> str:
@@ -75,7 +81,7 @@ def render_markdown(m: ReportModel) -> str:
         score = "—" if row.score is None or row.verdict == "personal" else str(row.score)
         add(f"| {_cell(row.name)} | {_cell(row.verdict_label)} | {score} | "
             f"{_cell(row.hours_text)} | {_cell(row.recommended_text)} | "
-            f"{_cell(row.results_text)} |")
+            f"{_results_cell(m, row)} |")
     add("")
     for row in m.platforms:
         add(f"### {md_inline(row.name)} · {md_inline(row.verdict_label)}")

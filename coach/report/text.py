@@ -65,9 +65,9 @@ def _head(m: ReportModel) -> Panel:
     lines.append(m.client or "—", style="bold")
     dates = []
     if m.assessed_on:
-        dates.append(f"{lab.assessed_on} {m.assessed_on}")
+        dates.append(_colon(m, lab.assessed_on) + m.assessed_on)
     if m.review_on:
-        dates.append(f"{lab.review_on} {m.review_on}")
+        dates.append(_colon(m, lab.review_on) + m.review_on)
     if dates:
         lines.append("\n" + " · ".join(dates), style="dim")
     if m.goal:

@@ -1,0 +1,68 @@
+"""Writing a report file: 0600, atomic, and never over an existing file without --force.
+
+The text goes to a temporary file in the same folder (created 0600 by mkstemp,
+whatever the umask), is flushed to disk, then takes the final name in one step:
+`os.replace` with force, `os.link` without (which fails if the name exists, so a
+file that appears meanwhile is not overwritten either). Readers never see a
+half-written report and a failed write leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def _(message: str) -> str:
+    from coach.cli.base import current_lang
+    from coach.i18n import translator
+
+    return translator(current_lang(), "report").gettext(message)
+
+
+def _refuse(path: Path) -> None:
+    from coach.cli.base import InputError
+
+    raise InputError(_("{path}: the file already exists; add --force to replace it")
+                     .format(path=path))
+
+
+def write_output(text: str, path: Path, *, force: bool) -> None:
+    from coach.cli.base import InputError, RunError
+
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(_("{path}: is a folder, not a file").format(path=path))
+    if os.path.lexists(path) and not force:
+        _refuse(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(_("{path}: the folder {folder} does not exist")
+                         .format(path=path, folder=folder))
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+        if force:
+            os.replace(tmp, path)
+        else:
+            try:
+                os.link(tmp, path)      # atomic "create only if absent"
+            except FileExistsError:
+                _refuse(path)
+            except OSError:
+                # No hard links here (some network or FAT file systems): check, then rename.
+                if os.path.lexists(path):
+                    _refuse(path)
+                os.replace(tmp, path)
+    except OSError as exc:
+        raise RunError(_("{path}: could not write the file ({reason})")
+                       .format(path=path, reason=exc.strerror or exc)) from exc
+    finally:
+        if tmp is not None and os.path.lexists(tmp):
+            os.unlink(tmp)
