@@ -160,10 +160,11 @@ class _Checker:
                     self.add(file, entry, "id", _("ids use lowercase letters, digits and _, "
                                                   "starting with a letter"))
                 if ident in first:
+                    # Still checked below, so its other mistakes show up in the same run.
                     self.add(file, entry, "id", _("duplicate id (entry {n} uses it too)")
                              .format(n=first[ident]))
-                    continue
-                first[ident] = n
+                else:
+                    first[ident] = n
             else:
                 entry = f"{label} #{n}"
                 self.add(file, entry, "id", _("missing id") if ident is None
@@ -281,7 +282,7 @@ class _Checker:
                 self._platform_scope(file, entry, q, section)
             if "when" in q:
                 self._condition(file, entry, q["when"], seen)
-            seen[q["id"]] = {**q, "_choice_ids": choice_ids}
+            seen.setdefault(q["id"], {**q, "_choice_ids": choice_ids})
         if complete:
             self._coverage(file, covered, result_ids)
 
