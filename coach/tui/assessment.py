@@ -1,0 +1,310 @@
+"""The assessment: five steps in one screen, switched in place (nothing is rebuilt).
+
+Next checks the current step and says why it cannot go on; Back never checks and
+never loses an answer (every valid answer is already saved).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
+
+from coach.model import Plan
+from coach.tui.bindings import translate_bindings
+from coach.tui.form import QuestionForm
+from coach.tui.i18n import N_, _, current_lang, ngettext
+from coach.tui.inventory import InventoryStep
+from coach.tui.planview import PlanStep
+from coach.tui.preview import preview_plan
+from coach.tui.progress import StepBar
+from coach.tui.session import STEPS, Session
+from coach.tui.timechart import TimeStep
+
+
+class AssessmentScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "next", N_("Next"), id="next"),
+        Binding("ctrl+b", "back", N_("Back"), id="back"),
+        Binding("ctrl+o", "skip", N_("Skip platform"), id="skip"),
+        Binding("alt+1", "go('profile')", N_("Go to profile"), show=False),
+        Binding("alt+2", "go('inventory')", N_("Go to platforms"), show=False),
+        Binding("alt+3", "go('platform')", N_("Go to why"), show=False),
+        Binding("alt+4", "go('time')", N_("Go to time"), show=False),
+        Binding("alt+5", "go('plan')", N_("Go to plan"), show=False),
+    ]
+
+    def __init__(self, session: Session, *, client_name: str,
+                 on_finish: Callable[[Session, Plan], None]) -> None:
+        super().__init__()
+        self.session = session
+        self.client_name = client_name
+        self.on_finish = on_finish
+        self.plan: Plan | None = None
+        self._loaded: set[str] = set()
+        translate_bindings(self)
+
+    @property
+    def step(self) -> str:
+        return self.session.position.step
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StepBar(id="stepbar")
+        with ContentSwitcher(initial=None, id="steps-switcher"):
+            yield QuestionForm("profile", id="step-profile")
+            yield InventoryStep()
+            yield QuestionForm("platform", id="step-platform")
+            yield TimeStep()
+            yield PlanStep()
+        with Horizontal(id="nav"):
+            yield Button(_("Back"), id="nav-back", compact=True)
+            yield Static("", id="nav-why")
+            yield Button(_("Skip platform"), id="nav-skip", compact=True)
+            yield Button(_("Next"), id="nav-next", compact=True, variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = self.client_name
+        await self.go(self.step, platform=self.session.position.platform,
+                      question=self.session.position.question)
+
+    # -- moving -------------------------------------------------------------------------
+    async def go(self, step: str, *, platform: int | None = None, question: str | None = None,
+                 forward: bool = True) -> None:
+        s = self.session
+        pro = s.professional()
+        if step == "platform":
+            if not pro:
+                step = "time" if forward else "inventory"
+            else:
+                if platform not in pro:
+                    platform = pro[0] if forward else pro[-1]
+                s.position.platform = platform
+        s.position.step = step
+        switcher = self.query_one(ContentSwitcher)
+        lang = current_lang()
+        if step == "profile":
+            form = self.query_one("#step-profile", QuestionForm)
+            if "profile" not in self._loaded:
+                await form.load(s, None, title=_("About you"),
+                                intro=_("A few questions about who you are and what you want "
+                                        "from the people you reach."))
+                self._loaded.add("profile")
+            form.focus_question(question)
+        elif step == "inventory":
+            inv = self.query_one(InventoryStep)
+            if "inventory" not in self._loaded:
+                await inv.load(s)
+                self._loaded.add("inventory")
+            else:
+                inv.refill()
+            self.call_after_refresh(self._focus_first, inv)
+        elif step == "platform":
+            form = self.query_one("#step-platform", QuestionForm)
+            index = s.position.platform
+            if form.scope != index or "platform" not in self._loaded:
+                name = s.platform_name(index, lang)
+                await form.load(s, index, title=_("Why am I on {platform}?").format(platform=name),
+                                intro=self._platform_intro(index))
+                self._loaded.add("platform")
+            form.focus_question(question)
+        elif step == "time":
+            time_step = self.query_one(TimeStep)
+            await time_step.load(s)
+            time_step.show_warnings(self.refresh_plan())
+            self.call_after_refresh(self._focus_first, time_step)
+        elif step == "plan":
+            self.refresh_plan()
+            self.call_after_refresh(self._focus_first, self.query_one(PlanStep))
+        switcher.current = f"step-{step}"
+        self.query_one("#nav-skip").display = step == "platform"
+        self.query_one("#nav-next").display = step != "plan"
+        self.set_why([])
+        self.update_where()
+        s.save()
+
+    def _platform_intro(self, index: int) -> str:
+        platform = self.session.platform_of(index)
+        if platform is None:
+            return ""
+        return platform.note.get(current_lang())
+
+    def _focus_first(self, container: object) -> None:
+        from textual.widget import Widget
+
+        if isinstance(container, Widget):
+            for widget in container.query("*"):
+                if widget.focusable and widget.display:
+                    widget.focus()
+                    return
+
+    def refresh_plan(self) -> Plan | None:
+        plan, problems = preview_plan(self.session, current_lang())
+        self.plan = plan
+        self.query_one(PlanStep).show(plan, problems)
+        return plan
+
+    def update_where(self) -> None:
+        s = self.session
+        detail = ""
+        if self.step in ("profile", "platform"):
+            form = self.query_one(f"#step-{self.step}", QuestionForm)
+            j, m = form.position_of(s.position.question)
+            q_line = _("question {j} of {m}").format(j=j or 1, m=m)
+            if self.step == "platform":
+                pro = s.professional()
+                i = pro.index(s.position.platform) + 1 if s.position.platform in pro else 1
+                name = s.platform_name(s.position.platform, current_lang())
+                detail = _("{platform}: platform {i} of {n}").format(platform=name, i=i,
+                                                                      n=len(pro))
+                detail += " · " + q_line
+                if s.position.platform in s.position.skipped:
+                    detail += " · " + _("skipped")
+            else:
+                detail = q_line
+        self.query_one(StepBar).show(self.step, detail)
+
+    def set_why(self, problems: list[str]) -> None:
+        why = self.query_one("#nav-why", Static)
+        why.set_class(bool(problems), "-blocked")
+        if problems:
+            head = ngettext("Cannot go on: {n} problem.", "Cannot go on: {n} problems.",
+                            len(problems)).format(n=len(problems))
+            why.update(Content(head + " " + problems[0]))
+        else:
+            why.update("")
+
+    def current_problems(self) -> list[str]:
+        if self.step == "profile":
+            return self.query_one("#step-profile", QuestionForm).problems()
+        if self.step == "platform":
+            form = self.query_one("#step-platform", QuestionForm)
+            # Blank answers count as "don't know" here; only bad input blocks.
+            return form.problems(missing=False)
+        if self.step == "inventory":
+            return self.query_one(InventoryStep).problems()
+        if self.step == "time":
+            return self.query_one(TimeStep).problems()
+        return []
+
+    def _next_target(self) -> tuple[str, int | None]:
+        s = self.session
+        pro = s.professional()
+        if self.step == "platform":
+            later = [i for i in pro if i > s.position.platform]
+            if later:
+                return "platform", later[0]
+            return "time", None
+        following = STEPS[min(STEPS.index(self.step) + 1, len(STEPS) - 1)]
+        return following, None
+
+    def _back_target(self) -> tuple[str, int | None]:
+        s = self.session
+        pro = s.professional()
+        if self.step == "platform":
+            earlier = [i for i in pro if i < s.position.platform]
+            if earlier:
+                return "platform", earlier[-1]
+            return "inventory", None
+        if self.step == "time" and pro:
+            return "platform", pro[-1]
+        return STEPS[max(STEPS.index(self.step) - 1, 0)], None
+
+    async def action_next(self) -> None:
+        problems = self.current_problems()
+        if problems:
+            self.set_why(problems)
+            self.notify("\n".join(problems[:4]), title=_("Cannot go on yet"),
+                        severity="warning", markup=False)
+            return
+        step, platform = self._next_target()
+        if step == self.step and platform is None:
+            return
+        await self.go(step, platform=platform, forward=True)
+
+    async def action_back(self) -> None:
+        step, platform = self._back_target()
+        await self.go(step, platform=platform, forward=False)
+
+    async def action_skip(self) -> None:
+        s = self.session
+        if self.step != "platform":
+            return
+        if s.position.platform not in s.position.skipped:
+            s.position.skipped.append(s.position.platform)
+        step, platform = self._next_target()
+        await self.go(step, platform=platform, forward=True)
+
+    async def action_go(self, step: str) -> None:
+        await self.go(step, forward=STEPS.index(step) >= STEPS.index(self.step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":
+            return self.step == "platform"
+        if action == "next":
+            return self.step != "plan"
+        return True
+
+    # -- messages from the steps -----------------------------------------------------------
+    async def on_step_bar_jump(self, event: StepBar.Jump) -> None:
+        await self.action_go(event.step)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {"nav-next": self.action_next, "nav-back": self.action_back,
+                   "nav-skip": self.action_skip}
+        if event.button.id in actions:
+            event.stop()
+            await actions[event.button.id]()
+
+    def on_question_form_answered(self, event: QuestionForm.Answered) -> None:
+        self.set_why([])
+        self.update_where()
+        if self.step == "profile" and self.session.profile.get("name"):
+            self.sub_title = self.session.profile["name"]
+
+    def on_question_form_moved(self, event: QuestionForm.Moved) -> None:
+        self.update_where()
+
+    def on_inventory_step_answered(self, event: InventoryStep.Answered) -> None:
+        self.set_why([])
+
+    def on_time_step_answered(self, event: TimeStep.Answered) -> None:
+        self.set_why([])
+        time_step = self.query_one(TimeStep)
+        time_step.redraw(self.refresh_plan())
+
+    async def on_plan_step_edit_platform(self, event: PlanStep.EditPlatform) -> None:
+        s = self.session
+        for i, entry in enumerate(s.platforms):
+            if entry["id"] == event.platform_id:
+                if i in s.professional():
+                    await self.go("platform", platform=i)
+                else:
+                    await self.go("inventory")
+                return
+
+    async def on_plan_step_edit_step(self, event: PlanStep.EditStep) -> None:
+        await self.go(event.step, forward=False)
+
+    def on_plan_step_finish(self, event: PlanStep.Finish) -> None:
+        plan = self.refresh_plan()
+        if plan is None:
+            self.notify(_("The plan needs a few more answers first."), severity="warning")
+            return
+        self.on_finish(self.session, plan)
+
+    async def relanguage(self) -> None:
+        """Rebuild every text in the new language, then come back to the same place."""
+        self._loaded.clear()
+        await self.recompose()
+        translate_bindings(self)
+        self.refresh_bindings()
+        await self.go(self.step, platform=self.session.position.platform,
+                      question=self.session.position.question)

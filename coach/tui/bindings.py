@@ -1,0 +1,31 @@
+"""Key bindings speak the current language.
+
+Descriptions are written as English msgids (N_) in BINDINGS; each node keeps its own
+copy of its bindings, so we rewrite that copy from the class's originals whenever
+the language changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from coach.tui.i18n import _
+
+
+def translate_bindings(node: DOMNode) -> None:
+    originals: dict[tuple[str, str], Binding] = {}
+    for cls in reversed(type(node).__mro__):
+        for item in getattr(cls, "BINDINGS", []) or []:
+            if isinstance(item, Binding):
+                for key in item.key.split(","):
+                    originals[(key.strip(), item.action)] = item
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(b, description=_(originals[(key, b.action)].description))
+            if (key, b.action) in originals and originals[(key, b.action)].description else b
+            for b in bindings
+        ]

@@ -1,0 +1,74 @@
+"""A typed yes/no confirmation: `ModalScreen[bool]`, answered with dismiss(value)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from coach.tui.i18n import _
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer(False)", "Cancel", show=False),
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
+        super().__init__()
+        self._question = question
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="modal-box"):
+            # The question may quote user text (a client's name): never markup.
+            yield Static(self._question, markup=False, id="confirm-question")
+            with Horizontal(classes="modal-buttons"):
+                yield Button(self._yes or _("Yes"), variant="primary", id="yes")
+                yield Button(self._no or _("No"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, value: bool) -> None:
+        self.dismiss(value)
+
+
+class MessageScreen(ModalScreen[None]):
+    """Something the user must read (a repaired file, a bank that failed to load)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=False)]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self._title = title
+        self._lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="message-box", classes="modal-box"):
+            yield Static(self._title, markup=False, classes="step-title")
+            # Store and bank messages quote file and client names: plain text only.
+            yield Static("\n".join(self._lines), markup=False, id="message-text")
+            with Horizontal(classes="modal-buttons"):
+                yield Button(_("OK"), variant="primary", id="message-ok")
+
+    def on_mount(self) -> None:
+        self.query_one("#message-ok", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

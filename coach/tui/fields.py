@@ -1,0 +1,367 @@
+"""One widget per bank question type, all speaking the same small protocol.
+
+A `QuestionField` shows the question, its help and an inline error, and posts
+`QuestionField.Changed` with a clean value whenever the user changes the answer.
+Values: single -> id, multi/ranked -> list of ids (ranked in priority order),
+yesno -> bool, number -> int/float, text -> str, spaces -> [{"kind","name"}].
+A field holding input it cannot accept (text in a number) keeps `error` set and
+posts nothing, so bad input never reaches the draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import (
+    Button,
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from coach.bank.model import Bank, Platform, Question
+from coach.textsafe import clean
+from coach.tui.i18n import _
+from coach.tui.session import MAX_HOURS, number_value, parse_number
+
+Options = list[tuple[str, str]]   # (id, label in the current language)
+RADIO_LIMIT = 8                   # more choices than this: a Select instead of radios
+
+
+def number_problem(key: str, minimum: float | None, maximum: float | None) -> str:
+    if key == "nan":
+        return _("Enter a number, like 2 or 1.5 (no letters).")
+    if key == "negative":
+        return _("Enter 0 or more: a negative number means nothing here.")
+    if key == "below":
+        return _("Enter at least {n}.").format(n=_fmt(minimum or 0))
+    if maximum == MAX_HOURS:
+        return _("At most 168: a week has 168 hours.")
+    return _("Enter at most {n}.").format(n=_fmt(maximum or 0))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+class QuestionField(Vertical):
+    """Base: question text, help, the input itself, an inline error line."""
+
+    class Changed(Message):
+        def __init__(self, field: QuestionField, value: Any) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> QuestionField:
+            return self.field
+
+    def __init__(self, question: Question, *, text: str, help_text: str, value: Any,
+                 options: Options | None = None, unit: str = "", index: int = 0,
+                 field_id: str | None = None) -> None:
+        super().__init__(classes="question", id=field_id)
+        self.question = question
+        self.text = text
+        self.help_text = help_text
+        self.value = value
+        self.options = options or []
+        self.unit = unit
+        self.index = index
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.text), classes="q-text")
+        if self.help_text:
+            yield Static(Content(self.help_text), classes="q-help")
+        yield from self.compose_input()
+        yield Static("", classes="q-error")
+
+    def compose_input(self) -> ComposeResult:  # pragma: no cover - overridden
+        yield from ()
+
+    def set_error(self, message: str | None) -> None:
+        self.error = message
+        line = self.query_one(".q-error", Static)
+        line.update(Content(message or ""))
+        line.display = bool(message)
+        self.set_class(bool(message), "-invalid")
+
+    def on_mount(self) -> None:
+        self.query_one(".q-error", Static).display = False
+
+    def emit(self, value: Any) -> None:
+        self.value = value
+        self.post_message(self.Changed(self, value))
+
+    def focus_input(self) -> None:
+        for widget in self.query("Input, RadioSet, SelectionList, OptionList, Select, Button"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+
+class SingleField(QuestionField):
+    def compose_input(self) -> ComposeResult:
+        if len(self.options) > RADIO_LIMIT:
+            yield Select([(Content(label), oid) for oid, label in self.options],
+                         value=self.value if self.value in dict(self.options) else Select.NULL,
+                         prompt=_("Choose…"), compact=True)
+            return
+        with RadioSet(compact=True):
+            for oid, label in self.options:
+                yield RadioButton(Content(label), value=(oid == self.value), name=oid)
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        if event.pressed.name and event.pressed.name != self.value:
+            self.emit(event.pressed.name)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = None if event.value is Select.NULL else event.value
+        if value != self.value:
+            self.emit(value)
+
+
+class YesNoField(SingleField):
+    def __init__(self, question: Question, **kwargs: Any) -> None:
+        value = kwargs.pop("value", None)
+        kwargs["options"] = [("yes", _("Yes")), ("no", _("No"))]
+        super().__init__(question, value=None if value is None else ("yes" if value else "no"),
+                         **kwargs)
+
+    def emit(self, value: Any) -> None:
+        self.value = value
+        self.post_message(self.Changed(self, None if value is None else value == "yes"))
+
+
+class MultiField(QuestionField):
+    def compose_input(self) -> ComposeResult:
+        chosen = set(self.value or [])
+        yield SelectionList[str](*[(Content(label), oid, oid in chosen)
+                                   for oid, label in self.options], compact=True)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        value = [oid for oid, _label in self.options if oid in chosen]
+        if value != (self.value or []):
+            self.emit(value)
+
+
+class RankedList(OptionList):
+    """Chosen items first, numbered in priority order; space toggles, u/d move."""
+
+    BINDINGS: ClassVar = [
+        Binding("space", "toggle", "Choose", show=False),
+        Binding("shift+up,u", "move(-1)", "Move up", show=False),
+        Binding("shift+down,d", "move(1)", "Move down", show=False),
+    ]
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None:
+            option_id = self.get_option_at_index(self.highlighted).id
+            self.query_ancestor(RankedField).toggle(option_id)
+
+    def action_move(self, delta: int) -> None:
+        self.query_ancestor(RankedField).move(delta)
+
+
+class RankedField(QuestionField):
+    def compose_input(self) -> ComposeResult:
+        yield RankedList(*self._options(), compact=True)
+        yield Static(Content(_("Space: choose or drop · u / d (Shift+↑ / Shift+↓): move")),
+                     classes="q-keys")
+
+    def _order(self) -> list[str]:
+        chosen = [oid for oid in (self.value or []) if oid in dict(self.options)]
+        rest = [oid for oid, _label in self.options if oid not in chosen]
+        return chosen + rest
+
+    def _options(self) -> list[Option]:
+        labels = dict(self.options)
+        chosen = list(self.value or [])
+        rows = []
+        for oid in self._order():
+            mark = f"{chosen.index(oid) + 1:>2}. " if oid in chosen else " ·  "
+            rows.append(Option(Content(mark + labels[oid]), id=oid))
+        return rows
+
+    def _rebuild(self, keep: str | None) -> None:
+        lst = self.query_one(RankedList)
+        lst.clear_options()
+        lst.add_options(self._options())
+        if keep is not None:
+            lst.highlighted = self._order().index(keep)
+
+    def _current(self) -> str | None:
+        lst = self.query_one(RankedList)
+        if lst.highlighted is None:
+            return None
+        return lst.get_option_at_index(lst.highlighted).id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.toggle(event.option.id)
+
+    def toggle(self, oid: str | None) -> None:
+        if oid is None:
+            return
+        chosen = list(self.value or [])
+        if oid in chosen:
+            chosen.remove(oid)
+        else:
+            chosen.append(oid)
+        self.emit(chosen)
+        self._rebuild(oid)
+
+    def move(self, delta: int) -> None:
+        oid = self._current()
+        chosen = list(self.value or [])
+        if oid not in chosen:
+            return
+        i = chosen.index(oid)
+        j = max(0, min(len(chosen) - 1, i + delta))
+        if i == j:
+            return
+        chosen[i], chosen[j] = chosen[j], chosen[i]
+        self.emit(chosen)
+        self._rebuild(oid)
+
+
+class NumberField(QuestionField):
+    def __init__(self, question: Question, **kwargs: Any) -> None:
+        super().__init__(question, **kwargs)
+        self.minimum = question.minimum
+        self.maximum = question.maximum if question.maximum is not None else None
+
+    def compose_input(self) -> ComposeResult:
+        shown = "" if self.value is None else _fmt(float(self.value))
+        with Horizontal(classes="number-row"):
+            yield Input(shown, placeholder="0", compact=True, classes="number")
+            if self.unit:
+                yield Static(Content(self.unit), classes="q-unit")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value, problem = parse_number(event.value, minimum=self.minimum, maximum=self.maximum)
+        if problem:
+            self.set_error(number_problem(problem, self.minimum, self.maximum))
+            return
+        self.set_error(None)
+        value = None if value is None else number_value(value)
+        if value != self.value:
+            self.emit(value)
+
+
+class TextField(QuestionField):
+    def compose_input(self) -> ComposeResult:
+        yield Input(self.value or "", compact=True, classes="text")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value = clean(event.value, single_line=True)
+        if value != (self.value or ""):
+            self.emit(value)
+
+
+class SpaceRow(Horizontal):
+    def __init__(self, kinds: Options, kind: str | None, name: str) -> None:
+        super().__init__(classes="space-row")
+        self.kinds = kinds
+        self.kind = kind
+        self.space_name = name
+
+    def compose(self) -> ComposeResult:
+        yield Select([(Content(label), oid) for oid, label in self.kinds],
+                     value=self.kind if self.kind in dict(self.kinds) else Select.NULL,
+                     prompt=_("Kind…"), compact=True, classes="space-kind")
+        yield Input(self.space_name, placeholder=_("Name of the page, group, forum…"),
+                    compact=True, classes="space-name")
+        yield Button("✕", compact=True, classes="space-remove", tooltip=_("Remove this space"))
+
+
+class SpacesField(QuestionField):
+    """Named places on the platform (a page, a group, a forum board...)."""
+
+    def compose_input(self) -> ComposeResult:
+        with Vertical(classes="space-rows"):
+            for space in self.value or []:
+                yield SpaceRow(self.options, space.get("kind"), space.get("name", ""))
+        yield Button(_("Add a space"), compact=True, classes="space-add")
+
+    def _collect(self) -> list[dict[str, str]]:
+        spaces = []
+        for row in self.query(SpaceRow):
+            kind = row.query_one(Select).value
+            name = clean(row.query_one(Input).value, single_line=True)
+            if name and kind is not Select.NULL:
+                spaces.append({"kind": str(kind), "name": name})
+        return spaces
+
+    def _changed(self) -> None:
+        value = self._collect()
+        if value != (self.value or []):
+            self.emit(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._changed()
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.has_class("space-add"):
+            default = self.options[0][0] if self.options else None
+            row = SpaceRow(self.options, default, "")
+            await self.query_one(".space-rows").mount(row)
+            row.query_one(Input).focus()
+        elif event.button.has_class("space-remove"):
+            row = event.button.query_ancestor(SpaceRow)
+            await row.remove()
+            self._changed()
+
+
+FIELDS: dict[str, type[QuestionField]] = {
+    "single": SingleField, "multi": MultiField, "ranked": RankedField, "yesno": YesNoField,
+    "number": NumberField, "text": TextField, "spaces": SpacesField,
+}
+
+
+def options_for(question: Question, bank: Bank, lang: str,
+                platform: Platform | None = None) -> Options:
+    """The choices a question offers, labelled in `lang`."""
+    if question.type == "spaces":
+        kinds = bank.terms("space_kinds")
+        if platform is not None and platform.spaces:
+            kinds = tuple(t for t in kinds if t.id in platform.spaces) or kinds
+        return [(t.id, t.name.get(lang)) for t in kinds]
+    if question.options == "platforms":
+        return [(p.id, p.name.get(lang)) for p in bank.platforms]
+    if question.options:
+        return [(t.id, t.name.get(lang)) for t in bank.terms(question.options)]
+    return [(c.id, c.label.get(lang)) for c in question.choices]
+
+
+def build_field(question: Question, bank: Bank, lang: str, value: Any, *,
+                platform: Platform | None = None, index: int = 0) -> QuestionField:
+    cls = FIELDS.get(question.type, TextField)
+    return cls(question, text=question.text_for(lang, platform),
+               help_text=question.help.get(lang) if question.help else "",
+               value=value, options=options_for(question, bank, lang, platform),
+               unit=question.unit.get(lang) if question.unit else "", index=index,
+               field_id=f"q-{question.id}")

@@ -1,0 +1,118 @@
+"""A page of bank questions (the profile, or one platform's "why am I there?").
+
+Every question of the section is built once per page; conditional ones are shown or
+hidden as answers change, so nothing is rebuilt while the user types.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.events import DescendantFocus
+from textual.message import Message
+from textual.widgets import Static
+
+from coach.tui.fields import QuestionField, build_field
+from coach.tui.i18n import _, current_lang
+from coach.tui.session import Scope, Session
+
+
+class QuestionForm(VerticalScroll):
+    """The questions of `section` for one scope (None: profile; int: a platform)."""
+
+    class Answered(Message):
+        """A question got a new value (already stored and saved)."""
+
+    class Moved(Message):
+        """The user moved to another question (for the progress line)."""
+
+    def __init__(self, section: str, *, id: str) -> None:
+        super().__init__(id=id, classes="step")
+        self.section = section
+        self.session: Session | None = None
+        self.scope: Scope = None
+        self.current: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="step-title")
+        yield Static("", classes="step-intro")
+
+    async def load(self, session: Session, scope: Scope, *, title: str, intro: str) -> None:
+        """Show the questions for `scope`, filled with what the draft holds."""
+        self.session = session
+        self.scope = scope
+        self.query_one(".step-title", Static).update(Content(title))
+        intro_line = self.query_one(".step-intro", Static)
+        intro_line.update(Content(intro))
+        intro_line.display = bool(intro)
+        await self.query(QuestionField).remove()
+        lang = current_lang()
+        platform = session.platform_of(scope)
+        fields = []
+        for n, question in enumerate(q for q in session.bank.section(self.section)  # type: ignore[arg-type]
+                                     if not (q.platforms and platform
+                                             and platform.id not in q.platforms)):
+            fields.append(build_field(question, session.bank, lang, session.get(question, scope),
+                                      platform=platform, index=n))
+        await self.mount_all(fields)
+        self.sync_visibility()
+        self.scroll_home(animate=False)
+
+    def sync_visibility(self) -> None:
+        assert self.session is not None
+        for field in self.query(QuestionField):
+            field.display = self.session.is_visible(field.question, self.scope)
+
+    def visible(self) -> list[QuestionField]:
+        return [f for f in self.query(QuestionField) if f.display]
+
+    def position_of(self, question_id: str | None) -> tuple[int, int]:
+        """(j, m): question j of m among the questions shown now (j = 0 if none)."""
+        shown = self.visible()
+        ids = [f.question.id for f in shown]
+        j = ids.index(question_id) + 1 if question_id in ids else 0
+        return j, len(shown)
+
+    def focus_question(self, question_id: str | None) -> None:
+        for field in self.visible():
+            if question_id is None or field.question.id == question_id:
+                field.focus_input()
+                self.call_after_refresh(field.scroll_visible, animate=False, top=True)
+                return
+
+    def problems(self, *, missing: bool = True) -> list[str]:
+        """Why the user cannot go on from this page (empty: they can).
+
+        With `missing=False` only bad input counts (blank answers mean "don't know").
+        """
+        assert self.session is not None
+        out = []
+        for field in self.visible():
+            if field.error:
+                out.append(f"{field.text} — {field.error}")
+        if not missing:
+            return out
+        blank = {q.id for q in self.session.missing(self.section, self.scope)}
+        for field in self.visible():
+            if field.question.id in blank and not field.error:
+                out.append(_("Please answer: {question}").format(question=field.text))
+        return out
+
+    def on_question_field_changed(self, event: QuestionField.Changed) -> None:
+        event.stop()
+        assert self.session is not None
+        self.session.set(event.field.question, self.scope, event.value)
+        self.current = event.field.question.id
+        self.sync_visibility()
+        self.post_message(self.Answered())
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        node = event.widget
+        while node is not None and not isinstance(node, QuestionField):
+            node = node.parent  # type: ignore[assignment]
+        if isinstance(node, QuestionField) and node.question.id != self.current:
+            self.current = node.question.id
+            if self.session is not None:
+                self.session.position.question = node.question.id
+            self.post_message(self.Moved())

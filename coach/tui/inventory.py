@@ -1,0 +1,217 @@
+"""Inventory: which platforms you are on, hours a week on each, and why (personal or not)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Checkbox, Input, Select, Static
+
+from coach.textsafe import clean
+from coach.tui.fields import number_problem
+from coach.tui.i18n import _, current_lang
+from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+
+
+class PlatformRow(Horizontal):
+    """One platform: ticked or not, hours a week, personal / professional / both."""
+
+    def __init__(self, key: str, name: str, reasons: list[tuple[str, str]], *,
+                 other: bool = False) -> None:
+        super().__init__(classes="inv-row", id=f"inv-{key.replace(':', '-')}")
+        self.key = key
+        self.platform_name = name
+        self.reasons = reasons
+        self.other = other
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Checkbox(Content(self.platform_name), compact=True, classes="inv-check")
+        if self.other:
+            yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
+        yield Input(placeholder=_("h/week"), compact=True, classes="inv-hours")
+        yield Select([(Content(label), rid) for rid, label in self.reasons], compact=True,
+                     allow_blank=False, value=self.reasons[-1][0] if self.reasons else Select.NULL,
+                     classes="inv-reason")
+        yield Static("", classes="inv-error")
+
+    def fill(self, entry: dict[str, Any] | None) -> None:
+        """Show what the draft holds, without posting changes back."""
+        with self.prevent(Checkbox.Changed, Input.Changed, Select.Changed):
+            self.query_one(Checkbox).value = entry is not None
+            hours = "" if not entry or entry.get("hours_per_week") is None \
+                else f"{float(entry['hours_per_week']):g}"
+            self.query_one(".inv-hours", Input).value = hours
+            if entry and entry.get("reason") in {r for r, _l in self.reasons}:
+                self.query_one(Select).value = entry["reason"]
+            if self.other:
+                self.query_one(".inv-label", Input).value = str((entry or {}).get("label", ""))
+        self.set_class(entry is not None, "-on")
+        self.set_error(None)
+
+    def set_error(self, message: str | None) -> None:
+        self.error = message
+        line = self.query_one(".inv-error", Static)
+        line.update(Content(message or ""))
+        line.display = bool(message)
+
+
+class InventoryStep(VerticalScroll):
+    class Answered(Message):
+        pass
+
+    def __init__(self) -> None:
+        super().__init__(id="step-inventory", classes="step")
+        self.session: Session | None = None
+        self.other_slots = 1
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(_("Where are you now?")), classes="step-title")
+        yield Static(Content(_("Tick every platform you use, even a little. Give the hours you "
+                               "honestly spend there in a typical week, and whether it is for "
+                               "you (personal) or for your work (professional).")),
+                     classes="step-intro")
+        yield Static(Content(_("Platform · hours a week · why you are there")),
+                     classes="inv-head")
+        yield VerticalScroll(id="inv-rows")
+        yield Button(_("Add another platform"), compact=True, id="inv-add-other")
+
+    def _reasons(self) -> list[tuple[str, str]]:
+        assert self.session is not None
+        lang = current_lang()
+        try:
+            return [(t.id, t.name.get(lang)) for t in self.session.bank.terms("reasons")]
+        except KeyError:
+            return [("personal", _("personal")), ("professional", _("professional")),
+                    ("both", _("both"))]
+
+    async def load(self, session: Session) -> None:
+        self.session = session
+        lang = current_lang()
+        slots = sorted({int(e.get("slot", 0)) for e in session.platforms if e["id"] == "other"})
+        self.other_slots = max(len(slots), (slots[-1] + 1) if slots else 1)
+        rows_box = self.query_one("#inv-rows")
+        await rows_box.remove_children()
+        reasons = self._reasons()
+        rows = [PlatformRow(p.id, p.name.get(lang), reasons)
+                for p in session.bank.platforms if p.id != "other"]
+        other_name = next((p.name.get(lang) for p in session.bank.platforms if p.id == "other"),
+                          _("Other"))
+        rows += [PlatformRow(f"other:{n}", other_name, reasons, other=True)
+                 for n in range(self.other_slots)]
+        await rows_box.mount_all(rows)
+        self.refill()
+
+    def refill(self) -> None:
+        assert self.session is not None
+        for row in self.query(PlatformRow):
+            found = self.session.find_entry(row.key)
+            row.fill(None if found is None else self.session.platforms[found])
+
+    def _row(self, widget: Any) -> PlatformRow:
+        return widget.query_ancestor(PlatformRow)
+
+    def _slot(self, row: PlatformRow) -> tuple[str, int]:
+        if row.key.startswith("other:"):
+            return "other", int(row.key.split(":", 1)[1])
+        return row.key, 0
+
+    def _entry(self, row: PlatformRow, *, create: bool) -> dict[str, Any] | None:
+        assert self.session is not None
+        found = self.session.find_entry(row.key)
+        if found is None and create:
+            pid, slot = self._slot(row)
+            found = self.session.include(pid, slot=slot)
+            with row.prevent(Checkbox.Changed):
+                row.query_one(Checkbox).value = True
+            row.add_class("-on")
+            # Write what the row shows (hours typed before ticking, the reason).
+            self._store_row(row, self.session.platforms[found])
+        return None if found is None else self.session.platforms[found]
+
+    def _store_row(self, row: PlatformRow, entry: dict[str, Any]) -> None:
+        value, problem = parse_number(row.query_one(".inv-hours", Input).value)
+        if problem is None and value is not None:
+            entry["hours_per_week"] = number_value(value)
+        reason = row.query_one(Select).value
+        if reason is not Select.NULL:
+            entry["reason"] = str(reason)
+        if row.other:
+            label = clean(row.query_one(".inv-label", Input).value, single_line=True)
+            entry["label"] = label
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        assert self.session is not None
+        row = self._row(event.checkbox)
+        if event.value:
+            self._entry(row, create=True)
+            self.session.save()
+        else:
+            self.session.exclude(row.key)
+            row.remove_class("-on")
+        self.post_message(self.Answered())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        assert self.session is not None
+        row = self._row(event.input)
+        if event.input.has_class("inv-hours"):
+            value, problem = parse_number(event.value)
+            row.set_error(number_problem(problem, 0, MAX_HOURS) if problem else None)
+            if problem or (value is None and self.session.find_entry(row.key) is None):
+                self.post_message(self.Answered())
+                return
+        elif not event.value.strip() and self.session.find_entry(row.key) is None:
+            return
+        entry = self._entry(row, create=True)
+        assert entry is not None
+        self._store_row(row, entry)
+        if event.input.has_class("inv-hours") and not event.value.strip():
+            entry.pop("hours_per_week", None)
+        self.session.save()
+        self.post_message(self.Answered())
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        assert self.session is not None
+        row = self._row(event.select)
+        entry = self._entry(row, create=False)
+        if entry is not None and event.value is not Select.NULL:
+            entry["reason"] = str(event.value)
+            self.session.save()
+            self.post_message(self.Answered())
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "inv-add-other":
+            return
+        event.stop()
+        lang = current_lang()
+        assert self.session is not None
+        name = next((p.name.get(lang) for p in self.session.bank.platforms if p.id == "other"),
+                    _("Other"))
+        row = PlatformRow(f"other:{self.other_slots}", name, self._reasons(), other=True)
+        self.other_slots += 1
+        await self.query_one("#inv-rows").mount(row)
+        row.fill(None)
+        row.query_one(".inv-label", Input).focus()
+
+    def problems(self) -> list[str]:
+        assert self.session is not None
+        out = []
+        lang = current_lang()
+        for row in self.query(PlatformRow):
+            if row.error:
+                out.append(f"{row.platform_name} — {row.error}")
+        for i, entry in enumerate(self.session.platforms):
+            name = self.session.platform_name(i, lang)
+            if entry.get("hours_per_week") is None:
+                out.append(_("{platform}: how many hours a week?").format(platform=name))
+            if entry["id"] == "other" and not entry.get("label"):
+                out.append(_("Other platform: give it a name."))
+        if not self.session.platforms:
+            out.append(_("Tick at least one platform."))
+        return out

@@ -1,0 +1,136 @@
+"""Plan: the engine's plan for the draft, live; Enter on a platform edits its answers."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coach.model import Plan
+from coach.tui.i18n import _
+
+
+def verdict_label(verdict: str) -> str:
+    labels = {
+        "focus": _("focus"), "keep": _("keep"), "reduce": _("reduce"), "pause": _("pause"),
+        "personal": _("personal"),
+    }
+    return labels.get(verdict, verdict)
+
+
+def severity_mark(severity: str) -> str:
+    return {"critical": "‼", "warning": "⚠", "info": "ℹ"}.get(severity, "•")
+
+
+class PlanStep(VerticalScroll):
+    class EditPlatform(Message):
+        def __init__(self, platform_id: str) -> None:
+            super().__init__()
+            self.platform_id = platform_id
+
+    class EditStep(Message):
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    class Finish(Message):
+        pass
+
+    def __init__(self) -> None:
+        super().__init__(id="step-plan", classes="step")
+        self.plan: Plan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(_("Your plan")), classes="step-title")
+        yield Static("", id="plan-problems")
+        yield Static("", id="plan-focus", classes="card")
+        yield Static(Content(_("Platforms, best first (Enter: edit its answers)")),
+                     classes="plan-head")
+        yield OptionList(id="plan-platforms", compact=True)
+        yield Static(Content(_("Warnings")), classes="plan-head", id="plan-warnings-head")
+        yield Static("", id="plan-warnings")
+        yield Static(Content(_("Your weekly routine")), classes="plan-head")
+        yield Static("", id="plan-routine")
+        yield Static(Content(_("What to track")), classes="plan-head")
+        yield Static("", id="plan-track")
+        yield Static(Content(_("When to add another platform")), classes="plan-head")
+        yield Static("", id="plan-gate")
+        yield Static("", id="plan-review")
+        with Horizontal(classes="plan-actions"):
+            yield Button(_("Edit the profile"), compact=True, id="plan-edit-profile")
+            yield Button(_("Edit the hours"), compact=True, id="plan-edit-time")
+            yield Button(_("Save this assessment"), compact=True, variant="primary",
+                         id="plan-finish")
+
+    def show(self, plan: Plan | None, problems: list[str]) -> None:
+        self.plan = plan
+        box = self.query_one("#plan-problems", Static)
+        box.display = bool(problems)
+        if problems:
+            box.update(Content("\n".join(
+                [_("The plan needs a few more answers:")] + [f"• {p}" for p in problems])))
+        for widget in self.query(".card, .plan-head, #plan-platforms, #plan-warnings, "
+                                 "#plan-routine, #plan-track, #plan-gate, #plan-review"):
+            widget.display = plan is not None
+        if plan is None:
+            return
+        self.query_one("#plan-focus", Static).update(Content(self._focus_text(plan)))
+        platforms = self.query_one("#plan-platforms", OptionList)
+        highlighted = platforms.highlighted
+        platforms.clear_options()
+        for n, item in enumerate(plan.get("platforms", []), start=1):
+            name = item.get("name") or item["platform"]
+            head = _("{n}. {name} · {verdict} · {score}/100 · {hours} h a week").format(
+                n=n, name=name, verdict=verdict_label(item["verdict"]), score=item["score"],
+                hours=f"{item.get('hours', 0):g}")
+            platforms.add_option(Option(Content(head + "\n   " + item.get("explanation", "")),
+                                        id=item["platform"]))
+        if highlighted is not None and highlighted < platforms.option_count:
+            platforms.highlighted = highlighted
+        warnings = plan.get("warnings", [])
+        lines = []
+        for w in warnings:
+            lines.append(f"{severity_mark(w.get('severity', ''))} {w.get('message', '')}")
+            if w.get("instead"):
+                lines.append("  → " + _("Instead: {what}").format(what=w["instead"]))
+        self.query_one("#plan-warnings", Static).update(
+            Content("\n".join(lines) or _("No warnings.")))
+        self.query_one("#plan-routine", Static).update(
+            Content("\n".join(f"• {r}" for r in plan.get("routine", []))))
+        self.query_one("#plan-track", Static).update(
+            Content("\n".join(f"• {t}" for t in plan.get("track", []))))
+        self.query_one("#plan-gate", Static).update(Content(plan.get("expansion_gate", "")))
+        self.query_one("#plan-review", Static).update(Content(
+            _("Review this plan on {date}.").format(date=plan.get("review_on", ""))))
+
+    def _focus_text(self, plan: Plan) -> str:
+        focus = plan.get("focus")
+        if not focus:
+            return _("No focus platform yet: none of your platforms earns its time. "
+                     "Start from your goal and one place where your audience already is.")
+        names = {p["platform"]: p.get("name") or p["platform"] for p in plan.get("platforms", [])}
+        lines = [_("Focus: {platform}").format(platform=names.get(focus["platform"],
+                                                                  focus["platform"]))]
+        space = focus.get("space")
+        if space:
+            lines.append(_("Where: {name} ({kind})").format(name=space.get("name", ""),
+                                                           kind=space.get("kind", "")))
+        lines += [f"• {r}" for r in focus.get("reasons", [])]
+        return "\n".join(lines)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.EditPlatform(event.option.id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "plan-edit-profile":
+            self.post_message(self.EditStep("profile"))
+        elif event.button.id == "plan-edit-time":
+            self.post_message(self.EditStep("time"))
+        elif event.button.id == "plan-finish":
+            self.post_message(self.Finish())

