@@ -12,6 +12,7 @@ import re
 
 from coach.textsafe import clean
 
+_SPACES = re.compile(r"[ \t\r\n]+")  # not \s: no-break spaces are kept
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Line starts that would make a heading, quote, list item, rule or setext underline;
@@ -22,7 +23,7 @@ _ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 
 def md_inline(value: str) -> str:
     """One line of user text, safe inside a paragraph or a table cell."""
-    s = clean(value, single_line=True)
+    s = _SPACES.sub(" ", clean(value)).strip()
     s = _ENTITY.sub("&amp;", s)
     s = s.replace("<", "&lt;").replace(">", "&gt;")
     s = _INLINE.sub(r"\\\1", s)

@@ -10,6 +10,7 @@ be absent: the model then simply leaves them out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,12 +19,20 @@ from coach.report import labels as L
 from coach.report.localfmt import hours, long_date, number
 from coach.textsafe import clean
 
+_ASCII_SPACE = re.compile(r"[ \t\r\n]+")
 
-def text(value: Any, *, single_line: bool = True) -> str:
-    """Any plan value as safe display text (None -> "")."""
+
+def one_line(value: str) -> str:
+    """Clean, then fold line breaks and runs of spaces; keep no-break spaces (French
+    typography puts them before ":" and inside numbers: "1 250")."""
+    return _ASCII_SPACE.sub(" ", clean(value)).strip()
+
+
+def text(value: Any) -> str:
+    """Any plan value as safe one-line display text (None -> "")."""
     if value is None:
         return ""
-    return clean(str(value), single_line=single_line).strip()
+    return one_line(str(value))
 
 
 def as_float(value: Any) -> float | None:

@@ -88,7 +88,7 @@ def _focus(m: ReportModel) -> RenderableType:
         head.append(" · ")
         if f.space_kind:
             head.append(f.space_kind + " ")
-        head.append(f"« {f.space_name} »" if m.lang == "fr" else f"“{f.space_name}”",
+        head.append(f"«\u00a0{f.space_name}\u00a0»" if m.lang == "fr" else f"“{f.space_name}”",
                     style="bold")
     elif f.space_kind:
         head.append(" · " + f.space_kind)
@@ -100,7 +100,7 @@ def _focus(m: ReportModel) -> RenderableType:
 
 
 def _quote(m: ReportModel, words: str) -> str:
-    return f"« {words} »" if m.lang == "fr" else f"“{words}”"
+    return f"«\u00a0{words}\u00a0»" if m.lang == "fr" else f"“{words}”"
 
 
 def _colon(m: ReportModel, label: str) -> str:
