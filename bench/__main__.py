@@ -10,6 +10,7 @@ import importlib
 import sys
 
 BENCHES: list[str] = [
+    "bench.html_screenshot",  # report rendering time; HTML screenshots when chromium exists
     # "bench.engine", "bench.store", "bench.tui"  -- added as each part lands
 ]
 

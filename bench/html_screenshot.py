@@ -65,13 +65,13 @@ def run() -> dict[str, float | str]:
     from coach.report import render
 
     fixtures = _fixtures()
-    start = time.perf_counter()
-    for _ in range(20):
-        for lang, plan, notes in fixtures:
-            render(plan, "html", lang=lang, notes=notes)
-    result: dict[str, float | str] = {
-        "report_html_ms": (time.perf_counter() - start) * 1000 / (20 * len(fixtures)),
-    }
+    result: dict[str, float | str] = {}
+    for fmt in ("text", "md", "html"):
+        start = time.perf_counter()
+        for _ in range(20):
+            for lang, plan, notes in fixtures:
+                render(plan, fmt, lang=lang, notes=notes, color=False)
+        result[f"report_{fmt}_ms"] = (time.perf_counter() - start) * 1000 / (20 * len(fixtures))
     if Path(CHROMIUM).exists():
         with tempfile.TemporaryDirectory() as tmp:
             result["report_html_screenshots"] = str(len(shoot(Path(tmp), pdf=False)))
