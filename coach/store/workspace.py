@@ -528,7 +528,13 @@ class Workspace:
                 continue
             data["clients"] = {k: v for k, v in data.get("clients", {}).items()
                                if v.get("id") != client_id}
-            fsutil.atomic_write(path, serialise(data).encode("utf-8"))
+            for doc in data.get("settings", {}).values():
+                doc["values"] = {k: v for k, v in doc.get("values", {}).items()
+                                 if v not in (client_id, name)}
+            scrubbed = serialise(data).encode("utf-8")
+            if any(m and m in scrubbed for m in marks):  # named elsewhere: keep today's index
+                scrubbed = self._index.path.read_bytes()
+            fsutil.atomic_write(path, scrubbed)
         fsutil.fsync_dir(self.path)
 
     # -- export / import --------------------------------------------------------

@@ -1,0 +1,239 @@
+"""Workspace store: clients, drafts, assessments, settings, names, permissions, backups."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach.store import (
+    BadName,
+    StoreLocked,
+    StoreValueError,
+    UnknownClient,
+    Workspace,
+)
+from coach.store.names import is_client_id
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+
+
+def answers() -> dict:
+    return json.loads((FIXTURES / "answers.json").read_text())
+
+
+def plan() -> dict:
+    return json.loads((FIXTURES / "plan.json").read_text())
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def client_path(ws: Workspace, client_id: str) -> Path:
+    return ws.path / "clients" / f"{client_id}.json"
+
+
+def test_open_creates_nothing_until_the_first_save(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    assert ws.list_clients() == []
+    assert ws.find_client("anyone") is None
+    assert not workspace.exists()
+    ws.create_client("Anyone")
+    assert (workspace / "index.json").is_file()
+
+
+def test_client_lifecycle_draft_then_assessment(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Atelier Lune")
+    assert is_client_id(cid)
+    assert ws.load_draft(cid) is None
+    ws.save_draft(cid, {"profile": {"name": "Atelier Lune"}}, {"screen": "profile", "step": 2})
+    assert ws.load_draft(cid) == ({"profile": {"name": "Atelier Lune"}},
+                                  {"screen": "profile", "step": 2})
+    aid = ws.finish_assessment(cid, answers(), plan())
+    assert aid == 1
+    assert ws.load_draft(cid) is None  # the finished assessment replaces the draft
+    again = Workspace.open(workspace, lang="en")  # what another process sees on disk
+    [stored] = again.assessments(cid)
+    assert stored["answers"] == answers() and stored["plan"] == plan()
+    assert stored["engine_version"] == "1.0" and stored["date"] == "2026-11-01"
+    [entry] = again.list_clients()
+    assert entry["name"] == "Atelier Lune" and entry["assessments"] == 1
+    assert entry["focus"] == "linkedin"
+    assert entry["space"] == {"kind": "group", "name": "Entrepreneurs de la Mauricie"}
+    assert entry["professional_hours"] == 5.5 and entry["budget_hours"] == 3.0
+    assert entry["warnings"] == 2 and entry["warning_codes"] == ["OVER_BUDGET", "VANITY_METRICS"]
+    assert again.finish_assessment(cid, answers(), plan(), notes="follow-up") == 2
+    assert [a["id"] for a in again.assessments(cid)] == [1, 2]
+    assert again.assessment(cid, 2)["notes"] == "follow-up"
+    again.discard_draft(cid)
+
+
+def test_names_unique_ignoring_case_and_unicode_form(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Émilie")
+    decomposed = "E\u0301MILIE"
+    assert ws.find_client(decomposed)["id"] == cid
+    with pytest.raises(BadName, match="already exists"):
+        ws.create_client(decomposed)
+    with pytest.raises(BadName):
+        ws.create_client(" \x1b\x07 ")
+    assert ws.ensure_client("émilie") == (cid, False)
+    ws.rename_client(cid, "Émilie Tremblay")
+    assert ws.client(cid)["name"] == "Émilie Tremblay"
+    assert Workspace.open(workspace, lang="en").find_client("ÉMILIE TREMBLAY")["id"] == cid
+    with pytest.raises(UnknownClient, match="Nobody"):
+        ws.require_client("Nobody")
+
+
+HOSTILE = {
+    "../x": "../x",
+    "/etc/passwd": "/etc/passwd",
+    "CON": "CON",
+    "[bold]red[/]": "[bold]red[/]",
+    "two\nlines": "two lines",
+    "\x1b]0;pwned\x07title": "]0;pwnedtitle",
+    "\x1b]8;;http://evil\x1b\\link": "]8;;http://evil\\link",
+    "🦊 Renard": "🦊 Renard",
+    "Émilie": "Émilie",
+}
+
+
+def test_hostile_names_stored_as_given_and_never_in_file_names(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    ids = {raw: ws.create_client(raw) for raw in HOSTILE}
+    again = Workspace.open(workspace, lang="en")
+    for raw, shown in HOSTILE.items():
+        assert again.client(ids[raw])["name"] == shown
+        assert again.find_client(raw)["id"] == ids[raw]
+    for path in workspace.rglob("*"):
+        assert path.resolve().is_relative_to(workspace.resolve())
+        name = path.name.split(".")[0]
+        assert name in ("index", "clients") or is_client_id(name), path
+    assert not Path("/etc/passwd.json").exists()
+
+
+def test_values_are_checked_before_anything_is_written(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Lune")
+    ws.save_draft(cid, {"a": 1}, {})
+    before = client_path(ws, cid).read_bytes()
+    for bad in ({"when": {1, 2}}, {"x": float("nan")}, {"d": object()}):
+        with pytest.raises(StoreValueError):
+            ws.save_draft(cid, bad, {})
+    with pytest.raises(StoreValueError):
+        ws.set_setting("s", {1, 2})
+    assert client_path(ws, cid).read_bytes() == before
+    assert ws.load_draft(cid) == ({"a": 1}, {})
+
+
+def test_settings_round_trip(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    assert ws.get_setting("lang", "en") == "en"
+    ws.set_setting("lang", "fr")
+    ws.set_setting("theme", {"dark": True})
+    again = Workspace.open(workspace, lang="en")
+    assert again.get_setting("lang") == "fr" and again.get_setting("theme") == {"dark": True}
+
+
+def test_permissions_under_umask_022(workspace: Path, tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        workspace.mkdir(mode=0o755)
+        (workspace / "clients").mkdir(mode=0o755)
+        os.chmod(workspace, 0o755)
+        ws = Workspace.open(workspace, lang="en")
+        assert mode(workspace) == 0o700 and mode(workspace / "clients") == 0o700
+        cid = ws.create_client("Lune")
+        for i in range(5):
+            ws.save_draft(cid, {"i": i}, {})
+        ws.finish_assessment(cid, answers(), plan())
+        target = tmp_path / "lune.json"
+        ws.write_export(cid, target)
+        files = [p for p in workspace.rglob("*") if p.is_file()]
+        assert any(p.name.endswith(".bak3") for p in files)
+        for p in files:
+            assert mode(p) == 0o600, p
+        for p in [workspace, *(d for d in workspace.rglob("*") if d.is_dir())]:
+            assert mode(p) == 0o700, p
+        assert mode(target) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_backups_rotate_three_generations(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Lune")
+    for i in range(6):
+        ws.save_draft(cid, {"i": i}, {})
+    path = client_path(ws, cid)
+    backups = sorted(p.name for p in path.parent.iterdir() if ".bak" in p.name)
+    assert backups == [f"{path.name}.bak{n}" for n in (1, 2, 3)]
+    drafts = [json.loads(path.with_name(f"{path.name}.bak{n}").read_text())["draft"]["1"]
+              ["answers"]["i"] for n in (1, 2, 3)]
+    assert drafts == [4, 3, 2]  # newest first
+
+
+def test_draft_save_leaves_the_index_alone_when_nothing_in_it_changes(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Lune")
+    ws.save_draft(cid, {"i": 0}, {})
+    index = workspace / "index.json"
+    inode = index.stat().st_ino
+    for i in range(1, 5):
+        ws.save_draft(cid, {"i": i}, {})
+    assert index.stat().st_ino == inode  # every write is a rename, so a write changes it
+
+
+def test_stray_temp_files_are_removed_on_open(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Lune")
+    stray = client_path(ws, cid).with_name(client_path(ws, cid).name + ".tmp-99999-dead")
+    stray.write_text("{half")
+    index_stray = workspace / "index.json.tmp-1-abc"
+    index_stray.write_text("")
+    Workspace.open(workspace, lang="en")
+    assert not stray.exists() and not index_stray.exists()
+
+
+def test_a_held_lock_times_out_with_a_message_naming_the_client(workspace: Path) -> None:
+    from filelock import FileLock
+
+    ws = Workspace.open(workspace, lang="en", lock_timeout=0.2)
+    cid = ws.create_client("Atelier [Lune]")
+    holder = FileLock(str(client_path(ws, cid)) + ".lock")
+    with holder, pytest.raises(StoreLocked, match=r"Atelier \[Lune\]"):
+        ws.save_draft(cid, {"i": 1}, {})
+    ws.save_draft(cid, {"i": 2}, {})  # released: works again
+
+
+def grep_workspace(root: Path, needles: list[bytes]) -> list[Path]:
+    return [p for p in root.rglob("*") if p.is_file()
+            and any(n in p.read_bytes() for n in needles)]
+
+
+def test_forget_leaves_nothing_of_the_client_on_disk(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    keep = ws.create_client("Gardé")
+    name = "Émilie Zyxw"
+    cid = ws.create_client(name)
+    for i in range(4):
+        ws.save_draft(cid, {"i": i}, {})
+    ws.finish_assessment(cid, answers(), {**plan(), "client": name})
+    ws.set_setting("last_client", cid)
+    # a damaged copy of the client's file too
+    path = client_path(ws, cid)
+    path.with_name(path.name + ".damaged-20260101T000000Z").write_bytes(path.read_bytes()[:50])
+    needles = [name.encode(), json.dumps(name).strip('"').encode(), cid.encode(),
+               b"Zyxw"]
+    assert grep_workspace(workspace, needles)
+    ws.forget_client(cid)
+    assert grep_workspace(workspace, needles) == []
+    again = Workspace.open(workspace, lang="en")
+    assert [c["id"] for c in again.list_clients()] == [keep]
+    assert again.get_setting("last_client") is None
+    assert again.find_client(name) is None

@@ -1,0 +1,164 @@
+"""A corpus of damaged files, each tried on a client file and on the index."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from coach.store import ReadOnlyWorkspace, StoreError, Workspace
+from coach.store.schema import SCHEMA
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+
+
+def plan() -> dict:
+    return json.loads((FIXTURES / "plan.json").read_text())
+
+
+def answers() -> dict:
+    return json.loads((FIXTURES / "answers.json").read_text())
+
+
+def newer(data: bytes) -> bytes:
+    doc = json.loads(data)
+    doc["meta"]["1"]["schema"] = SCHEMA + 1
+    doc["future_table"] = {"1": {"hologram": True}}
+    return json.dumps(doc).encode()
+
+
+DAMAGE = {
+    "truncated": lambda b: b[: len(b) // 2],
+    "empty": lambda b: b"",
+    "random_bytes": lambda b: os.urandom(300),
+    "not_utf8": lambda b: b"\xff\xfe" + b[2:],
+    "wrong_shape_list": lambda b: b"[1, 2, 3]",
+    "wrong_shape_tables": lambda b: json.dumps({"meta": {"1": {"schema": 1}},
+                                                "assessments": [1]}).encode(),
+    "wrong_kind": lambda b: json.dumps({"meta": {"1": {"schema": 1, "kind": "other"}}}).encode(),
+}
+
+
+def make_client(ws: Workspace, saves: int) -> tuple[str, Path]:
+    cid = ws.create_client("Atelier Lune")
+    ws.finish_assessment(cid, answers(), plan())
+    for i in range(saves):
+        ws.save_draft(cid, {"i": i}, {"step": i})
+    return cid, ws.path / "clients" / f"{cid}.json"
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_client_file_is_kept_aside_and_its_backup_restored(workspace: Path,
+                                                                   kind: str) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, path = make_client(ws, saves=3)
+    bad = DAMAGE[kind](path.read_bytes())
+    path.write_bytes(bad)
+    again = Workspace.open(workspace, lang="en")
+    assert again.load_draft(cid) == ({"i": 1}, {"step": 1})  # the newest backup
+    [aside] = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert aside.read_bytes() == bad  # bytes intact
+    assert any("Atelier Lune" in n and path.name in n and aside.name in n
+               for n in again.notices), again.notices
+    again.save_draft(cid, {"i": 9}, {})  # and it works again
+    assert Workspace.open(workspace, lang="en").load_draft(cid) == ({"i": 9}, {})
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_client_file_without_backup_fails_naming_it_and_stays(workspace: Path,
+                                                                      kind: str) -> None:
+    ws = Workspace.open(workspace, lang="en", backups=0)
+    cid, path = make_client(ws, saves=1)
+    bad = DAMAGE[kind](path.read_bytes())
+    path.write_bytes(bad)
+    again = Workspace.open(workspace, lang="en", backups=0)
+    with pytest.raises(StoreError) as caught:
+        again.save_draft(cid, {"i": 5}, {})
+    assert str(path) in str(caught.value) and "Atelier Lune" in str(caught.value)
+    assert path.read_bytes() == bad  # never overwritten
+    assert again.list_clients()[0]["name"] == "Atelier Lune"  # the rest still works
+
+
+def test_newest_valid_backup_wins_over_damaged_ones(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, path = make_client(ws, saves=4)
+    path.write_bytes(b"")
+    path.with_name(path.name + ".bak1").write_bytes(b"{")
+    again = Workspace.open(workspace, lang="en")
+    assert again.load_draft(cid) == ({"i": 1}, {"step": 1})  # .bak2
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_index_is_restored_from_backup(workspace: Path, kind: str) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    make_client(ws, saves=0)
+    ws.create_client("Second")
+    index = workspace / "index.json"
+    index.write_bytes(DAMAGE[kind](index.read_bytes()))
+    again = Workspace.open(workspace, lang="en")
+    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune"]  # backup: 1 client
+    assert any("index.json" in n for n in again.notices)
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_index_without_backup_is_rebuilt_from_client_files(workspace: Path,
+                                                                   kind: str) -> None:
+    ws = Workspace.open(workspace, lang="en", backups=0)
+    cid, _path = make_client(ws, saves=0)
+    ws.create_client("Second")
+    index = workspace / "index.json"
+    bad = DAMAGE[kind](index.read_bytes())
+    index.write_bytes(bad)
+    again = Workspace.open(workspace, lang="en", backups=0)
+    clients = again.list_clients()
+    assert [c["name"] for c in clients] == ["Atelier Lune", "Second"]
+    assert clients[0]["id"] == cid and clients[0]["focus"] == "linkedin"
+    assert any("rebuilt" in n for n in again.notices)
+    [aside] = [p for p in workspace.iterdir() if ".damaged-" in p.name]
+    assert aside.read_bytes() == bad
+
+
+def test_missing_index_is_rebuilt(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en", backups=0)
+    make_client(ws, saves=0)
+    (workspace / "index.json").unlink()
+    again = Workspace.open(workspace, lang="en")
+    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune"]
+    assert any("rebuilt" in n for n in again.notices)
+
+
+def test_client_file_from_a_newer_coach_is_read_only(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, path = make_client(ws, saves=0)
+    other = ws.create_client("Other")
+    path.write_bytes(newer(path.read_bytes()))
+    before = path.read_bytes()
+    again = Workspace.open(workspace, lang="en")
+    assert again.assessments(cid)[0]["plan"]["focus"]["platform"] == "linkedin"  # readable
+    with pytest.raises(ReadOnlyWorkspace, match="newer version of coach"):
+        again.save_draft(cid, {"i": 1}, {})
+    with pytest.raises(ReadOnlyWorkspace):
+        again.finish_assessment(cid, answers(), plan())
+    assert path.read_bytes() == before
+    again.save_draft(other, {"i": 1}, {})  # other clients are not affected
+
+
+def test_index_from_a_newer_coach_makes_the_workspace_read_only(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, _path = make_client(ws, saves=0)
+    index = workspace / "index.json"
+    index.write_bytes(newer(index.read_bytes()))
+    before = sorted((p.name, p.read_bytes()) for p in workspace.rglob("*") if p.is_file()
+                    and not p.name.endswith(".lock"))
+    again = Workspace.open(workspace, lang="en")
+    assert again.read_only and any("newer version" in n for n in again.notices)
+    assert again.list_clients()[0]["name"] == "Atelier Lune"
+    for write in (lambda: again.create_client("New"), lambda: again.set_setting("a", 1),
+                  lambda: again.save_draft(cid, {}, {}), lambda: again.forget_client(cid)):
+        with pytest.raises(ReadOnlyWorkspace):
+            write()
+    after = sorted((p.name, p.read_bytes()) for p in workspace.rglob("*") if p.is_file()
+                   and not p.name.endswith(".lock"))
+    assert after == before
