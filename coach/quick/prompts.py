@@ -121,12 +121,12 @@ class Prompter:
                               for value, label, desc in options]
         if back:
             choices += [questionary.Separator(" "), questionary.Choice(_("← Back"), value=BACK)]
-        if ordered:
+        if not back:
+            keys = _("↑/↓ move, Space tick, Enter confirm")
+        elif ordered:
             keys = _("↑/↓ move, Space tick in order of priority, Enter confirm, < back")
         else:
             keys = _("↑/↓ move, Space tick, Enter confirm, < back")
-        if not back:
-            keys = keys.replace(_(", < back"), "")
 
         def validate(values: list[Any]) -> bool | str:
             if BACK in values or values or not required:
