@@ -100,6 +100,8 @@ footer { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 26px;
   section { break-inside: auto; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, .tile, tr, li { break-inside: avoid; page-break-inside: avoid; }
+  /* A long table may cross a page (rows stay whole) rather than leave a blank page. */
+  .card.table-card { break-inside: auto; page-break-inside: auto; }
   thead { display: table-header-group; }
 }
 @media (max-width: 640px) {
@@ -201,7 +203,7 @@ def _platforms(m: ReportModel) -> str:
             f"<td>{_pill(r.verdict, r.verdict_label)}</td>"
             f'<td class="num">{score}</td><td class="num">{hours}</td>'
             f"<td>{why}{expl}{results}</td></tr>")
-    return (f'<section class="card"><h2>{e(lab.platforms)}</h2><table>'
+    return (f'<section class="card table-card"><h2>{e(lab.platforms)}</h2><table>'
             f"<thead><tr><th>{e(lab.platform)}</th><th>{e(lab.verdict)}</th>"
             f'<th class="num">{e(lab.score)}</th><th class="num">{e(lab.hours_week)}</th>'
             f"<th>{e(lab.why)} · {e(lab.explanation)}</th></tr></thead>"
