@@ -1,0 +1,167 @@
+"""Plain-words reasons for the focus and one explanation per platform verdict.
+
+Every sentence quotes the user's own numbers ("3 inquiries in 90 days for 1 h a
+week"), so a consultant can read the plan aloud and the client recognises it.
+"""
+
+from __future__ import annotations
+
+from coach.bank.model import Bank
+from coach.engine import decide as d_
+from coach.engine.decide import Choice, Decision
+from coach.engine.texts import fmt_hours, fmt_int, hours_a_week, join_and, quoted, results_phrase
+from coach.engine.texts import term_name as _term
+from coach.i18n import Translator
+
+
+def audiences_phrase(ids: tuple[str, ...] | list[str], bank: Bank, tr: Translator,
+                     lang: str) -> str:
+    # Commas only: audience names hold "and" themselves ("clients and prospects").
+    return ", ".join(_term(bank, "audiences", a, lang) for a in ids)
+
+
+def evidence_sentence(d: Decision, tr: Translator, lang: str, bank: Bank) -> str:
+    """'3 inquiries in 90 days for 1 h a week' (or the no-result version)."""
+    f = d.facts
+    done = results_phrase(f.results, tr, lang, bank)
+    if done:
+        return tr.gettext("{results} in 90 days for {hours}").format(
+            results=done, hours=hours_a_week(f.hours, tr, lang))
+    return tr.gettext("no result in 90 days for {hours}").format(
+        hours=hours_a_week(f.hours, tr, lang))
+
+
+def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank) -> str:
+    """'the group “Name”' / 'le groupe « Name »' (the article depends on the kind)."""
+    name = quoted(space.get("name", ""), tr)
+    kind = space.get("kind", "")
+    if kind == "group":
+        return tr.gettext("the group {name}").format(name=name)
+    if kind == "forum":
+        return tr.gettext("the forum board {name}").format(name=name)
+    if kind == "page":
+        return tr.gettext("the page {name}").format(name=name)
+    if kind == "profile":
+        return tr.gettext("the profile {name}").format(name=name)
+    if kind == "channel":
+        return tr.gettext("the channel {name}").format(name=name)
+    if kind == "list":
+        return tr.gettext("the list {name}").format(name=name)
+    if kind == "newsletter":
+        return tr.gettext("the newsletter {name}").format(name=name)
+    return f"{_term(bank, 'space_kinds', kind, lang)} {name}"
+
+
+def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]:
+    assert c.focus is not None
+    f = c.focus.facts
+    reasons: list[str] = []
+    if f.evidence > 0:
+        reasons.append(tr.gettext("Your best evidence of action: {evidence}.").format(
+            evidence=evidence_sentence(c.focus, tr, lang, bank)))
+    else:
+        reasons.append(tr.gettext(
+            "No results recorded in 90 days on any of your professional platforms, so "
+            "the choice rests on your audiences and your practice there.")
+            if not any(d.facts.evidence > 0 for d in c.decisions if d.facts.professional)
+            else tr.gettext("No result there yet in 90 days."))
+    if f.present:
+        reasons.append(tr.ngettext(
+            "Your priority audience is there: {audiences}.",
+            "Your priority audiences are there: {audiences}.", len(f.present)).format(
+            audiences=audiences_phrase(f.present, bank, tr, lang)))
+    if "conversation" in f.practices:
+        reasons.append(tr.gettext(
+            "You already take part in conversations there, which is what brings results."))
+    elif f.know_who:
+        reasons.append(tr.gettext("You can name the people you are there for."))
+    if c.space is not None:
+        phrase = space_phrase(c.space, tr, lang, bank)
+        if c.spaces_named > 1:
+            reasons.append(tr.ngettext(
+                "Start with {space}: you named {n} space there and results are counted "
+                "per platform, so the plan takes the first of the kind {platform} "
+                "favours for conversation.",
+                "Start with {space}: you named {n} spaces there and results are counted "
+                "per platform, so the plan takes the first of the kind {platform} "
+                "favours for conversation.", c.spaces_named).format(
+                space=phrase, n=fmt_int(c.spaces_named, lang), platform=f.name))
+        else:
+            reasons.append(tr.gettext("Start with {space}.").format(space=phrase))
+    else:
+        hint = _space_hint(f.platform, bank, lang)
+        reasons.append(tr.gettext(
+            "You named no space there yet; look for this kind: {hint}").format(hint=hint))
+    if c.tie is not None:
+        reasons.append(tie_sentence(c, tr))
+    return reasons
+
+
+def _space_hint(platform_id: str, bank: Bank, lang: str) -> str:
+    try:
+        return bank.platform(platform_id).space_hint.get(lang)
+    except KeyError:
+        return ""
+
+
+def tie_sentence(c: Choice, tr: Translator) -> str:
+    assert c.tie is not None and c.focus is not None
+    why = {
+        d_.TIE_EVIDENCE: tr.gettext("it shows more evidence of action"),
+        d_.TIE_AUDIENCE: tr.gettext("more of your priority audiences are there"),
+        d_.TIE_HOURS: tr.gettext("it takes fewer hours a week"),
+        d_.TIE_ORDER: tr.gettext("it comes first in your answers"),
+    }[c.tie.criterion]
+    return tr.gettext("{names} are tied at {score} points; {winner} goes first because "
+                      "{why}.").format(names=join_and(c.tie.names, tr), score=c.tie.score,
+                                       winner=c.tie.names[0], why=why)
+
+
+def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translator,
+                lang: str) -> str:
+    """One sentence for the verdict ("both" adds a short second one)."""
+    f = d.facts
+    ev = evidence_sentence(d, tr, lang, bank)
+    rec = fmt_hours(d.recommended, lang)
+    focus_name = c.focus.facts.name if c.focus else ""
+    if d.why == d_.FOCUS:
+        text = (tr.gettext("The focus: {evidence}.").format(evidence=ev) if f.evidence > 0
+                else tr.gettext("The focus: no result yet, but {audiences} are there.").format(
+                    audiences=audiences_phrase(f.present, bank, tr, lang)))
+    elif d.why == d_.KEEP:
+        text = tr.gettext("Kept at {rec} h a week: proven results ({evidence}) and your "
+                          "budget leaves room for a second channel.").format(rec=rec, evidence=ev)
+    elif d.why == d_.REDUCE_NO_ROOM:
+        text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but your budget of "
+                           "{budget} h goes to {focus} first; keep answering the messages "
+                           "it brings.")
+                if d.recommended > 0 else
+                tr.gettext("Reduced to answering messages only: {evidence}, but your "
+                           "budget of {budget} h goes to {focus} first.")).format(
+            rec=rec, evidence=ev, budget=fmt_hours(budget, lang), focus=focus_name)
+    elif d.why == d_.REDUCE_UNPROVEN:
+        text = tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "
+                          "though {audiences} are there.").format(
+            rec=rec, evidence=ev, audiences=audiences_phrase(f.present, bank, tr, lang)
+            or tr.gettext("some of your audience"))
+    elif d.why == d_.PAUSE_NO_ROOM:
+        text = tr.gettext("Paused until the review: {evidence}, and your budget of {budget} h "
+                          "is needed for {focus}.").format(
+            evidence=ev, budget=fmt_hours(budget, lang), focus=focus_name)
+    elif d.why == d_.PAUSE_IDLE:
+        text = tr.gettext("Paused: you spend no time there and nothing came of it in "
+                          "90 days.")
+    elif d.why == d_.PERSONAL:
+        text = tr.gettext("Personal: {hours} that count in your week, not in your work "
+                          "plan.").format(hours=hours_a_week(f.hours, tr, lang))
+        if f.evidence > 0:
+            text += " " + tr.gettext("It still brought {results} in 90 days: if you want, "
+                                     "treat it as professional at the next review.").format(
+                results=results_phrase(f.results, tr, lang, bank))
+    else:  # PAUSE_NOTHING: hours, no result and no priority audience there
+        text = tr.gettext("Paused until the review: {evidence}, and none of your priority "
+                          "audiences is there.").format(evidence=ev)
+    if f.reason == "both":
+        text += " " + tr.gettext("You also use it personally: the plan counts all {hours} as "
+                                 "work time.").format(hours=hours_a_week(f.hours, tr, lang))
+    return text

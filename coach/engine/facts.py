@@ -1,0 +1,131 @@
+"""What the engine reads from one platform's answers, in the bank's terms.
+
+Answers hold ids; the bank says what each id means (a measure is vanity or action,
+an activity is conversation or broadcasting...). Reading that once here keeps the
+scoring, verdict and warning rules short and consistent with each other.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from coach.bank.model import Bank
+from coach.engine.rules import Rules
+from coach.model import Answers, PlatformAnswers
+
+MAX_HOURS = 168.0
+
+
+@dataclass(frozen=True)
+class Facts:
+    index: int                      # position in the answers (last tie-break)
+    answers: PlatformAnswers
+    platform: str
+    name: str                       # in the plan's language, or the user's label
+    reason: str                     # personal | professional | both
+    hours: float                    # current hours a week, within 0..168
+    results: dict[str, int]         # non-negative counts
+    evidence: float                 # weighted evidence units (goal results count more)
+    goal_count: int                 # results that match the goal (for the gate)
+    present: tuple[str, ...]        # priority audiences present, in priority order
+    audience_share: float           # 0..1, weighted by priority rank
+    practices: frozenset[str]       # activity tags: conversation, broadcast, ...
+    action_measures: tuple[str, ...]
+    vanity_measures: tuple[str, ...]
+    know_who: bool
+    editorial_line: bool
+    fits_market: bool
+    spaces: tuple[dict, ...]
+
+    @property
+    def professional(self) -> bool:
+        """'both' counts as professional: the time is spent, in part, for work."""
+        return self.reason != "personal"
+
+    @property
+    def proven(self) -> bool:
+        return self.evidence > 0
+
+
+def _hours(value: object) -> float:
+    try:
+        hours = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    if not math.isfinite(hours):
+        return MAX_HOURS if hours > 0 else 0.0
+    return min(max(hours, 0.0), MAX_HOURS)
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    if isinstance(value, float) and not math.isfinite(value):
+        return 0
+    return max(int(value), 0)
+
+
+def _tag(bank: Bank, table: str, term_id: str) -> str:
+    try:
+        return bank.term(table, term_id).tag
+    except KeyError:
+        return ""
+
+
+def market_fits(markets: tuple[str, ...], market: str) -> bool:
+    """A platform's default markets against the profile's; "mixed" is b2b or b2c."""
+    if market == "mixed":
+        return "b2b" in markets or "b2c" in markets
+    return market in markets
+
+
+def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Facts]:
+    from coach.engine.texts import platform_name
+
+    profile = answers["profile"]
+    priorities = list(dict.fromkeys(profile.get("audiences", [])))
+    # Rank weights 1, 1/2, 1/3...: the first audience matters most.
+    weights = {aud: 1.0 / (rank + 1) for rank, aud in enumerate(priorities)}
+    total_weight = sum(weights.values())
+    goal_kinds = set(rules.goal_results.get(profile.get("goal", ""), ()))
+    out: list[Facts] = []
+    for index, p in enumerate(answers.get("platforms", [])):
+        results = {k: _count(v) for k, v in (p.get("results_90d") or {}).items()}
+        evidence = 0.0
+        goal_count = 0
+        for kind, n in results.items():
+            weight = rules.evidence.get(kind, 0.0)
+            if kind in goal_kinds:
+                weight *= rules.goal_multiplier
+                goal_count += n
+            evidence += weight * n
+        present_set = set(p.get("audiences_present", []))
+        present = tuple(a for a in priorities if a in present_set)
+        share = sum(weights[a] for a in present) / total_weight if total_weight else 0.0
+        measures = list(p.get("measures", []))
+        try:
+            markets = bank.platform(p["id"]).markets
+        except KeyError:
+            markets = ()
+        out.append(Facts(
+            index=index,
+            answers=p,
+            platform=p["id"],
+            name=platform_name(bank, p, lang),
+            reason=p.get("reason", "professional"),
+            hours=_hours(p.get("hours_per_week", 0.0)),
+            results=results,
+            evidence=evidence,
+            goal_count=goal_count,
+            present=present,
+            audience_share=share,
+            practices=frozenset(_tag(bank, "activities", a) for a in p.get("activities", [])),
+            action_measures=tuple(m for m in measures if _tag(bank, "measures", m) == "action"),
+            vanity_measures=tuple(m for m in measures if _tag(bank, "measures", m) == "vanity"),
+            know_who=bool(p.get("know_who", False)),
+            editorial_line=bool(p.get("editorial_line", False)),
+            fits_market=market_fits(markets, profile.get("market", "")),
+            spaces=tuple(p.get("spaces", [])),
+        ))
+    return out

@@ -1,0 +1,128 @@
+"""build_plan: answers in, plan out. Pure and deterministic (no I/O, no clock).
+
+The plan's keys are fixed by DESIGN.md; see coach/model.py for the added ones.
+Every number in the plan is explained: factors per platform, reasons quoting the
+user's numbers, a sentence per verdict, warnings with what to do instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from coach.bank.model import Bank
+from coach.engine.decide import Choice, decide
+from coach.engine.explain import explanation, focus_reasons
+from coach.engine.facts import read_facts
+from coach.engine.routine import build_gate, build_routine, build_track
+from coach.engine.rules import Rules, parse_rules
+from coach.engine.warnings import build_warnings
+from coach.i18n import Translator
+from coach.model import Answers, Focus, Plan, PlanPlatform
+
+ENGINE_VERSION = "1.0"
+
+
+
+def _hours(x: float) -> float:
+    return round(x + 0.0, 2)
+
+
+_parsed: list[tuple[object, Rules]] = []   # (the bank's rules mapping, parsed): one slot
+
+
+def rules_of(bank: Bank) -> Rules:
+    """The bank's rules, checked and typed; parsed once per rules mapping.
+
+    The slot keeps a reference to the mapping, so an identity match is never a
+    recycled id. Pure: same mapping, same Rules."""
+    raw = bank.rules
+    if isinstance(raw, Rules):
+        return raw
+    if _parsed and _parsed[0][0] is raw:
+        return _parsed[0][1]
+    rules = parse_rules(raw)
+    _parsed[:] = [(raw, rules)]
+    return rules
+
+
+def _confidence(c: Choice, tr: Translator) -> tuple[str, str]:
+    prof = [d.facts for d in c.decisions if d.facts.professional]
+    if any(f.evidence > 0 and f.action_measures for f in prof):
+        return "high", tr.gettext("Results you measure back this plan.")
+    if any(f.evidence > 0 or f.action_measures for f in prof):
+        return "medium", tr.gettext(
+            "Part of this plan rests on results you remember rather than count: track them "
+            "for the next 90 days to confirm it.")
+    return "low", tr.gettext(
+        "Nothing is measured yet, so this plan rests on your audiences and your practice, not "
+        "on results. Count inquiries and other results for 90 days, then review it.")
+
+
+def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
+               today: date) -> Plan:
+    """The focused-channel plan for validated answers (see coach.answers)."""
+    rules = rules_of(bank)
+    profile = answers["profile"]
+    budget = float(profile.get("weekly_budget_hours", 0.0) or 0.0)
+    budget = min(max(budget, 0.0), 168.0) if budget == budget else 0.0  # NaN-safe
+    facts = read_facts(answers, bank, rules, lang)
+    choice = decide(facts, budget, bank, rules)
+    review_on = today + timedelta(days=rules.review_days)
+
+    platforms: list[PlanPlatform] = []
+    for d in choice.ranked:
+        f = d.facts
+        platforms.append({
+            "platform": f.platform,
+            "score": d.score,
+            "verdict": d.verdict,  # type: ignore[typeddict-item]
+            "hours": _hours(f.hours),
+            "factors": d.factors,
+            "explanation": explanation(d, choice, budget, bank, tr, lang),
+            "name": f.name,
+            "reason": f.reason,
+            "why": str(f.answers.get("why", "")),
+            "results_90d": dict(f.results),
+            "recommended_hours": _hours(d.recommended),
+        })
+
+    professional = sum(d.facts.hours for d in choice.decisions if d.facts.professional)
+    personal = sum(d.facts.hours for d in choice.decisions if not d.facts.professional)
+    kept = sum(d.recommended for d in choice.decisions if d.facts.professional)
+    freed = max(0.0, professional - kept)
+
+    focus: Focus | None = None
+    if choice.focus is not None:
+        focus = {
+            "platform": choice.focus.facts.platform,
+            "space": ({"kind": choice.space.get("kind", ""), "name": choice.space.get("name", "")}
+                      if choice.space else None),
+            "reasons": focus_reasons(choice, bank, tr, lang),
+        }
+    confidence, note = _confidence(choice, tr)
+    plan: Plan = {
+        "schema": 1,
+        "client": profile.get("name", ""),
+        "lang": lang,
+        "assessed_on": today.isoformat(),
+        "focus": focus,
+        "platforms": platforms,
+        "time": {
+            "budget": _hours(budget),
+            "professional": _hours(professional),
+            "personal": _hours(personal),
+            "focus_hours": _hours(choice.focus_hours),
+            "freed": _hours(freed),
+        },
+        "warnings": build_warnings(answers, choice, budget, freed, review_on, bank, rules, tr,
+                                   lang),
+        "routine": build_routine(answers, choice, budget, bank, rules, tr, lang),
+        "track": build_track(answers, choice, rules, bank, tr, lang),
+        "expansion_gate": build_gate(answers, choice, review_on, rules, bank, tr, lang),
+        "review_on": review_on.isoformat(),
+        "confidence": confidence,
+        "confidence_note": note,
+        "engine_version": ENGINE_VERSION,
+        "goal": profile.get("goal", ""),
+    }
+    return plan
