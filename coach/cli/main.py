@@ -65,6 +65,7 @@ def _register() -> None:
     cli.add_command(cmd_bank.platforms_cmd); cli.add_command(cmd_bank.check_bank_cmd)  # noqa: E702
     from coach.cli import cmd_clients; list(map(cli.add_command, cmd_clients.COMMANDS))  # noqa: E702, I001
     from coach.cli import cmd_quick; cli.add_command(cmd_quick.quick_cmd)  # noqa: E702, I001
+    from coach.cli import cmd_plan; cli.add_command(cmd_plan.plan_cmd)  # noqa: E702, I001
 
 
 def main(argv: Sequence[str] | None = None) -> int:
