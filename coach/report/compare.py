@@ -153,6 +153,12 @@ def build_comparison(old: Mapping[str, Any], new: Mapping[str, Any], *, lang: st
 # ---------------------------------------------------------------- renderings
 
 
+def _change_text(r: Change, lab: L.Labels) -> str:
+    if not r.changed:
+        return lab.unchanged
+    return r.delta or lab.changed
+
+
 def _warning_line(w: WarningChange, esc: Any = str, code: Any = None) -> str:
     where = f" · {esc(w.platform)}" if w.platform else ""
     shown = code(w.code) if code else f"({w.code})"
@@ -190,7 +196,7 @@ def _as_text(c: Comparison, width: int, color: bool | None) -> str:
         for r in rows:
             mark = "bold" if r.changed else "dim"
             t.add_row(Text(r.label), Text(r.old), Text(r.new, style=mark),
-                      Text(r.delta if r.changed else lab.unchanged, style=mark))
+                      Text(_change_text(r, lab), style=mark))
         return t
 
     console.print(heading(lab.focus))
@@ -221,7 +227,7 @@ def _as_text(c: Comparison, width: int, color: bool | None) -> str:
 def _md_table(rows: list[Change], first: str, lab: L.Labels) -> list[str]:
     out = [f"| {first} | {lab.before} | {lab.after} | {lab.change} |", "|---|---|---|---:|"]
     for r in rows:
-        delta = r.delta if r.changed else lab.unchanged
+        delta = _change_text(r, lab)
         new = f"**{r.new}**" if r.changed else r.new
         # Only the label can hold user words (a platform's own name); the figures are ours.
         out.append(f"| {md_inline(r.label)} | {r.old} | {new} | {delta or '—'} |")
@@ -259,8 +265,8 @@ def _as_html(c: Comparison) -> str:
     def table(rows: list[Change], first: str) -> str:
         body = "".join(
             f"<tr><td>{e(r.label)}</td><td>{e(r.old)}</td>"
-            + (f"<td><strong>{e(r.new)}</strong></td><td class=\"num\"><strong>{e(r.delta)}"
-               f"</strong></td>" if r.changed else
+            + (f"<td><strong>{e(r.new)}</strong></td><td class=\"num\"><strong>"
+               f"{e(_change_text(r, lab))}</strong></td>" if r.changed else
                f"<td>{e(r.new)}</td><td class=\"num muted\">{e(lab.unchanged)}</td>")
             + "</tr>" for r in rows)
         return (f"<table><thead><tr><th>{e(first)}</th><th>{e(lab.before)}</th>"

@@ -116,6 +116,7 @@ class Labels:
     after: str
     change: str
     unchanged: str
+    changed: str
     focus_changed: str
     focus_same: str
     verdicts: str
@@ -180,6 +181,7 @@ def labels(lang: str) -> Labels:
         after=_("After"),
         change=_("Change"),
         unchanged=_("unchanged"),
+        changed=_("changed"),
         focus_changed=_("The focus changed."),
         focus_same=_("The focus is the same."),
         verdicts=_("Verdicts"),
