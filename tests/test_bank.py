@@ -189,3 +189,18 @@ def test_rules_are_optional(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 def test_default_bank_is_cached() -> None:
     assert default_bank(bundled_bank_dir()) is default_bank(bundled_bank_dir())
+
+
+def test_platform_named_naturally_inside_sentences(bank: Bank) -> None:
+    """Generic names read badly mid-sentence ("on Email newsletter"): a phrase is used."""
+    hours = bank.question("hours_per_week")
+    assert hours.text_for("fr", bank.platform("forum")) == \
+        "Environ combien d’heures par semaine passez-vous sur ce forum ?"
+    assert hours.text_for("en", bank.platform("other")).endswith("on that platform?")
+    assert hours.text_for("en", bank.platform("linkedin")).endswith("on LinkedIn?")
+    assert bank.question("know_who").text_for("fr", bank.platform("newsletter")) == \
+        "Pourriez-vous nommer les abonnés pour qui vous écrivez ?"
+    # French contractions and elisions ("de le", "de Instagram") cannot happen.
+    for q in bank.questions:
+        for text in (q.text, *q.wording.values()):
+            assert not re.search(r"\b(de|à|que) \{platform\}", text.fr), q.id

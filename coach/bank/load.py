@@ -70,7 +70,8 @@ def _platform(item: Mapping[str, Any]) -> Platform:
     return Platform(id=item["id"], name=_lt(item["name"]), spaces=tuple(item["spaces"]),
                     markets=tuple(item["markets"]), modes=tuple(item["modes"]),
                     owned=item["owned"], note=_lt(item["note"]),
-                    space_hint=_lt(item["space_hint"]))
+                    space_hint=_lt(item["space_hint"]),
+                    phrase=_lt(item["phrase"]) if "phrase" in item else None)
 
 
 def _condition(when: Mapping[str, Any]) -> Condition:

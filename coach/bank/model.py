@@ -55,6 +55,12 @@ class Platform:
     owned: bool                        # owned (site, newsletter) or rented (a network)
     note: LText                        # default fit note, a default the user may correct
     space_hint: LText                  # what kind of space to look for when none is named
+    # How questions name it inside a sentence when the bare name reads badly there
+    # ("on your newsletter", not "on Email newsletter"); None: the name itself.
+    phrase: LText | None = None
+
+    def in_sentence(self, lang: str) -> str:
+        return (self.phrase or self.name).get(lang)
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ class Question:
     def text_for(self, lang: str, platform: Platform | None = None) -> str:
         """The question in `lang`, with the platform-specific wording when there is one."""
         base = self.wording.get(platform.id, self.text) if platform else self.text
-        name = platform.name.get(lang) if platform else ""
+        name = platform.in_sentence(lang) if platform else ""
         return base.get(lang).replace("{platform}", name)
 
 

@@ -41,7 +41,7 @@ QUESTION_KEYS = frozenset({"id", "section", "type", "text", "help", "field", "op
                            "required"})
 TERM_KEYS = frozenset({"id", "name", "help", "tag"})
 PLATFORM_KEYS = frozenset({"id", "name", "spaces", "markets", "modes", "owned", "note",
-                           "space_hint"})
+                           "space_hint", "phrase"})
 CONDITION_KEYS = frozenset({"question", "equals", "includes", "one_of"})
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -209,6 +209,7 @@ class _Checker:
             self.unknown_keys(file, entry, item, PLATFORM_KEYS)
             for field in ("name", "note", "space_hint"):
                 self.ltext(file, entry, field, item.get(field))
+            self.ltext(file, entry, "phrase", item.get("phrase"), required=False)
             spaces = item.get("spaces")
             if spaces is None:
                 self.add(file, entry, "spaces", _("is required"))
