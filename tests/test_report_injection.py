@@ -28,19 +28,19 @@ EVIL = {
 ALL = " ".join(EVIL.values())
 
 
-def evil_plan() -> dict:
-    plan = variant(FREELANCER_EN, client="Acme " + ALL)
-    plan["platforms"][0]["why"] = "Why " + ALL
+def evil_plan(payload: str = ALL) -> dict:
+    plan = variant(FREELANCER_EN, client="Acme " + payload)
+    plan["platforms"][0]["why"] = "Why " + payload
     plan["platforms"][0]["name"] = "LinkedIn " + EVIL["script"]
-    plan["platforms"][1]["explanation"] = "Expl " + ALL
-    plan["focus"]["space"]["name"] = "Space " + ALL
-    plan["focus"]["reasons"] = ["Reason " + ALL]
-    plan["warnings"][0]["message"] = "Msg " + ALL
-    plan["warnings"][0]["instead"] = "Instead " + ALL
-    plan["routine"] = ["Routine " + ALL, "# heading | cell * star _u_ `tick`"]
-    plan["track"] = ["Track " + ALL]
-    plan["expansion_gate"] = "Gate " + ALL
-    plan["confidence_note"] = "Note " + ALL
+    plan["platforms"][1]["explanation"] = "Expl " + payload
+    plan["focus"]["space"]["name"] = "Space " + payload
+    plan["focus"]["reasons"] = ["Reason " + payload]
+    plan["warnings"][0]["message"] = "Msg " + payload
+    plan["warnings"][0]["instead"] = "Instead " + payload
+    plan["routine"] = ["Routine " + payload, "# heading | cell * star _u_ `tick`"]
+    plan["track"] = ["Track " + payload]
+    plan["expansion_gate"] = "Gate " + payload
+    plan["confidence_note"] = "Note " + payload
     return plan
 
 
@@ -130,3 +130,25 @@ def test_comparison_is_safe_too(fmt: str) -> None:
     if fmt in ("html", "md"):
         assert "<script" not in out and "<img" not in out
     assert "clickme" in out
+
+
+def test_markdown_rendered_by_a_commonmark_parser_stays_inert() -> None:
+    """Parse the Markdown as a renderer would (HTML allowed): user text adds no tag at all."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    evil = md.render(rendered("md"))
+    plain = md.render(render(evil_plan("harmless words"), "md", lang="en",
+                             notes="Notes harmless words"))
+    assert not re.search(r"<(script|img|a |iframe)", evil)
+
+    def tags(html: str) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for tag in re.findall(r"<([a-z0-9]+)[ >]", html):
+            found[tag] = found.get(tag, 0) + 1
+        return found
+
+    # Same structure (tables, rows, cells, emphasis) with or without hostile text.
+    assert tags(evil) == tags(plain)
+    assert tags(evil)["table"] == 2
+    assert tags(evil)["tr"] == 1 + len(FREELANCER_EN["platforms"]) + 1 + 5
