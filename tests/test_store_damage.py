@@ -98,7 +98,8 @@ def test_damaged_index_is_restored_from_backup(workspace: Path, kind: str) -> No
     index = workspace / "index.json"
     index.write_bytes(DAMAGE[kind](index.read_bytes()))
     again = Workspace.open(workspace, lang="en")
-    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune"]  # backup: 1 client
+    # The backup predates "Second"; its client file is on disk, so it is added back.
+    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune", "Second"]
     assert any("index.json" in n for n in again.notices)
 
 
@@ -162,3 +163,27 @@ def test_index_from_a_newer_coach_makes_the_workspace_read_only(workspace: Path)
     after = sorted((p.name, p.read_bytes()) for p in workspace.rglob("*") if p.is_file()
                    and not p.name.endswith(".lock"))
     assert after == before
+
+
+def test_open_repairs_what_a_crash_between_client_and_index_left(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, path = make_client(ws, saves=0)
+    gone = ws.create_client("Gone")
+    index = workspace / "index.json"
+    data = json.loads(index.read_text())
+    for entry in data["clients"].values():
+        if entry["id"] == cid:  # killed after the client write: summary stale, marked dirty
+            entry.update({"dirty": True, "assessments": 0, "focus": None})
+    index.write_text(json.dumps(data))
+    for p in (workspace / "clients").glob(f"{gone}.json*"):  # killed while forgetting
+        p.unlink()
+    orphan = path.with_name("c-" + "f" * 32 + ".json")  # killed while creating
+    doc = json.loads(path.read_text())
+    doc["meta"]["1"].update({"client_id": orphan.stem, "name": "Orphan"})
+    orphan.write_text(json.dumps(doc))
+    again = Workspace.open(workspace, lang="en")
+    clients = {c["name"]: c for c in again.list_clients()}
+    assert sorted(clients) == ["Atelier Lune", "Orphan"]
+    assert clients["Atelier Lune"]["assessments"] == 1
+    assert clients["Atelier Lune"]["focus"] == "linkedin"
+    assert any("Gone" in n for n in again.notices)

@@ -114,6 +114,57 @@ class Workspace:
             self._rebuild_index()
         elif self._index.migrated_from is not None:
             self._resummarize()
+        elif not self.read_only:
+            self._reconcile()
+
+    def _reconcile(self) -> None:
+        """Repair what a crash between a client write and the index write left behind.
+
+        Each change touches the client file first and the index second; a kill in
+        between leaves an entry marked dirty (summary not updated yet), a client file
+        with no entry (killed while creating), or an entry with no file (killed while
+        forgetting). The client file is the truth, so the index follows it.
+        """
+        on_disk = {p.stem for p in self._client_files()} | {
+            p.name.split(".")[0] for p in (self.clients_dir.glob("c-*.json.bak1")
+                                           if self.clients_dir.is_dir() else [])}
+        entries = self._index_entries()
+        dirty = [cid for cid, (_d, e) in entries.items() if e.get("dirty")]
+        orphans = sorted(on_disk - set(entries))
+        missing = sorted(set(entries) - on_disk)
+        if not (dirty or orphans or missing):
+            return
+        with contextlib.suppress(StoreError):
+            for cid in dirty + orphans:
+                df = self._client_file(cid)
+                if not df.try_lock():
+                    continue  # its writer is alive and will finish the job
+                try:
+                    data = df.data()
+                    if data:
+                        assessments = _ordered(data.get("assessments", {}))
+                        with self._index_locked():
+                            found = self._index_entries().get(cid)
+                            table = self._index.db.table("clients")
+                            if found is None:
+                                table.insert(self._entry_for(data, assessments))
+                            else:
+                                name = data["meta"]["1"]["name"]
+                                table.update({**client_summary(assessments), "name": name,
+                                              "key": name_key(name), "dirty": False},
+                                             doc_ids=[found[0]])
+                finally:
+                    df.unlock()
+                    self._collect_notices(df)
+            for cid in missing:
+                with self._index_locked():
+                    found = self._index_entries().get(cid)
+                    if found is None or self._client_file(cid).path.exists():
+                        continue
+                    self._index.db.table("clients").remove(doc_ids=[found[0]])
+                    self.notices.append(self._tr.gettext(
+                        "{what}: its file was missing, so it was removed from the client list."
+                    ).format(what=self._label(found[1]["name"])))
 
     def _clean_temps(self) -> None:
         """Remove temp files left by a crash; a live writer's temp is protected by its lock."""
@@ -303,7 +354,7 @@ class Workspace:
 
     @staticmethod
     def _public(entry: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in entry.items() if k != "key"}
+        return {k: v for k, v in entry.items() if k not in ("key", "dirty")}
 
     def list_clients(self) -> list[dict[str, Any]]:
         """Every client's index entry (id, name, dates, summary), sorted by name."""
@@ -391,11 +442,11 @@ class Workspace:
                         "A client named «{name}» already exists.").format(name=cleaned))
                 data = df.data()
                 data["meta"]["1"]["name"] = cleaned
+                self._update_entry(client_id, {"dirty": True})
                 df.write_state(data)
                 df.label = self._label(cleaned)
-                doc_id = self._index_entries()[client_id][0]
-                self._index.db.table("clients").update(
-                    {"name": cleaned, "key": name_key(cleaned)}, doc_ids=[doc_id])
+                self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned),
+                                               "dirty": False})
 
     # -- drafts -----------------------------------------------------------------
     def save_draft(self, client_id: str, answers: dict[str, Any],
@@ -441,9 +492,11 @@ class Workspace:
                 "notes": notes, "saved_at": _now(),
             }
             data["draft"] = {}
+            self._update_entry(client_id, {"dirty": True})  # repaired on open after a crash
             df.write_state(data)  # one write: the assessment lands and the draft goes together
             summary = client_summary(_ordered(table))
-            self._update_entry(client_id, {**summary, "last_activity": _today()})
+            self._update_entry(client_id, {**summary, "last_activity": _today(),
+                                           "dirty": False})
         return new_id
 
     def assessments(self, client_id: str) -> list[dict[str, Any]]:
@@ -591,10 +644,11 @@ class Workspace:
             if created:
                 data["meta"]["1"]["created"] = created
             data["assessments"], data["draft"] = assessments, draft
+            self._update_entry(client_id, {"dirty": True})
             df.write_state(data)
             summary = client_summary(_ordered(assessments))
             self._update_entry(client_id, {**summary, "name": name, "key": name_key(name),
-                                           "last_activity": _today()})
+                                           "last_activity": _today(), "dirty": False})
         return client_id, True
 
 
