@@ -149,7 +149,8 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
             continue
         f = d.facts
         if f.evidence >= rules.proven and slots > 0:
-            want = min(f.hours, b.focus_max_hours)
+            # About one channel's worth of hours: never more than the focus.
+            want = min(f.hours, b.hours_per_channel, max(focus_hours, 0.0))
             if want <= remaining or remaining >= b.hours_per_channel:
                 d.verdict, d.why, d.recommended = "keep", KEEP, min(want, remaining)
                 remaining -= d.recommended

@@ -23,7 +23,7 @@ def audiences_phrase(ids: tuple[str, ...] | list[str], bank: Bank, tr: Translato
 def evidence_sentence(d: Decision, tr: Translator, lang: str, bank: Bank) -> str:
     """'3 inquiries in 90 days for 1 h a week' (or the no-result version)."""
     f = d.facts
-    done = results_phrase(f.results, tr, lang, bank)
+    done = results_phrase(f.results, tr, lang, bank, f.org)
     if done:
         return tr.gettext("{results} in 90 days for {hours}").format(
             results=done, hours=hours_a_week(f.hours, tr, lang))
@@ -31,10 +31,13 @@ def evidence_sentence(d: Decision, tr: Translator, lang: str, bank: Bank) -> str
         hours=hours_a_week(f.hours, tr, lang))
 
 
-def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank) -> str:
+def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank,
+                 platform: str = "") -> str:
     """'the group “Name”' / 'le groupe « Name »' (the article depends on the kind)."""
     name = quoted(space.get("name", ""), tr)
     kind = space.get("kind", "")
+    if kind == "channel" and platform != "youtube":
+        return tr.gettext("the chat channel {name}").format(name=name)
     if kind == "group":
         return tr.gettext("the group {name}").format(name=name)
     if kind == "forum":
@@ -50,6 +53,30 @@ def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank) -> str:
     if kind == "newsletter":
         return tr.gettext("the newsletter {name}").format(name=name)
     return f"{_term(bank, 'space_kinds', kind, lang)} {name}"
+
+
+def space_location(space: dict, tr: Translator, lang: str, bank: Bank,
+                   platform: str = "") -> str:
+    """Where an action happens: 'in the group “Name”', 'on the page “Name”'."""
+    name = quoted(space.get("name", ""), tr)
+    kind = space.get("kind", "")
+    if kind == "group":
+        return tr.gettext("in the group {name}").format(name=name)
+    if kind == "forum":
+        return tr.gettext("in the forum board {name}").format(name=name)
+    if kind == "page":
+        return tr.gettext("on the page {name}").format(name=name)
+    if kind == "profile":
+        return tr.gettext("on the profile {name}").format(name=name)
+    if kind == "channel" and platform == "youtube":
+        return tr.gettext("on the channel {name}").format(name=name)
+    if kind == "channel":
+        return tr.gettext("in the chat channel {name}").format(name=name)
+    if kind == "list":
+        return tr.gettext("in the list {name}").format(name=name)
+    if kind == "newsletter":
+        return tr.gettext("in the newsletter {name}").format(name=name)
+    return tr.gettext("in {space}").format(space=space_phrase(space, tr, lang, bank, platform))
 
 
 def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]:
@@ -76,7 +103,7 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
     elif f.know_who:
         reasons.append(tr.gettext("You can name the people you are there for."))
     if c.space is not None:
-        phrase = space_phrase(c.space, tr, lang, bank)
+        phrase = space_phrase(c.space, tr, lang, bank, f.platform)
         if c.spaces_named > 1:
             reasons.append(tr.ngettext(
                 "Start with {space}: you named {n} space there and results are counted "
@@ -91,7 +118,7 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
     else:
         hint = _space_hint(f.platform, bank, lang)
         reasons.append(tr.gettext(
-            "You named no space there yet; look for this kind: {hint}").format(hint=hint))
+            "No space named there yet. What to look for: {hint}").format(hint=hint))
     if c.tie is not None:
         reasons.append(tie_sentence(c, tr))
     return reasons
@@ -129,8 +156,9 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
                 else tr.gettext("The focus: no result yet, but {audiences} are there.").format(
                     audiences=audiences_phrase(f.present, bank, tr, lang)))
     elif d.why == d_.KEEP:
-        text = tr.gettext("Kept at {rec} h a week: proven results ({evidence}) and your "
-                          "budget leaves room for a second channel.").format(rec=rec, evidence=ev)
+        text = tr.gettext("Kept at {rec} h a week: proven results ({evidence}), and your "
+                          "budget leaves room for it beside the focus.").format(rec=rec,
+                                                                               evidence=ev)
     elif d.why == d_.REDUCE_NO_ROOM:
         text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but your budget of "
                            "{budget} h goes to {focus} first; keep answering the messages "
@@ -157,7 +185,7 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
         if f.evidence > 0:
             text += " " + tr.gettext("It still brought {results} in 90 days: if you want, "
                                      "treat it as professional at the next review.").format(
-                results=results_phrase(f.results, tr, lang, bank))
+                results=results_phrase(f.results, tr, lang, bank, f.org))
     else:  # PAUSE_NOTHING: hours, no result and no priority audience there
         text = tr.gettext("Paused until the review: {evidence}, and none of your priority "
                           "audiences is there.").format(evidence=ev)

@@ -37,6 +37,8 @@ class Facts:
     editorial_line: bool
     fits_market: bool
     spaces: tuple[dict, ...]
+    owned: bool                     # the user's own channel (blog, newsletter)
+    org: str                        # the profile's kind: freelancer | nonprofit | business
 
     @property
     def professional(self) -> bool:
@@ -105,9 +107,10 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Fa
         share = sum(weights[a] for a in present) / total_weight if total_weight else 0.0
         measures = list(p.get("measures", []))
         try:
-            markets = bank.platform(p["id"]).markets
+            known = bank.platform(p["id"])
+            markets, owned = known.markets, known.owned
         except KeyError:
-            markets = ()
+            markets, owned = (), False
         out.append(Facts(
             index=index,
             answers=p,
@@ -127,5 +130,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Fa
             editorial_line=bool(p.get("editorial_line", False)),
             fits_market=market_fits(markets, profile.get("market", "")),
             spaces=tuple(p.get("spaces", [])),
+            owned=owned,
+            org=profile.get("kind", ""),
         ))
     return out

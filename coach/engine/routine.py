@@ -12,9 +12,9 @@ from datetime import date
 
 from coach.bank.model import Bank
 from coach.engine.decide import Choice
-from coach.engine.explain import space_phrase
+from coach.engine.explain import space_location, space_phrase
 from coach.engine.rules import Rules
-from coach.engine.texts import fmt_hours, fmt_int, join_or, result_name, term_name
+from coach.engine.texts import fmt_date, fmt_hours, fmt_int, join_or, result_name, term_name
 from coach.engine.warnings import track_kinds
 from coach.i18n import Translator
 from coach.model import Answers
@@ -50,8 +50,8 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
                            "week. Until then, only answer the messages that reach you on "
                            "{platform}.").format(start=fmt_hours(rules.budget.start_hours, lang),
                                                  platform=f.name)]
-    loc = (tr.gettext("in {space}").format(space=space_phrase(c.space, tr, lang, bank))
-           if c.space else tr.gettext("on {platform}").format(platform=f.name))
+    loc = (space_location(c.space, tr, lang, bank, f.platform) if c.space
+           else tr.gettext("on {platform}").format(platform=f.name))
     lines: list[str] = []
     if c.space is None:
         lines.append(tr.gettext("This week, choose one space on {platform} and stick to it "
@@ -110,7 +110,8 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
 
 def _results(answers: Answers, rules: Rules, tr: Translator, lang: str, bank: Bank) -> str:
     kinds = track_kinds(answers["profile"].get("goal", ""), rules)
-    return join_or([result_name(k, tr, lang, bank) for k in kinds], tr)
+    org = answers["profile"].get("kind", "")
+    return join_or([result_name(k, tr, lang, bank, org) for k in kinds], tr)
 
 
 def _first_space_routine(answers: Answers, minutes: int, bank: Bank, rules: Rules,
@@ -139,8 +140,11 @@ def _first_space_routine(answers: Answers, minutes: int, bank: Bank, rules: Rule
     ]
 
 
-def _track_line(kind: str, source: str, tr: Translator, lang: str, bank: Bank) -> str:
-    if kind == "inquiries":
+def _track_line(kind: str, source: str, tr: Translator, lang: str, bank: Bank,
+                org: str) -> str:
+    if kind == "won" and org == "nonprofit":
+        text = tr.gettext("Grants, partnerships or contracts won that started on {source}")
+    elif kind == "inquiries":
         text = tr.gettext("Inquiries that came from {source} (messages, calls, quote requests)")
     elif kind == "won":
         text = tr.gettext("Clients or contracts won that started on {source}")
@@ -176,27 +180,31 @@ def build_track(answers: Answers, c: Choice, rules: Rules, bank: Bank, tr: Trans
         source = c.focus.facts.name
     else:
         source = tr.gettext("the space you choose")
-    return [_track_line(k, source, tr, lang, bank) for k in kinds]
+    org = answers["profile"].get("kind", "")
+    return [_track_line(k, source, tr, lang, bank, org) for k in kinds]
 
 
 def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank: Bank,
                tr: Translator, lang: str) -> str:
-    results = join_or([result_name(k, tr, lang, bank)
+    org = answers["profile"].get("kind", "")
+    results = join_or([result_name(k, tr, lang, bank, org)
                        for k in track_kinds(answers["profile"].get("goal", ""), rules)], tr)
     n = fmt_int(rules.gate_min_results, lang)
-    review = review_on.isoformat()
+    review = fmt_date(review_on, tr)
     if c.focus is None:
         return tr.gettext("Make a space your focus once it has brought at least {n} results "
                           "({results}) in 90 days; add no second one before {review}.").format(
             n=n, results=results, review=review)
-    where = space_phrase(c.space, tr, lang, bank) if c.space else c.focus.facts.name
+    f = c.focus.facts
+    where = space_phrase(c.space, tr, lang, bank, f.platform) if c.space else f.name
+    hours = c.focus_hours if c.focus_hours > 0 else rules.budget.start_hours
     text = tr.gettext("Add a second space only after {review}, and only if {where} has brought "
                       "at least {n} results ({results}) in 90 days while the routine fits in "
                       "{hours} h a week.").format(review=review, where=where, n=n,
-                                                  results=results,
-                                                  hours=fmt_hours(c.focus_hours, lang))
-    nxt = next((d for d in c.ranked if d is not c.focus and d.facts.professional
-                and (d.facts.evidence > 0 or d.facts.present)), None)
+                                                  results=results, hours=fmt_hours(hours, lang))
+    # The next candidate: not the focus, not already kept, with something to go on.
+    nxt = next((d for d in c.ranked if d.verdict in ("reduce", "pause")
+                and d.facts.professional and (d.facts.evidence > 0 or d.facts.present)), None)
     if nxt is not None:
         text += " " + tr.gettext("The next one to try: {platform}.").format(
             platform=nxt.facts.name)

@@ -30,8 +30,10 @@ def factors(f: Facts, rules: Rules) -> dict[str, float]:
     practice = 0.0
     if "conversation" in f.practices:
         practice += s.conversation
-    elif "broadcast" in f.practices:
-        practice += s.broadcast_only  # posting with no conversation at all
+    elif "broadcast" in f.practices and not f.owned:
+        # One-way posting on a network; on one's own blog or newsletter, publishing
+        # is the point of the channel.
+        practice += s.broadcast_only
     if "monitoring" in f.practices:
         practice += s.monitoring
     if "browsing" in f.practices:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 from coach.bank.model import Bank
-from coach.i18n import Translator
+from coach.i18n import N_, Translator
 from coach.model import PlatformAnswers
 
 
@@ -91,10 +92,17 @@ RESULT_ORDER: tuple[str, ...] = ("won", "inquiries", "sales", "donations", "sign
                                  "referrals", "site_visits")
 
 
-def result_count(kind: str, n: int, tr: Translator, lang: str, bank: Bank | None = None) -> str:
-    """'3 inquiries', '1 client or contract won' (fr: '3 demandes', ...)."""
+def result_count(kind: str, n: int, tr: Translator, lang: str, bank: Bank | None = None,
+                 org: str = "") -> str:
+    """'3 inquiries', '1 client or contract won' (fr: '3 demandes', ...).
+
+    `org` is the profile's kind: a nonprofit wins grants and partnerships, not clients.
+    """
     shown = fmt_int(n, lang)
-    if kind == "won":
+    if kind == "won" and org == "nonprofit":
+        text = tr.ngettext("{n} grant, partnership or contract won",
+                           "{n} grants, partnerships or contracts won", n)
+    elif kind == "won":
         text = tr.ngettext("{n} client or contract won", "{n} clients or contracts won", n)
     elif kind == "inquiries":
         text = tr.ngettext("{n} inquiry", "{n} inquiries", n)
@@ -114,10 +122,12 @@ def result_count(kind: str, n: int, tr: Translator, lang: str, bank: Bank | None
     return text.format(n=shown)
 
 
-def result_name(kind: str, tr: Translator, lang: str, bank: Bank | None = None) -> str:
+def result_name(kind: str, tr: Translator, lang: str, bank: Bank | None = None,
+                org: str = "") -> str:
     """A result kind as a plural noun inside a sentence: 'inquiries', 'sign-ups'."""
     names = {
-        "won": tr.gettext("clients or contracts won"),
+        "won": (tr.gettext("grants, partnerships or contracts won") if org == "nonprofit"
+                else tr.gettext("clients or contracts won")),
         "inquiries": tr.gettext("inquiries"),
         "referrals": tr.gettext("referrals"),
         "site_visits": tr.gettext("visits to your site"),
@@ -138,6 +148,18 @@ def ordered_results(results: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def results_phrase(results: dict[str, int], tr: Translator, lang: str,
-                   bank: Bank | None = None) -> str:
+                   bank: Bank | None = None, org: str = "") -> str:
     """'3 inquiries and 1 client or contract won'; '' when nothing came."""
-    return join_and([result_count(k, v, tr, lang, bank) for k, v in ordered_results(results)], tr)
+    return join_and([result_count(k, v, tr, lang, bank, org)
+                     for k, v in ordered_results(results)], tr)
+
+
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+           N_("December"))
+
+
+def fmt_date(day: date, tr: Translator) -> str:
+    """'February 20, 2027' (fr: '20 février 2027')."""
+    return tr.gettext("{month} {day}, {year}").format(
+        month=tr.gettext(_MONTHS[day.month - 1]), day=day.day, year=day.year)

@@ -14,7 +14,15 @@ from coach.bank.model import Bank
 from coach.engine.decide import Choice, Decision
 from coach.engine.explain import audiences_phrase
 from coach.engine.rules import Rules
-from coach.engine.texts import fmt_hours, fmt_int, hours_a_week, join_and, join_or, result_name
+from coach.engine.texts import (
+    fmt_date,
+    fmt_hours,
+    fmt_int,
+    hours_a_week,
+    join_and,
+    join_or,
+    result_name,
+)
 from coach.engine.texts import term_name as _term
 from coach.i18n import Translator
 from coach.model import WARNING_CODES, Answers, Warning_
@@ -54,18 +62,20 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
     w = rules.warnings
     b = rules.budget
     h = lambda x: fmt_hours(x, lang)  # noqa: E731
-    review = review_on.isoformat()
+    review = fmt_date(review_on, tr)
     prof = [d for d in c.decisions if d.facts.professional]
     active = [d for d in prof if d.facts.hours > 0]
     spent = sum(d.facts.hours for d in prof)
     focus = c.focus
     focus_name = focus.facts.name if focus else ""
-    goal_results = join_or([result_name(k, tr, lang, bank)
+    goal_results = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
                             for k in track_kinds(profile.get("goal", ""), rules)], tr)
 
     if budget <= 0:
         add("ZERO_BUDGET", "critical", None,
-            tr.gettext("Your budget is 0 h a week: no routine fits in it."),
+            tr.gettext("Your budget is 0 h a week, yet you spend {hours} h on professional "
+                       "platforms: no routine fits in 0 h.").format(hours=h(spent))
+            if spent > 0 else tr.gettext("Your budget is 0 h a week: no routine fits in it."),
             (tr.gettext("Set aside {start} h a week for {focus}, in two short slots, or step "
                         "back from networks for now: that is a valid choice too.")
              if focus else
@@ -73,17 +83,24 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                         "gathers, or step back from networks for now: that is a valid choice "
                         "too.")).format(start=h(b.start_hours), focus=focus_name))
 
-    if spent > budget:
-        critical = budget <= 0 or spent >= w.over_budget_critical_ratio * budget
+    others = sum(d.recommended for d in prof if d is not focus)
+    kept = [d.facts.name for d in c.ranked if d.verdict == "keep"]
+    if spent > budget > 0:  # with a budget of 0, ZERO_BUDGET says it all
+        critical = spent >= w.over_budget_critical_ratio * budget
+        if not focus:
+            instead = tr.gettext("Pause what brings nothing first, and keep {budget} h to find "
+                                 "one space that works.")
+        elif others > 0:
+            instead = tr.gettext("Follow the plan: {focus_hours} h a week on {focus} and "
+                                 "{others} h on the rest; that frees {freed} h.")
+        else:
+            instead = tr.gettext("Follow the plan: {focus_hours} h a week on {focus}; that "
+                                 "frees {freed} h.")
         add("OVER_BUDGET", "critical" if critical else "warning", None,
             tr.gettext("You spend {hours} h a week on professional platforms for a budget of "
                        "{budget} h.").format(hours=h(spent), budget=h(budget)),
-            (tr.gettext("Follow the plan: {focus_hours} h a week on {focus}; that frees "
-                        "{freed} h.") if focus else
-             tr.gettext("Pause what brings nothing first, and keep {budget} h to find one "
-                        "space that works.")).format(
-                focus_hours=h(c.focus_hours), focus=focus_name, freed=h(freed),
-                budget=h(budget)))
+            instead.format(focus_hours=h(c.focus_hours), focus=focus_name, freed=h(freed),
+                           budget=h(budget), others=h(others)))
 
     if len(active) > c.channels:
         n = len(active)
@@ -96,19 +113,23 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
             c.channels).format(channels=fmt_int(c.channels, lang), need=h(b.hours_per_channel))
         add("SPREAD_THIN", "warning", None,
             tr.gettext("{first}: {second}").format(first=first, second=second),
-            (tr.gettext("Start with {focus} alone; add another channel only once it brings "
+            (tr.gettext("Keep to {names}, as the plan says; add another channel only once "
+                        "these bring more.") if kept else
+             tr.gettext("Start with {focus} alone; add another channel only once it brings "
                         "results.") if focus else
              tr.gettext("Run one channel at a time: first find the space where your audience "
-                        "gathers.")).format(focus=focus_name))
+                        "gathers.")).format(focus=focus_name,
+                                            names=join_and([focus_name, *kept], tr)))
 
     for d in prof:
         f = d.facts
-        if f.evidence == 0 and f.hours >= w.time_sink_hours:
+        # Not on the focus: the plan already changes how its time is spent, and its
+        # explanation and the confidence note say that nothing is proven yet.
+        if f.evidence == 0 and f.hours >= w.time_sink_hours and d is not focus:
             critical = f.hours >= w.time_sink_critical_hours
-            if d is focus:
-                instead = tr.gettext("Keep {hours} h there but follow the routine below and "
-                                     "count results every week; if nothing comes by {review}, "
-                                     "change the space.")
+            if d.verdict == "reduce":
+                instead = tr.gettext("Cut it to {rec} h a week until {review} and give the rest "
+                                     "to {focus}.")
             elif focus:
                 instead = tr.gettext("Pause it until {review} and give that time to {focus}.")
             else:
@@ -117,7 +138,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
             add("TIME_SINK", "critical" if critical else "warning", d,
                 tr.gettext("{hours} on {platform} and no result in 90 days.").format(
                     hours=hours_a_week(f.hours, tr, lang), platform=f.name),
-                instead.format(hours=h(c.focus_hours), review=review, focus=focus_name))
+                instead.format(rec=h(d.recommended), review=review, focus=focus_name))
         priorities = profile.get("audiences") or []
         if f.hours > 0 and not f.present and priorities:
             add("AUDIENCE_ABSENT", "warning", d,
@@ -133,7 +154,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         if d.verdict == "pause":
             continue
         main = d is focus
-        if "broadcast" in f.practices and "conversation" not in f.practices:
+        if "broadcast" in f.practices and "conversation" not in f.practices and not f.owned:
             add("BROADCAST_ONLY", "warning", d,
                 tr.gettext("On {platform} you only post one-way, and broadcasting loses effect "
                            "month after month.").format(platform=f.name),
