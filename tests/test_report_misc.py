@@ -145,3 +145,16 @@ def test_html_screenshot_in_headless_chromium(tmp_path: Path) -> None:
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1000, 1400)
     assert len(data) > 30_000   # a laid-out page, not a blank one
+
+
+def test_long_unbroken_words_still_fit_80_columns() -> None:
+    from report_fixtures import variant
+
+    plan = variant(FREELANCER_EN, client="A" * 200)
+    plan["platforms"][0]["why"] = "B" * 150
+    plan["platforms"][0]["name"] = "C" * 120
+    plan["warnings"][0]["message"] = "D" * 130
+    for out in (render(plan, "text", lang="en"),
+                render_comparison(FREELANCER_EN, plan, "text", lang="en")):
+        assert max(len(line) for line in out.splitlines()) <= 80
+        assert "B" * 70 in out or "C" * 70 in out
