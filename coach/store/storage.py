@@ -198,7 +198,7 @@ class DataFile:
             raise RuntimeError(f"write to {self.path} without its lock")  # a bug in coach
         text = serialise(data)
         try:
-            check_shape(self.kind, json.loads(text), expect_id=self.expect_id)
+            check_shape(self.kind, data, expect_id=self.expect_id)
         except ShapeError as exc:
             raise StoreValueError(f"{self.path.name}: refusing to write: {exc}") from exc
         fsutil.ensure_private_dir(self.path.parent)
