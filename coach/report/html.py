@@ -36,7 +36,8 @@ section { margin: 0 0 22px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 16px 18px;
   break-inside: avoid; page-break-inside: avoid; }
 .focus { background: #effaf8; border-color: #b9e3dc; border-left: 6px solid var(--accent); }
-.focus .where { font-size: 20px; margin: 0 0 8px; }
+.focus .where { font-size: 20px; margin: 0 0 8px; overflow-wrap: anywhere; }
+p, li, dd { overflow-wrap: anywhere; }
 .focus .where strong { color: var(--accent); }
 .focus ul { margin: 0; padding-left: 20px; }
 .tiles { display: grid; grid-template-columns: repeat(5, 1fr); gap: 10px; margin-bottom: 14px; }
@@ -65,7 +66,8 @@ section { margin: 0 0 22px; }
 table { width: 100%; border-collapse: collapse; font-size: 14px; }
 th { text-align: left; font-size: 12px; text-transform: uppercase; letter-spacing: .05em;
   color: var(--muted); border-bottom: 2px solid var(--line); padding: 6px 8px; }
-td { border-bottom: 1px solid var(--line); padding: 9px 8px; vertical-align: top; }
+td { border-bottom: 1px solid var(--line); padding: 9px 8px; vertical-align: top;
+  overflow-wrap: anywhere; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td .name { font-weight: 700; }
