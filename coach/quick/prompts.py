@@ -1,11 +1,12 @@
 """A thin layer over questionary: one call per kind of prompt, each with a way back.
 
 questionary has no "back": select and checkbox prompts get a "← Back" choice and the
-`<` key; text prompts take `<` typed alone. Every prompt shows, under the question,
-the question's help (why it is asked) and the keys in the run's language, replacing
-questionary's English hints. Once answered, the prompt is erased and one plain line
-"? question  answer" is printed instead (questionary's own summary of a checkbox
-is English: "done (3 selections)").
+`<` key; text prompts take `<` while the answer is untouched (or `<` alone, then Enter).
+Every prompt shows, under the question, the question's help (why it is asked) and
+the keys in the run's language, replacing questionary's English hints. Once
+answered, the prompt is erased and one plain line "[n/total] question  answer" is
+printed instead (questionary's own summary of a checkbox is English: "done (3
+selections)").
 
 ctrl+c (and ctrl+d in a text prompt) raise KeyboardInterrupt: the session decides
 what to say. `input`/`output` are prompt_toolkit objects, passed by tests.
@@ -69,10 +70,10 @@ class Prompter:
         self.echo(f"{mark} {_one_line(message)}  {_one_line(shown)}")
 
     @staticmethod
-    def _add_back_key(question: questionary.Question) -> None:
+    def _add_back_key(question: questionary.Question, when: Any = True) -> None:
         keys = KeyBindings()
 
-        @keys.add(BACK_TYPED, eager=True)
+        @keys.add(BACK_TYPED, eager=True, filter=when)
         def _back(event: Any) -> None:
             event.app.exit(result=BACK)
 
@@ -167,7 +168,7 @@ class Prompter:
              check: Callable[[str], str | None] | None = None, mark: str = "?",
              back: bool = True, shown: Callable[[str], str] | None = None) -> Any:
         """Free text; `check` returns a message for bad input (re-asked), else None."""
-        keys = _("Enter confirm, < then Enter: back") if back else _("Enter confirm")
+        keys = _("Enter confirm, < back") if back else _("Enter confirm")
 
         def validate(typed: str) -> bool | str:
             if back and typed.strip() == BACK_TYPED:
@@ -179,6 +180,13 @@ class Prompter:
             _one_line(message), default=default, validate=validate, qmark=mark,
             instruction=self._instruction(help_text, keys) + "  ›", style=_STYLE,
             erase_when_done=True, **self._io)
+        if back:
+            # "<" goes back at once while the answer is untouched (empty or the previous
+            # answer shown as default); once the user edits, "<" is an ordinary character
+            # (and "<" alone, then Enter, still goes back).
+            app = question.application
+            untouched = Condition(lambda: app.current_buffer.text.strip() in ("", default.strip()))
+            self._add_back_key(question, untouched)
         result = self._run(question)
         if back and result.strip() == BACK_TYPED:
             return BACK

@@ -116,9 +116,9 @@ class QuickSession:
                 return self.walker.locate(answers, position)
             self.ws.discard_draft(self.client_id)
         answers = blank_answers()
-        answers.setdefault("profile", {})
-        if not answers["profile"].get("name"):
-            answers["profile"]["name"] = self.client_name   # the name question's default
+        # blank_answers() holds placeholders (0 hours, empty choices) that would read as
+        # answers here: start the profile empty, with the client's name as the default name.
+        answers["profile"] = {"name": self.client_name, "extra": {}}
         self.state = State(answers)
         return self.walker.first(answers)
 
@@ -193,12 +193,21 @@ class QuickSession:
             return self.ask.checkbox(message, options, checked=list(current or []),
                                      required=q.required, ordered=q.type == "ranked", **common)
         if q.type == "number":
-            return self._ask_number(q, message, current, common)
+            return self._ask_number(step, q, message, current, common)
         if q.type == "spaces":
             return self._ask_spaces(step, message, current, common)
         return self._ask_text(q, message, current, common)
 
-    def _ask_number(self, q: Question, message: str, current: Any,
+    def _other_hours(self, platform: str | None) -> float:
+        """Hours a week already given to the other platforms (a week has 168 in all)."""
+        total = 0.0
+        for entry in self.state.answers.get("platforms") or []:
+            hours = entry.get("hours_per_week")
+            if entry.get("id") != platform and isinstance(hours, int | float):
+                total += hours
+        return total
+
+    def _ask_number(self, step: Step, q: Question, message: str, current: Any,
                     common: dict[str, Any]) -> Any:
         unit = q.unit.get(self.lang) if q.unit else ""
         if unit:
@@ -212,11 +221,17 @@ class QuickSession:
 
         def check(typed: str) -> str | None:
             problem = number_problem(typed, low, high, required=q.required, lang=lang)
-            if problem is None and whole and typed.strip():
-                value = parse_number(typed)
-                if value is not None and not float(value).is_integer():
-                    return _("Please type a whole number, like 0, 1 or 12.")
-            return problem
+            value = parse_number(typed) if problem is None and typed.strip() else None
+            if value is None:
+                return problem
+            if whole and not float(value).is_integer():
+                return _("Please type a whole number, like 0, 1 or 12.")
+            if q.field == "hours_per_week":
+                others = self._other_hours(step.platform)
+                if others + value > 168:
+                    return _("With your other platforms ({hours} h) that makes more than the "
+                             "168 hours of a week.").format(hours=show_number(others, lang))
+            return None
 
         def shown(typed: str) -> str:
             value = parse_number(typed)
@@ -306,7 +321,7 @@ class QuickSession:
 
         final = self.walker.applicable_answers(self.state.answers)
         try:
-            answers = validate_answers(final, self.bank, source="quick")
+            answers = validate_answers(final, self.bank, source="", lang=self.lang)
         except AnswersError as exc:
             _err(_("Some answers cannot be used yet:"))
             for problem in exc.problems:

@@ -144,9 +144,8 @@ class Walker:
             holder = self._entry(answers, step.platform or "")
         if holder is None:
             return None
-        if q.field:
-            return _get_path(holder, q.field)
-        return _get_path(holder.get("extra"), q.id)
+        found = _get_path(holder, q.field) if q.field else _get_path(holder.get("extra"), q.id)
+        return None if found == "" else found   # drafts hold "" for an unanswered choice
 
     def _condition_holds(self, answers: Mapping[str, Any], q: Question,
                          platform: str | None) -> bool:
