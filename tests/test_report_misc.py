@@ -158,3 +158,14 @@ def test_long_unbroken_words_still_fit_80_columns() -> None:
                 render_comparison(FREELANCER_EN, plan, "text", lang="en")):
         assert max(len(line) for line in out.splitlines()) <= 80
         assert "B" * 70 in out or "C" * 70 in out
+
+
+def test_json_report_imports_nothing_heavy() -> None:
+    """`coach plan --format json` must stay light: no Rich, Babel, Textual or questionary."""
+    code = ("import sys; sys.path.insert(0, 'tests'); import coach.report as r; "
+            "from report_fixtures import FREELANCER_EN as p; r.render(p, 'json', lang='en'); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'rich', 'babel', 'textual', 'questionary'}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, check=True)
+    assert done.stdout.strip() == "[]"
