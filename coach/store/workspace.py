@@ -319,7 +319,7 @@ class Workspace:
             raise ReadOnlyWorkspace(df.read_only, path=df.path)
 
     def _label(self, name: str) -> str:
-        return self._tr.gettext("Client «{name}»").format(name=name)
+        return self._tr.gettext("Client \"{name}\"").format(name=name)
 
     def _client_file(self, client_id: str, name: str | None = None) -> DataFile:
         if not is_client_id(client_id):
@@ -372,7 +372,7 @@ class Workspace:
     def require_client(self, name: str) -> dict[str, Any]:
         found = self.find_client(name)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client named «{name}».").format(
+            raise UnknownClient(self._tr.gettext("No client named \"{name}\".").format(
                 name=clean_name(name)))
         return found
 
@@ -413,7 +413,7 @@ class Workspace:
                 if allow_existing:
                     return existing["id"], False
                 raise BadName(self._tr.gettext(
-                    "A client named «{name}» already exists.").format(name=existing["name"]))
+                    "A client named \"{name}\" already exists.").format(name=existing["name"]))
             client_id = new_client_id()
             self._write_new_client(client_id, cleaned, {}, {})
             return client_id, True
@@ -439,7 +439,7 @@ class Workspace:
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
                     raise BadName(self._tr.gettext(
-                        "A client named «{name}» already exists.").format(name=cleaned))
+                        "A client named \"{name}\" already exists.").format(name=cleaned))
                 data = df.data()
                 data["meta"]["1"]["name"] = cleaned
                 self._update_entry(client_id, {"dirty": True})
@@ -626,7 +626,7 @@ class Workspace:
         existing = self.find_client(name)
         if existing is not None and not replace:
             raise BadName(self._tr.gettext(
-                "A client named «{name}» already exists (use --replace to overwrite it)."
+                "A client named \"{name}\" already exists (use --replace to overwrite it)."
             ).format(name=existing["name"]))
         if existing is None:
             with self._index_locked():
