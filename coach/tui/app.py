@@ -177,7 +177,9 @@ class CoachApp(App[None]):
         from coach.answers import blank_answers
 
         answers = blank_answers()
-        answers.setdefault("profile", {})["name"] = name
+        # 0 h would look like an answer; the budget must be given, not assumed.
+        answers.setdefault("profile", {}).pop("weekly_budget_hours", None)
+        answers["profile"]["name"] = name
         answers.setdefault("platforms", [])
         return answers
 

@@ -122,7 +122,7 @@ class AssessmentScreen(Screen[None]):
             self.call_after_refresh(self._focus_first, time_step)
         elif step == "plan":
             self.refresh_plan()
-            self.call_after_refresh(self._focus_first, self.query_one(PlanStep))
+            self.call_after_refresh(self._focus_first, self.query_one(PlanStep), True)
         switcher.current = f"step-{step}"
         self.query_one("#nav-skip").display = step == "platform"
         self.query_one("#nav-next").display = step != "plan"
@@ -136,19 +136,25 @@ class AssessmentScreen(Screen[None]):
             return ""
         return platform.note.get(current_lang())
 
-    def _focus_first(self, container: object) -> None:
+    def _focus_first(self, container: object, home: bool = False) -> None:
         from textual.widget import Widget
 
         if isinstance(container, Widget):
             for widget in container.query("*"):
                 if widget.focusable and widget.display:
-                    widget.focus()
-                    return
+                    widget.focus(scroll_visible=not home)
+                    break
+            if home:
+                container.scroll_home(animate=False)
 
     def refresh_plan(self) -> Plan | None:
-        plan, problems = preview_plan(self.session, current_lang())
+        lang = current_lang()
+        plan, problems = preview_plan(self.session, lang)
         self.plan = plan
-        self.query_one(PlanStep).show(plan, problems)
+        view = self.query_one(PlanStep)
+        view.kind_names = {t.id: t.name.get(lang)
+                           for t in self.session.bank.terms("space_kinds")}
+        view.show(plan, problems)
         return plan
 
     def update_where(self) -> None:

@@ -75,11 +75,20 @@ class QuestionForm(VerticalScroll):
         return j, len(shown)
 
     def focus_question(self, question_id: str | None) -> None:
-        for field in self.visible():
-            if question_id is None or field.question.id == question_id:
-                field.focus_input()
-                self.call_after_refresh(field.scroll_visible, animate=False, top=True)
-                return
+        """Focus a question (the first one if `question_id` is not shown) and record it."""
+        shown = self.visible()
+        target = next((f for f in shown if f.question.id == question_id),
+                      shown[0] if shown else None)
+        if target is None:
+            return
+        self.current = target.question.id
+        if self.session is not None:
+            self.session.position.question = target.question.id
+        target.focus_input()
+        if target is shown[0]:
+            self.call_after_refresh(self.scroll_home, animate=False)
+        else:
+            self.call_after_refresh(target.scroll_visible, animate=False, top=True)
 
     def problems(self, *, missing: bool = True) -> list[str]:
         """Why the user cannot go on from this page (empty: they can).

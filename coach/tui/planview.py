@@ -42,6 +42,7 @@ class PlanStep(VerticalScroll):
     def __init__(self) -> None:
         super().__init__(id="step-plan", classes="step")
         self.plan: Plan | None = None
+        self.kind_names: dict[str, str] = {}   # space kind id -> name in the current language
 
     def compose(self) -> ComposeResult:
         yield Static(Content(_("Your plan")), classes="step-title")
@@ -116,8 +117,9 @@ class PlanStep(VerticalScroll):
                                                                   focus["platform"]))]
         space = focus.get("space")
         if space:
-            lines.append(_("Where: {name} ({kind})").format(name=space.get("name", ""),
-                                                           kind=space.get("kind", "")))
+            kind = str(space.get("kind", ""))
+            lines.append(_("Where: {name} ({kind})").format(
+                name=space.get("name", ""), kind=self.kind_names.get(kind, kind).lower()))
         lines += [f"• {r}" for r in focus.get("reasons", [])]
         return "\n".join(lines)
 

@@ -101,9 +101,11 @@ class TimeStep(VerticalScroll):
         personal_total = sum(float(e.get("hours_per_week") or 0) for e in s.platforms
                              if e.get("reason") == "personal")
         scale = max([budget, *hours.values(), 1.0])
+        personal_keys = {s.entry_key(e) for e in s.platforms if e.get("reason") == "personal"}
         for row in self.query(HoursRow):
             h = hours.get(row.key, 0.0)
-            over = budget > 0 and h > budget
+            # One platform alone above the whole budget: marked in text, not only colour.
+            over = budget > 0 and h > budget and row.key not in personal_keys
             row.query_one(".time-bar", Static).update(
                 Content(bar(h, scale) + (" !" if over else "")))
         self.query_one("#time-pro-title", Static).update(Content(
