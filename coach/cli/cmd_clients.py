@@ -286,7 +286,7 @@ def _answers_checker(env: Env) -> Any:
     from coach.cli.cmd_bank import env_bank
 
     bank = env_bank(env)
-    return lambda data, where: validate_answers(data, bank, source=where)
+    return lambda data, where: validate_answers(data, bank, source=where, lang=env.lang)
 
 
 def _read_json_file(path: Path) -> object:

@@ -89,6 +89,7 @@ class DataFile:
         self.migrated_from: int | None = None
         self.read_only: str | None = None   # reason writes are refused, if they are
         self.notices: list[str] = []
+        self.restored = False          # set when a backup replaced the file (summaries may lag)
 
     # -- state ------------------------------------------------------------------
     @property
@@ -248,6 +249,7 @@ class DataFile:
                         "{what}: {file} was missing; the backup from {when} was restored."
                     ).format(what=self.label, file=self.path, when=when)
                 self.notices.append(msg)
+                self.restored = True
                 data, found = parse(self.kind, raw, expect_id=self.expect_id)
                 st = os.stat(self.path)
                 self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))

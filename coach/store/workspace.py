@@ -350,6 +350,10 @@ class Workspace:
             raise StoreError(self._tr.gettext(
                 "{what}: the file {file} is missing and has no backup."
             ).format(what=df.label, file=df.path), path=df.path)
+        if df.restored and not (self.read_only or df.read_only):
+            df.restored = False  # an older generation came back: the index must follow it
+            assessments = _ordered(df.data().get("assessments", {}))
+            self._update_entry(client_id, client_summary(assessments))
         return df
 
     @staticmethod

@@ -1,0 +1,193 @@
+"""The client commands end to end: clients, history, report, export, import, forget."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from coach.cli.main import main
+from coach.store import Workspace
+
+FIXTURES = Path(__file__).parent / "fixtures" / "store"
+NAME = "Atelier [bold]Lune[/]"
+
+
+def answers() -> dict:
+    return json.loads((FIXTURES / "answers.json").read_text())
+
+
+def plan(**changes: object) -> dict:
+    return {**json.loads((FIXTURES / "plan.json").read_text()), **changes}
+
+
+@pytest.fixture
+def seeded(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("COACH_TODAY", "2026-11-22")
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client(NAME)
+    ws.finish_assessment(cid, answers(), plan())
+    later = plan(assessed_on="2026-11-20")
+    later["time"] = {**later["time"], "professional": 3.0}
+    later["warnings"] = later["warnings"][:1]
+    ws.finish_assessment(cid, answers(), later, notes="Second look")
+    ws.create_client("Émilie")
+    return cid
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clients_lists_names_literally_with_their_summary(seeded: str, capsys) -> None:
+    code, out, _err = run(capsys, "clients")
+    assert code == 0
+    assert NAME in out and "Émilie" in out  # markup shown as typed, not applied
+    assert "2026-11-20" in out and "linkedin" in out
+    code, out, _err = run(capsys, "clients", "--format", "json")
+    rows = json.loads(out)
+    assert [r["name"] for r in rows] == [NAME, "Émilie"]
+    assert rows[0]["assessments"] == 2 and rows[0]["focus"] == "linkedin"
+    assert rows[0]["last_assessed"] == "2026-11-20" and rows[1]["assessments"] == 0
+
+
+def test_clients_on_an_empty_workspace(capsys) -> None:
+    code, out, _err = run(capsys, "clients")
+    assert code == 0 and "No clients yet" in out
+    assert json.loads(run(capsys, "clients", "--format", "json")[1]) == []
+
+
+def test_history_lists_each_assessment(seeded: str, capsys) -> None:
+    code, out, _err = run(capsys, "history", "atelier [BOLD]lune[/]", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [(r["id"], r["date"], r["focus"], r["hours"], r["warnings"]) for r in rows] == [
+        (1, "2026-11-01", "linkedin", 5.5, 2), (2, "2026-11-20", "linkedin", 3.0, 1)]
+    code, out, _err = run(capsys, "history", NAME)
+    assert code == 0 and NAME in out and "5.5" in out
+
+
+def test_unknown_client_is_exit_2_naming_it(seeded: str, capsys) -> None:
+    for cmd in (["history", "Nobody [x]"], ["report", "Nobody [x]"],
+                ["export", "Nobody [x]", "-o", "x.json"], ["forget", "Nobody [x]", "--yes"]):
+        code, _out, err = run(capsys, *cmd)
+        assert code == 2 and "Nobody [x]" in err, (cmd, err)
+    code, _out, err = run(capsys, "--lang", "fr", "history", "Personne")
+    assert code == 2 and "Aucun client nommé « Personne »" in err
+
+
+def test_report_latest_by_default_or_by_id(seeded: str, capsys, tmp_path: Path) -> None:
+    code, out, _err = run(capsys, "report", NAME, "--format", "json")
+    assert code == 0 and json.loads(out)["assessed_on"] == "2026-11-20"
+    code, out, _err = run(capsys, "report", NAME, "--assessment", "1", "--format", "json")
+    assert json.loads(out)["assessed_on"] == "2026-11-01"
+    code, _out, err = run(capsys, "report", NAME, "--assessment", "9")
+    assert code == 2 and "9" in err
+    code, out, _err = run(capsys, "report", NAME)
+    assert code == 0 and "LinkedIn" in out
+    target = tmp_path / "report.md"
+    assert run(capsys, "report", NAME, "--format", "md", "-o", str(target))[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600 and "LinkedIn" in target.read_text()
+    assert run(capsys, "report", NAME, "-o", str(target))[0] == 2  # exists, no --force
+    assert run(capsys, "report", NAME, "-o", str(target), "--force")[0] == 0
+
+
+def test_report_compare(seeded: str, capsys) -> None:
+    code, out, _err = run(capsys, "report", NAME, "--compare")
+    assert code == 0 and out.strip()
+    code, out, _err = run(capsys, "report", NAME, "--assessment", "1", "--compare")
+    assert code == 2
+    code, out, _err = run(capsys, "report", NAME, "--compare", "1", "--format", "json")
+    assert code == 0 and out.strip()
+
+
+def test_export_forget_import_round_trip(seeded: str, capsys, tmp_path: Path,
+                                         workspace: Path) -> None:
+    target = tmp_path / "lune.json"
+    code, _out, err = run(capsys, "export", NAME, "-o", str(target))
+    assert code == 0 and NAME in err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    exported = json.loads(target.read_text())
+    assert exported["format"] == "coach-client-export" and exported["schema"] == 1
+    assert [a["id"] for a in exported["assessments"]] == [1, 2]
+    assert run(capsys, "export", NAME, "-o", str(target))[0] == 2  # exists
+    assert run(capsys, "forget", NAME, "--yes")[0] == 0
+    raw = [p.read_bytes() for p in workspace.rglob("*") if p.is_file()]
+    assert not any(b"Lune" in r or seeded.encode() in r for r in raw)
+    code, _out, err = run(capsys, "import", str(target))
+    assert code == 0, err
+    ws = Workspace.open(workspace, lang="en")
+    back = ws.require_client(NAME)
+    assert [a["notes"] for a in ws.assessments(back["id"])] == [None, "Second look"]
+    assert ws.assessments(back["id"])[0]["answers"] == answers()
+    code, _out, err = run(capsys, "import", str(target))
+    assert code == 2 and "--replace" in err
+    assert run(capsys, "import", str(target), "--replace")[0] == 0
+    assert len(Workspace.open(workspace, lang="en").list_clients()) == 2
+
+
+def test_import_refuses_bad_files_naming_the_field(seeded: str, capsys, tmp_path: Path,
+                                                  workspace: Path) -> None:
+    before = sorted(p.name for p in workspace.rglob("*"))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "coach-client-export",\n "schema": 1,,}')
+    code, _out, err = run(capsys, "import", str(bad))
+    assert code == 2 and "line 2" in err
+    doc = {"format": "coach-client-export", "schema": 1, "client": {"name": "New"},
+           "assessments": [{"id": 1, "date": "2026-13", "answers": {}, "plan": []}]}
+    bad.write_text(json.dumps(doc))
+    code, _out, err = run(capsys, "import", str(bad))
+    assert code == 2
+    assert "assessments[0].date" in err and "assessments[0].plan" in err
+    wrong = answers()
+    wrong["platforms"][1]["hours_per_week"] = -4
+    doc_answers = {**doc, "assessments": [{"id": 1, "date": "2026-11-01", "answers": wrong,
+                                           "plan": plan()}]}
+    bad.write_text(json.dumps(doc_answers))
+    code, _out, err = run(capsys, "import", str(bad))
+    assert code == 2 and "assessments[0].answers" in err and "hours_per_week" in err
+    doc = {**doc, "schema": 7}
+    bad.write_text(json.dumps(doc))
+    code, _out, err = run(capsys, "import", str(bad))
+    assert code == 2 and "schema" in err and "newer" in err
+    assert run(capsys, "import", str(tmp_path / "missing.json"))[0] == 2
+    assert sorted(p.name for p in workspace.rglob("*")) == before  # nothing written
+
+
+def test_forget_asks_on_a_terminal_and_refuses_without_one(seeded: str, capsys,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           workspace: Path) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _out, err = run(capsys, "forget", NAME)
+    assert code == 2 and "--yes" in err
+    monkeypatch.setattr("coach.cli.cmd_clients.is_interactive", lambda: True)
+    monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
+    code, _out, err = run(capsys, "--lang", "fr", "forget", NAME)
+    assert code == 1 and "Effacer" in err and "[o/N]" in err
+    assert Workspace.open(workspace, lang="en").find_client(NAME) is not None
+    monkeypatch.setattr("sys.stdin", io.StringIO("oui\n"))
+    code, _out, err = run(capsys, "--lang", "fr", "forget", NAME)
+    assert code == 0
+    assert Workspace.open(workspace, lang="en").find_client(NAME) is None
+
+
+def test_damaged_file_notices_on_stderr_and_exit_1_without_backup(seeded: str, capsys,
+                                                                 workspace: Path) -> None:
+    path = workspace / "clients" / f"{seeded}.json"
+    path.write_bytes(b"\x00garbage")
+    code, out, err = run(capsys, "history", NAME, "--format", "json")
+    # The newest backup is the generation before the last write: the first assessment.
+    assert code == 0 and [r["id"] for r in json.loads(out)] == [1]
+    assert path.name in err and "restored" in err
+    rows = json.loads(run(capsys, "clients", "--format", "json")[1])
+    assert rows[0]["assessments"] == 1  # the index follows the restored file
+    for p in path.parent.glob(path.name + ".bak*"):
+        p.unlink()
+    path.write_bytes(b"{")
+    code, _out, err = run(capsys, "history", NAME)
+    assert code == 1 and str(path) in err
