@@ -26,6 +26,7 @@ from quick_driver import (
     yes,
 )
 
+from coach import clock
 from coach.bank.load import default_bank
 from coach.i18n import translator
 from coach.paths import bundled_bank_dir
@@ -241,7 +242,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     assert plan["focus"]["platform"] == fo
     printed = "\n".join(p.lines)
     assert "Section bénévolat" in printed
-    assert q_("fr", "Saved as assessment {id} of {client}.").format(
+    assert q_("fr", "Assessment {id} saved for {client}.").format(
         id=assessment["id"], client="Café Lune") in printed
     assert ws.load_draft(client["id"]) in (None, ({}, {}))
 
@@ -302,3 +303,50 @@ def test_refuses_without_a_terminal(workspace: Path, lang: str, words: str) -> N
                     "one. Run it in a terminal, or make a plan from an answers file: "
                     "coach plan --answers FILE") in done.stderr
     assert not workspace.exists()
+
+
+# ----------------------------------------------------------------- resume a finished draft
+def complete_draft(bank, persona: str) -> dict:
+    """A persona's answers, with every question quick mode asks answered."""
+    import tomllib
+
+    from coach.quick.walker import State, Walker
+
+    w = Walker(bank)
+    path = Path(__file__).parent / "personas" / f"{persona}.toml"
+    state = State(tomllib.loads(path.read_text(encoding="utf-8")))
+    while (gap := w.unanswered(state.answers)) is not None:
+        q = w.question(gap.question)
+        first = w.options(state.answers, gap, "en")[:1]
+        value = {"number": 0, "yesno": False, "text": "x", "spaces": [],
+                 "single": first[0][0] if first else None,
+                 "multi": [first[0][0]] if first else [],
+                 "ranked": [first[0][0]] if first else []}[q.type]
+        state = w.answer(state, gap, value)
+    return state.answers
+
+
+def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
+        bank, workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from coach.answers import validate_answers
+    from coach.engine import build_plan
+
+    answers = complete_draft(bank, "freelance_designer")
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Atelier Lune")
+    ws.save_draft(cid, answers, {"question": None, "parked": {}})
+    resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
+    code, p = run(bank, workspace, "en", "Atelier Lune", [
+        E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Write the plan to a report file?"), CTRL_C)])
+    assert code == 130
+    err = capsys.readouterr().err
+    assert "The assessment is saved" in err and "coach report 'Atelier Lune'" in err
+    ws = Workspace.open(workspace, lang="en")
+    [assessment] = ws.assessments(cid)
+    expected = build_plan(validate_answers(answers, bank), bank, lang="en",
+                          tr=translator("en", "engine"), today=clock.today())
+    assert assessment["plan"]["focus"] == expected["focus"]
+    printed = "\n".join(p.lines)
+    assert bank.platform(expected["focus"]["platform"]).name.en in printed
+    assert ws.load_draft(cid) in (None, ({}, {}))

@@ -4,7 +4,7 @@ questionary has no "back": select and checkbox prompts get a "← Back" choice a
 `<` key; text prompts take `<` while the answer is untouched (or `<` alone, then Enter).
 Every prompt shows, under the question, the question's help (why it is asked) and
 the keys in the run's language, replacing questionary's English hints. Once
-answered, the prompt is erased and one plain line "[n/total] question  answer" is
+answered, the prompt is erased and one plain line "[n/total] question → answer" is
 printed instead (questionary's own summary of a checkbox is English: "done (3
 selections)").
 
@@ -14,11 +14,14 @@ what to say. `input`/`output` are prompt_toolkit objects, passed by tests.
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
 from prompt_toolkit.filters import Condition
+from prompt_toolkit.formatted_text import to_formatted_text
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.styles import Style
 from questionary.prompts.common import InquirerControl
@@ -27,6 +30,7 @@ from coach.quick.inputs import BACK_TYPED
 from coach.quick.lang import _
 from coach.textsafe import clean
 
+_DESCRIPTION = "  Description: "   # questionary's own (English) prefix, replaced
 BACK = "\x00back"          # returned by every prompt when the user asks to go back
 Option = tuple[Any, str, str]   # (value, label, description)
 
@@ -38,6 +42,37 @@ _STYLE = Style([("qmark", "bold"), ("question", "bold"), ("instruction", "italic
 
 def _one_line(text: str) -> str:
     return clean(text, single_line=True)
+
+
+def width() -> int:
+    """Columns to wrap at: choice lists do not wrap long lines by themselves."""
+    return max(40, shutil.get_terminal_size((80, 24)).columns - 2)
+
+
+def wrap(text: str, indent: str = "  ", first: str | None = None) -> str:
+    return textwrap.fill(_one_line(text), width=width(), initial_indent=indent if first is None
+                         else first, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _message(mark: str, message: str) -> str:
+    """The question, wrapped so that it fits after "<mark> " on the first line."""
+    lead = " " * (len(mark) + 1)
+    return wrap(message, indent="  ", first=lead)[len(lead):]
+
+
+def _localise_description(control: InquirerControl) -> None:
+    """questionary labels a choice's description "Description:" in English: drop the word."""
+    original = control.text
+
+    def tokens() -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for style, text, *_rest in to_formatted_text(original()):  # type: ignore[operator]
+            if text.startswith(_DESCRIPTION):
+                text = "\n" + wrap(text[len(_DESCRIPTION):], indent="  ")
+            out.append((style, text))
+        return out
+
+    control.text = tokens
 
 
 class Prompter:
@@ -56,8 +91,8 @@ class Prompter:
     def _instruction(self, help_text: str, keys: str) -> str:
         lines = [""]
         if help_text:
-            lines.append("  " + _one_line(help_text))
-        lines.append("  (" + keys + ")")
+            lines.append(wrap(help_text))
+        lines.append(wrap("(" + keys + ")"))
         return "\n".join(lines) + "\n"
 
     def _run(self, question: questionary.Question) -> Any:
@@ -67,7 +102,7 @@ class Prompter:
             raise KeyboardInterrupt from exc
 
     def _done(self, mark: str, message: str, shown: str) -> None:
-        self.echo(f"{mark} {_one_line(message)}  {_one_line(shown)}")
+        self.echo(wrap(f"{mark} {_one_line(message)} → {_one_line(shown)}", first=""))
 
     @staticmethod
     def _add_back_key(question: questionary.Question, when: Any = True) -> None:
@@ -99,10 +134,11 @@ class Prompter:
         values = [value for value, _l, _d in options]
         keys = _("↑/↓ move, Enter choose, < back") if back else _("↑/↓ move, Enter choose")
         question = questionary.select(
-            _one_line(message), choices=choices,
+            _message(mark, message), choices=choices,
             default=default if default in values else None,
             qmark=mark, instruction=self._instruction(help_text, keys), style=_STYLE,
             erase_when_done=True, **self._io)
+        _localise_description(self._control(question))
         if back:
             self._add_back_key(question)
         result = self._run(question)
@@ -135,11 +171,12 @@ class Prompter:
             return _("Tick at least one (Space), then Enter.")
 
         question = questionary.checkbox(
-            _one_line(message), choices=choices, validate=validate, qmark=mark,
+            _message(mark, message), choices=choices, validate=validate, qmark=mark,
             instruction=self._instruction(help_text, keys), style=_STYLE,
             erase_when_done=True, **self._io)
         control = self._control(question)
         control.selected_options = list(wanted)  # keeps the saved priority order
+        _localise_description(control)
         if back:
             self._add_back_key(question)
             on_back = Condition(lambda: getattr(control.get_pointed_at(), "value", None) == BACK)
@@ -177,7 +214,7 @@ class Prompter:
             return True if problem is None else problem
 
         question = questionary.text(
-            _one_line(message), default=default, validate=validate, qmark=mark,
+            _message(mark, message), default=default, validate=validate, qmark=mark,
             instruction=self._instruction(help_text, keys) + "  ›", style=_STYLE,
             erase_when_done=True, **self._io)
         if back:

@@ -21,7 +21,7 @@ import click
 from coach.bank.model import Bank, Question
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
 from coach.quick.lang import _, current_lang, use_lang
-from coach.quick.prompts import BACK, Option, Prompter
+from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.quick.walker import State, Step, Walker
 from coach.textsafe import clean
 
@@ -113,6 +113,8 @@ class QuickSession:
             if choice == "resume":
                 self.state = state
                 self.saved_answers = True
+                if position.get("question") is None and self.walker.unanswered(answers) is None:
+                    return None   # every question was answered: straight to the plan
                 return self.walker.locate(answers, position)
             self.ws.discard_draft(self.client_id)
         answers = blank_answers()
@@ -336,7 +338,7 @@ class QuickSession:
         assessment = self.ws.finish_assessment(self.client_id, dict(answers), dict(plan),
                                                engine_version=ENGINE_VERSION)
         self.finished = True
-        self.echo(_("Saved as assessment {id} of {client}.").format(
+        self.echo(_("Assessment {id} saved for {client}.").format(
             id=assessment, client=self.client_name))
         self.offer_report(plan)
         return 0
@@ -426,8 +428,9 @@ def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
                            prompter=prompter or Prompter(echo=out), echo=out, width=width)
     intro = bank.texts.get("intro")
     if intro:
-        out(clean(intro.get(lang), single_line=True))
-    out(_("To go back, choose “← Back” or press <; ctrl+c stops, and your answers are kept."))
+        out(wrap(intro.get(lang), indent=""))
+    out(wrap(_("To go back, choose “← Back” or press <; ctrl+c stops, and your answers "
+               "are kept."), indent=""))
     try:
         session.choose_client(client)
         session.walk(session.start_or_resume())

@@ -278,19 +278,19 @@ class Walker:
     def applicable_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """The answers without the `extra` answers of questions that no longer apply.
 
-        Core fields stay (the engine needs them whatever the path); only answers to
-        deeper questions that a later change made irrelevant are dropped.
+        Core fields stay (the engine needs them whatever the path); answers to deeper
+        questions that a later change made irrelevant, or that the bank no longer has,
+        are dropped (the draft itself keeps them, in case the user changes back).
         """
         out = copy.deepcopy(dict(answers))
         live = set(self.steps(answers))
         profile = out.get("profile")
         if isinstance(profile, dict) and isinstance(profile.get("extra"), dict):
-            profile["extra"] = {k: v for k, v in profile["extra"].items()
-                                if Step(k) in live or k not in self._order}
+            profile["extra"] = {k: v for k, v in profile["extra"].items() if Step(k) in live}
         for entry in out.get("platforms") or []:
             if isinstance(entry, dict) and isinstance(entry.get("extra"), dict):
                 entry["extra"] = {k: v for k, v in entry["extra"].items()
-                                  if Step(k, entry.get("id")) in live or k not in self._order}
+                                  if Step(k, entry.get("id")) in live}
         return out
 
     # ------------------------------------------------------------ presenting
