@@ -249,7 +249,7 @@ class _Checker:
         for entry, q in self.entries(file, raw, "question", "question"):
             self.unknown_keys(file, entry, q, QUESTION_KEYS)
             section = q.get("section")
-            if section not in SECTIONS:
+            if not isinstance(section, str) or section not in SECTIONS:
                 self.add(file, entry, "section", _("expected one of: {keys}")
                          .format(keys=", ".join(SECTIONS)))
                 section = None
@@ -260,7 +260,7 @@ class _Checker:
                              _("sections must come in order: profile, inventory, platform"))
                 last_section = max(last_section, index)
             qtype = q.get("type")
-            if qtype not in QUESTION_TYPES:
+            if not isinstance(qtype, str) or qtype not in QUESTION_TYPES:
                 self.add(file, entry, "type", _("expected one of: {keys}")
                          .format(keys=", ".join(sorted(QUESTION_TYPES))))
                 qtype = None
@@ -283,7 +283,8 @@ class _Checker:
                 self._platform_scope(file, entry, q, section)
             if "when" in q:
                 self._condition(file, entry, q["when"], seen)
-            seen.setdefault(q["id"], {**q, "_choice_ids": choice_ids})
+            seen.setdefault(q["id"], {"section": section, "type": qtype,
+                                      "_choice_ids": choice_ids})
         if complete:
             self._coverage(file, covered, result_ids)
 
@@ -360,7 +361,7 @@ class _Checker:
             self.add(file, entry, "min", _("min ({low}) must be less than max ({high})")
                      .format(low=low, high=high))
         field = q.get("field")
-        if field in HOURS_FIELDS:
+        if isinstance(field, str) and field in HOURS_FIELDS:
             if _is_number(low) and low < 0:
                 self.add(file, entry, "min", _("hours cannot be negative"))
             if _is_number(high) and high > HOURS_IN_WEEK:
@@ -426,7 +427,7 @@ class _Checker:
                                  _("platform"), allow_empty=False)
             field = q.get("field")
             core, _optional = fields_for(section, self.vocab_ids.get("results", []))
-            if scope and field in core:
+            if scope and isinstance(field, str) and field in core:
                 self.add(file, entry, "platforms",
                          _("a core field must be asked for every platform"))
         if "wording" in q:
