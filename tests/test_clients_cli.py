@@ -191,3 +191,45 @@ def test_damaged_file_notices_on_stderr_and_exit_1_without_backup(seeded: str, c
     path.write_bytes(b"{")
     code, _out, err = run(capsys, "history", NAME)
     assert code == 1 and str(path) in err
+
+
+ANSWERS_TOML = FIXTURES / "answers.toml"
+
+
+def test_plan_with_client_saves_an_assessment(capsys, workspace: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_TODAY", "2026-11-22")
+    code, out, err = run(capsys, "plan", "--answers", str(ANSWERS_TOML), "--client", NAME,
+                         "--format", "json")
+    assert code == 0, err
+    printed = json.loads(out)
+    assert "assessment 1" in err and NAME in err
+    code, _out, err = run(capsys, "plan", "--answers", str(ANSWERS_TOML), "--client",
+                          "atelier [BOLD]lune[/]", "--format", "json")
+    assert code == 0 and "assessment 2" in err
+    ws = Workspace.open(workspace, lang="en")
+    [client] = ws.list_clients()
+    assert client["name"] == NAME and client["assessments"] == 2
+    first = ws.assessments(client["id"])[0]
+    assert first["plan"] == printed and first["answers"]["profile"]["name"] == "Atelier Lune"
+    assert first["engine_version"]
+
+
+def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "COACH_TODAY": "2026-11-22"}
+    cmd = [sys.executable, "-m", "coach", "plan", "--answers", str(ANSWERS_TOML),
+           "--client", "Émilie Nouvelle", "--format", "json"]
+    procs = [subprocess.Popen(cmd, env=env, cwd=root, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    ws = Workspace.open(workspace, lang="en")
+    [client] = ws.list_clients()  # one client, created once
+    assert client["name"] == "Émilie Nouvelle" and client["assessments"] == 2
+    assert [a["id"] for a in ws.assessments(client["id"])] == [1, 2]

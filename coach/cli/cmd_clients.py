@@ -374,3 +374,18 @@ def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
 
 
 COMMANDS = (clients_cmd, history_cmd, report_cmd, export_cmd, import_cmd, forget_cmd)
+
+
+def save_plan_for_client(env: Env, name: str, answers: dict[str, Any],
+                         plan: dict[str, Any]) -> int:
+    """`coach plan --client NAME`: keep the plan as a new assessment (created if needed)."""
+    from coach.store.service import save_plan_assessment
+
+    ws = open_workspace(env)
+    with store_errors():
+        client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
+        shown = _show(ws.client(client_id)["name"])
+    for notice in notices:
+        err(clean(notice))
+    err(_("Saved as assessment {id} of {name}.").format(id=assessment_id, name=shown))
+    return assessment_id

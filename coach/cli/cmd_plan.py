@@ -29,9 +29,11 @@ from coach.cli.base import N_, InputError, TrCommand, get_env
               default=None, help=N_("Write to this file instead of the screen."))
 @click.option("--force", is_flag=True, default=False,
               help=N_("Overwrite the output file if it exists."))
+@click.option("--client", "client", default=None, metavar="NAME",
+              help=N_("Also save the plan as a new assessment of this client."))
 @click.pass_context
 def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | None,
-             force: bool) -> int:
+             force: bool, client: str | None) -> int:
     from coach import clock
     from coach.answers import AnswersError, load_answers_file
     from coach.cli.cmd_bank import env_bank
@@ -46,6 +48,10 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         raise InputError(exc.problems) from None
     plan = build_plan(answers, bank, lang=env.lang, tr=translator(env.lang, "engine"),
                       today=clock.today())
+    if client is not None:  # the store's job: find or create the client, keep the assessment
+        from coach.cli.cmd_clients import save_plan_for_client
+
+        save_plan_for_client(env, client, dict(answers), dict(plan))
     if fmt == "json":
         text = json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
     elif fmt in ("md", "html"):
