@@ -168,10 +168,11 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
                            "budget of {budget} h goes to {focus} first.")).format(
             rec=rec, evidence=ev, budget=fmt_hours(budget, lang), focus=focus_name)
     elif d.why == d_.REDUCE_UNPROVEN:
-        text = tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "
-                          "though {audiences} are there.").format(
-            rec=rec, evidence=ev, audiences=audiences_phrase(f.present, bank, tr, lang)
-            or tr.gettext("some of your audience"))
+        text = (tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "
+                           "though {audiences} are there.") if f.present else
+                tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "
+                           "a start that is not proven yet.")).format(
+            rec=rec, evidence=ev, audiences=audiences_phrase(f.present, bank, tr, lang))
     elif d.why == d_.PAUSE_NO_ROOM:
         text = tr.gettext("Paused until the review: {evidence}, and your budget of {budget} h "
                           "is needed for {focus}.").format(

@@ -123,7 +123,7 @@ def _first_space_routine(answers: Answers, minutes: int, bank: Bank, rules: Rule
             start=fmt_hours(rules.budget.start_hours, lang))]
     audiences = answers["profile"].get("audiences") or []
     audience = (term_name(bank, "audiences", audiences[0], lang) if audiences
-                else tr.gettext("the people you want to reach"))
+                else tr.gettext("contacts"))
     ask = max(5, minutes // 4)
     visit = max(5, minutes // 2)
     act = max(5, minutes - ask - visit)

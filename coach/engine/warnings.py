@@ -41,7 +41,7 @@ def track_kinds(goal: str, rules: Rules) -> tuple[str, ...]:
 def first_space_advice(answers: Answers, bank: Bank, tr: Translator, lang: str) -> str:
     audiences = answers["profile"].get("audiences") or []
     audience = (_term(bank, "audiences", audiences[0], lang) if audiences
-                else tr.gettext("the people you want to reach"))
+                else tr.gettext("contacts"))
     return tr.gettext("Choose a first space: ask three people among your {audience} where they "
                       "look for advice or talk about your field, then pick the one group, "
                       "forum or page that comes up most.").format(audience=audience)
@@ -170,8 +170,8 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         if f.vanity_measures and not f.action_measures:
             add("VANITY_METRICS", "warning" if main else "info", d,
                 tr.gettext("On {platform} you watch {measures}: they count attention, not "
-                           "action.").format(platform=f.name, measures=join_and(
-                    [_term(bank, "measures", m, lang) for m in f.vanity_measures], tr)),
+                           "action.").format(platform=f.name, measures=", ".join(
+                    _term(bank, "measures", m, lang) for m in f.vanity_measures)),
                 tr.gettext("Count {results} instead.").format(results=goal_results))
         posts = f.practices & {"broadcast", "conversation"}
         if posts and not f.editorial_line:
