@@ -245,3 +245,19 @@ def test_adapted_copy_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert "Bank OK" in capsys.readouterr().out
     assert main(["platforms"]) == 0
     assert "Woodworkers forum" in capsys.readouterr().out
+
+
+def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
+    """Files saved by Windows editors (BOM, CRLF line ends) are still a good bank."""
+    folder = copy_bank(tmp_path)
+    path = folder / "platforms.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert check_bank(folder) == []
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    folder = copy_bank(tmp_path)
+    path = folder / "questions.toml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+    assert check_bank(folder) == ["questions.toml: not UTF-8 text"]

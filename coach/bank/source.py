@@ -35,7 +35,8 @@ def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, An
                 problems.append(msg.line(name, None, None, msg._("file is missing")))
             continue
         try:
-            text = path.read_bytes().decode("utf-8")
+            # utf-8-sig: some Windows editors start files with a byte-order mark.
+            text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(msg.line(name, None, None, msg._("not UTF-8 text")))
             continue
