@@ -233,3 +233,18 @@ def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) 
     [client] = ws.list_clients()  # one client, created once
     assert client["name"] == "Émilie Nouvelle" and client["assessments"] == 2
     assert [a["id"] for a in ws.assessments(client["id"])] == [1, 2]
+
+
+def test_client_commands_import_neither_textual_nor_questionary(seeded: str) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys\nfrom coach.cli.main import main\n"
+            "for cmd in (['clients'], ['history', 'Émilie'], ['clients', '--format', 'json']):\n"
+            "    assert main(cmd) == 0\n"
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary')]\n"
+            "assert not bad, bad\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                          env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr

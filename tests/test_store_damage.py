@@ -187,3 +187,20 @@ def test_open_repairs_what_a_crash_between_client_and_index_left(workspace: Path
     assert clients["Atelier Lune"]["assessments"] == 1
     assert clients["Atelier Lune"]["focus"] == "linkedin"
     assert any("Gone" in n for n in again.notices)
+
+
+def test_forget_works_on_a_client_whose_file_is_beyond_repair(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en", backups=0)
+    cid, path = make_client(ws, saves=0)
+    path.write_bytes(b"\x00Atelier Lune garbage")
+    again = Workspace.open(workspace, lang="en", backups=0)
+    again.forget_client(cid)
+    assert not [p for p in workspace.rglob("*") if p.is_file() and b"Lune" in p.read_bytes()]
+
+
+def test_a_write_that_cannot_happen_is_a_store_error_naming_the_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    ws = Workspace.open(blocker, lang="en")
+    with pytest.raises(StoreError, match="not-a-folder"):
+        ws.create_client("Lune")

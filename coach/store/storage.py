@@ -24,7 +24,13 @@ from tinydb.storages import Storage
 
 from coach.i18n import Translator
 from coach.store import fsutil
-from coach.store.errors import DamagedFile, ReadOnlyWorkspace, StoreLocked, StoreValueError
+from coach.store.errors import (
+    DamagedFile,
+    ReadOnlyWorkspace,
+    StoreError,
+    StoreLocked,
+    StoreValueError,
+)
 from coach.store.schema import SCHEMA, ShapeError, check_shape, upgrade, version_of
 
 DEFAULT_BACKUPS = 3
@@ -166,9 +172,11 @@ class DataFile:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold this file's lock (waiting a little), with the state refreshed inside."""
-        fsutil.ensure_private_dir(self.path.parent)
         try:
+            fsutil.ensure_private_dir(self.path.parent)
             self._lock.acquire()
+        except OSError as exc:
+            raise self._io_error(exc) from exc
         except Timeout:
             raise StoreLocked(self._tr.gettext(
                 "{what} is being saved by another coach process (still locked after {secs} "
@@ -202,11 +210,18 @@ class DataFile:
             check_shape(self.kind, data, expect_id=self.expect_id)
         except ShapeError as exc:
             raise StoreValueError(f"{self.path.name}: refusing to write: {exc}") from exc
-        fsutil.ensure_private_dir(self.path.parent)
-        fsutil.atomic_write(self.path, text.encode("utf-8"), backups=self.backups)
-        st = os.stat(self.path)
+        try:
+            fsutil.ensure_private_dir(self.path.parent)
+            fsutil.atomic_write(self.path, text.encode("utf-8"), backups=self.backups)
+            st = os.stat(self.path)
+        except OSError as exc:  # disk full, permissions...: the old file is still whole
+            raise self._io_error(exc) from exc
         self._text, self._sig = text, (st.st_ino, st.st_mtime_ns, st.st_size)
         self._loaded = True
+
+    def _io_error(self, exc: OSError) -> StoreError:
+        return StoreError(self._tr.gettext("{what}: cannot write {file}: {reason}").format(
+            what=self.label, file=self.path, reason=exc.strerror or str(exc)), path=self.path)
 
     def create(self, data: dict[str, Any]) -> None:
         with self.locked():
