@@ -11,13 +11,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from engine_support import PERSONAS, persona, plan_for, plan_texts
 
 from coach.engine import ENGINE_VERSION, RulesError, factor_label, parse_rules
 from coach.engine.rules import DEFAULTS
 from coach.i18n import translator
 from coach.model import WARNING_CODES
 from coach.paths import bundled_bank_dir
-from engine_support import PERSONAS, persona, plan_for, plan_texts
 
 NAMES = sorted(p.stem for p in PERSONAS.glob("*.toml"))
 
@@ -124,8 +124,9 @@ def test_more_results_raise_the_focus() -> None:
 def test_bank_without_rules_uses_defaults() -> None:
     from dataclasses import replace
 
-    from coach.engine import build_plan
     from engine_support import TODAY, bank
+
+    from coach.engine import build_plan
 
     bare = replace(bank(), rules={})
     answers = persona("freelance_designer")

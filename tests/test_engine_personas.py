@@ -8,7 +8,6 @@ code happens to print: the focus, the space, every verdict, and the warnings.
 from __future__ import annotations
 
 import pytest
-
 from engine_support import PERSONAS, persona, plan_for
 
 # name: (focus platform, focus space name, verdicts, warnings as (code, platform))
