@@ -89,7 +89,8 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("reason", "linkedin"), k.pick("reason", "professional")),
         E(t("hours_per_week", "linkedin"), "2" + ENTER),
         E(t("reason", "facebook"), k.pick("reason", "personal")),
-        E(t("hours_per_week", "facebook"), "5" + ENTER),
+        E(t("hours_per_week", "facebook"), "167" + ENTER + BACKSPACE * 3 + "5" + ENTER),
+        # (2 h on LinkedIn + 167 would pass 168 hours a week: refused, then 5)
         E(t("why", "linkedin"), "Meet SME owners in my region" + ENTER),
         E(t("audiences_present", "linkedin"), k.tick("audiences_present", ["clients"])),
         E(t("know_who", "linkedin"), yes()),
