@@ -175,13 +175,13 @@ class DataFile:
         try:
             fsutil.ensure_private_dir(self.path.parent)
             self._lock.acquire()
-        except OSError as exc:
-            raise self._io_error(exc) from exc
-        except Timeout:
+        except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
             raise StoreLocked(self._tr.gettext(
                 "{what} is being saved by another coach process (still locked after {secs} "
                 "seconds). Try again in a moment."
             ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
+        except OSError as exc:
+            raise self._io_error(exc) from exc
         try:
             self.refresh()
             yield
