@@ -1,0 +1,111 @@
+"""`coach plan --answers FILE`: JSON and text output, -o, bad answers, light imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from engine_support import PERSONAS
+
+from coach.cli.main import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DESIGNER = PERSONAS / "freelance_designer.toml"
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COACH_TODAY", "2026-11-22")
+
+
+def test_json_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--answers", str(DESIGNER), "--format", "json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["focus"]["platform"] == "linkedin"
+    assert plan["focus"]["space"] == {"kind": "group", "name": "Entrepreneurs de la Mauricie"}
+    assert plan["assessed_on"] == "2026-11-22" and plan["review_on"] == "2027-02-20"
+    assert plan["client"] == "Atelier Lune" and plan["lang"] == "en"
+    assert {p["platform"]: p["verdict"] for p in plan["platforms"]} == {
+        "linkedin": "focus", "instagram": "pause", "facebook": "personal"}
+
+
+def test_json_plan_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "plan", "--answers", str(DESIGNER), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    plan = json.loads(out)
+    assert plan["lang"] == "fr"
+    assert "1,5 h par semaine" in plan["focus"]["reasons"][0]
+    assert "é" in out  # ensure_ascii=False: French stays readable
+
+
+def test_text_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--answers", str(DESIGNER)]) == 0
+    out = capsys.readouterr().out
+    assert "LinkedIn" in out and "Entrepreneurs de la Mauricie" in out
+    assert "Meet SME owners in my region" in out  # the user's own words
+    assert "OVER_BUDGET" in out or "Over budget" in out
+    assert "\x1b[" not in out  # NO_COLOR (conftest) and not a terminal
+
+
+def test_output_file_and_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.json"
+    assert main(["plan", "--answers", str(DESIGNER), "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["focus"]["platform"] == "linkedin"
+    assert capsys.readouterr().out == ""
+    out.write_text("keep me", encoding="utf-8")
+    assert main(["plan", "--answers", str(DESIGNER), "--format", "json", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert main(["plan", "--answers", str(DESIGNER), "--format", "json", "-o", str(out),
+                 "--force"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["schema"] == 1
+
+
+def test_bad_answers_exit_2_all_problems_nothing_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(DESIGNER.read_text(encoding="utf-8")
+                   .replace('"influencers"', '"aliens"')
+                   .replace('id = "instagram"', 'id = "myspace2"')
+                   .replace("hours_per_week = 3", "hours_per_week = -4"), encoding="utf-8")
+    out = tmp_path / "plan.txt"
+    assert main(["plan", "--answers", str(bad), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"{bad}: profile.audiences[1]: unknown audience 'aliens'" in err
+    assert f"{bad}: platforms[1].id: unknown platform 'myspace2'" in err
+    assert f"{bad}: platforms[2].hours_per_week: -4 is not between 0 and 168" in err
+    assert not out.exists()
+
+
+def test_missing_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--answers", str(tmp_path / "none.toml")]) == 2
+    assert "cannot read the file" in capsys.readouterr().err
+
+
+def test_plan_command_imports_neither_textual_nor_questionary(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from coach.cli.main import main\n"
+        f"rc = main(['plan', '--answers', {str(DESIGNER)!r}, '--format', 'json'])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary'))\n"
+        "sys.stderr.write('HEAVY=' + ','.join(heavy) + '\\n')\n"
+        "sys.exit(rc)\n"
+    )
+    env = {**os.environ, "COACH_TODAY": "2026-11-22", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY=\n" in done.stderr
+    assert json.loads(done.stdout)["focus"]["platform"] == "linkedin"
+
+
+def test_python_m_coach_plan(tmp_path: Path) -> None:
+    env = {**os.environ, "COACH_TODAY": "2026-11-22", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "coach", "plan", "--answers", str(DESIGNER),
+                           "--format", "json"], capture_output=True, text=True, env=env,
+                          cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["time"]["freed"] == 3.5
