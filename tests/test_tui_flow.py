@@ -140,7 +140,8 @@ async def test_english_freelancer_walks_to_a_plan(workspace: Path) -> None:
     assert stored["profile"]["audiences"] == ["clients", "influencers"]
     assert stored["profile"]["weekly_budget_hours"] == 3
     by_id = {p["id"]: p for p in stored["platforms"]}
-    assert by_id["linkedin"]["spaces"] == [{"kind": "group", "name": "Entrepreneurs de la Mauricie"}]
+    assert by_id["linkedin"]["spaces"] == [{"kind": "group",
+                                            "name": "Entrepreneurs de la Mauricie"}]
     assert by_id["linkedin"]["results_90d"]["inquiries"] == 3
     assert by_id["facebook"]["reason"] == "personal"
     assert by_id["instagram"]["measures"] == ["likes", "followers"]

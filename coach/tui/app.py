@@ -110,9 +110,16 @@ class CoachApp(App[None]):
         if role is None or not clients:
             self.push_screen(WelcomeScreen(role=role), callback=self._welcomed)
         else:
+            from coach.store import StoreError
+
             ids = {str(c["id"]) for c in clients}
             last = ws.get_setting(CLIENT_SETTING)
-            draft = ws.load_draft(last) if last in ids else None
+            try:
+                draft = ws.load_draft(last) if last in ids else None
+            except StoreError as exc:
+                # A client file beyond repair: say so, and let the user pick another.
+                ws.notices.append(str(exc))
+                draft = None
             if draft is not None:
                 name = ws.client(last)["name"]
                 self._open(last, name, draft[0], draft[1])
@@ -121,7 +128,11 @@ class CoachApp(App[None]):
         self._show_notices()
 
     def _show_notices(self) -> None:
-        notices = list(getattr(self.workspace, "notices", []) or [])
+        """What the store repaired (a damaged client file...), said once, in plain words."""
+        found = getattr(self.workspace, "notices", None)
+        notices = list(found or [])
+        if found:
+            found.clear()
         if notices:
             self.push_screen(MessageScreen(_("Some saved data was repaired"), notices))
 
@@ -202,6 +213,8 @@ class CoachApp(App[None]):
                 self.workspace.save_draft(client_id, answers, position)
             except StoreError as exc:
                 self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+            if getattr(self.workspace, "notices", None):
+                self._show_notices()
 
         return save
 

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 
 from coach.model import Plan
+from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.form import QuestionForm
 from coach.tui.i18n import N_, _, current_lang, ngettext
@@ -71,7 +72,7 @@ class AssessmentScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.sub_title = self.client_name
+        self.sub_title = clean(self.client_name, single_line=True)
         await self.go(self.step, platform=self.session.position.platform,
                       question=self.session.position.question)
 
@@ -105,7 +106,7 @@ class AssessmentScreen(Screen[None]):
                 self._loaded.add("inventory")
             else:
                 inv.refill()
-            self.call_after_refresh(self._focus_first, inv)
+            self.call_after_refresh(self._focus_first, inv, True)
         elif step == "platform":
             form = self.query_one("#step-platform", QuestionForm)
             index = s.position.platform
@@ -119,7 +120,7 @@ class AssessmentScreen(Screen[None]):
             time_step = self.query_one(TimeStep)
             await time_step.load(s)
             time_step.show_warnings(self.refresh_plan())
-            self.call_after_refresh(self._focus_first, time_step)
+            self.call_after_refresh(self._focus_first, time_step, True)
         elif step == "plan":
             self.refresh_plan()
             self.call_after_refresh(self._focus_first, self.query_one(PlanStep), True)
@@ -273,7 +274,7 @@ class AssessmentScreen(Screen[None]):
         self.set_why([])
         self.update_where()
         if self.step == "profile" and self.session.profile.get("name"):
-            self.sub_title = self.session.profile["name"]
+            self.sub_title = clean(str(self.session.profile["name"]), single_line=True)
 
     def on_question_form_moved(self, event: QuestionForm.Moved) -> None:
         self.update_where()

@@ -31,7 +31,7 @@ from textual.widgets.option_list import Option
 
 from coach.bank.model import Bank, Platform, Question
 from coach.textsafe import clean
-from coach.tui.i18n import _
+from coach.tui.i18n import _, fmt_num
 from coach.tui.session import MAX_HOURS, number_value, parse_number
 
 Options = list[tuple[str, str]]   # (id, label in the current language)
@@ -51,7 +51,7 @@ def number_problem(key: str, minimum: float | None, maximum: float | None) -> st
 
 
 def _fmt(value: float) -> str:
-    return f"{value:g}"
+    return fmt_num(value)
 
 
 class QuestionField(Vertical):
@@ -247,7 +247,7 @@ class NumberField(QuestionField):
         self.maximum = question.maximum if question.maximum is not None else None
 
     def compose_input(self) -> ComposeResult:
-        shown = "" if self.value is None else _fmt(float(self.value))
+        shown = "" if self.value is None else fmt_num(self.value)
         with Horizontal(classes="number-row"):
             yield Input(shown, placeholder="0", compact=True, classes="number")
             if self.unit:
@@ -267,7 +267,7 @@ class NumberField(QuestionField):
 
 class TextField(QuestionField):
     def compose_input(self) -> ComposeResult:
-        yield Input(self.value or "", compact=True, classes="text")
+        yield Input(clean(str(self.value or ""), single_line=True), compact=True, classes="text")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -298,7 +298,8 @@ class SpacesField(QuestionField):
     def compose_input(self) -> ComposeResult:
         with Vertical(classes="space-rows"):
             for space in self.value or []:
-                yield SpaceRow(self.options, space.get("kind"), space.get("name", ""))
+                yield SpaceRow(self.options, space.get("kind"),
+                               clean(str(space.get("name", "")), single_line=True))
         yield Button(_("Add a space"), compact=True, classes="space-add")
 
     def _collect(self) -> list[dict[str, str]]:

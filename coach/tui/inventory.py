@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from coach.textsafe import clean
 from coach.tui.fields import number_problem
-from coach.tui.i18n import _, current_lang
+from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
 
 
@@ -21,7 +21,8 @@ class PlatformRow(Horizontal):
 
     def __init__(self, key: str, name: str, reasons: list[tuple[str, str]], *,
                  other: bool = False) -> None:
-        super().__init__(classes="inv-row", id=f"inv-{key.replace(':', '-')}")
+        super().__init__(classes="inv-row -other" if other else "inv-row",
+                         id=f"inv-{key.replace(':', '-')}")
         self.key = key
         self.platform_name = name
         self.reasons = reasons
@@ -34,7 +35,7 @@ class PlatformRow(Horizontal):
             yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
         yield Input(placeholder=_("h/week"), compact=True, classes="inv-hours")
         yield Select([(Content(label), rid) for rid, label in self.reasons], compact=True,
-                     allow_blank=False, value=self.reasons[-1][0] if self.reasons else Select.NULL,
+                     allow_blank=False, value=_default_reason(self.reasons),
                      classes="inv-reason")
         yield Static("", classes="inv-error")
 
@@ -43,12 +44,13 @@ class PlatformRow(Horizontal):
         with self.prevent(Checkbox.Changed, Input.Changed, Select.Changed):
             self.query_one(Checkbox).value = entry is not None
             hours = "" if not entry or entry.get("hours_per_week") is None \
-                else f"{float(entry['hours_per_week']):g}"
+                else fmt_num(entry["hours_per_week"])
             self.query_one(".inv-hours", Input).value = hours
             if entry and entry.get("reason") in {r for r, _l in self.reasons}:
                 self.query_one(Select).value = entry["reason"]
             if self.other:
-                self.query_one(".inv-label", Input).value = str((entry or {}).get("label", ""))
+                self.query_one(".inv-label", Input).value = clean(
+                    str((entry or {}).get("label", "")), single_line=True)
         self.set_class(entry is not None, "-on")
         self.set_error(None)
 
@@ -57,6 +59,12 @@ class PlatformRow(Horizontal):
         line = self.query_one(".inv-error", Static)
         line.update(Content(message or ""))
         line.display = bool(message)
+
+
+def _default_reason(reasons: list[tuple[str, str]]) -> str:
+    """A newly ticked platform is professional until said otherwise (what coach is for)."""
+    ids = [rid for rid, _label in reasons]
+    return "professional" if "professional" in ids else ids[0]
 
 
 class InventoryStep(VerticalScroll):
@@ -76,7 +84,7 @@ class InventoryStep(VerticalScroll):
                      classes="step-intro")
         yield Static(Content(_("Platform · hours a week · why you are there")),
                      classes="inv-head")
-        yield VerticalScroll(id="inv-rows")
+        yield Vertical(id="inv-rows")
         yield Button(_("Add another platform"), compact=True, id="inv-add-other")
 
     def _reasons(self) -> list[tuple[str, str]]:

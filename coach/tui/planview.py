@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.model import Plan
-from coach.tui.i18n import _
+from coach.tui.i18n import _, fmt_num
+from coach.tui.text import plain
 
 
 def verdict_label(verdict: str) -> str:
@@ -45,19 +45,19 @@ class PlanStep(VerticalScroll):
         self.kind_names: dict[str, str] = {}   # space kind id -> name in the current language
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(_("Your plan")), classes="step-title")
+        yield Static(plain(_("Your plan")), classes="step-title")
         yield Static("", id="plan-problems")
         yield Static("", id="plan-focus", classes="card")
-        yield Static(Content(_("Platforms, best first (Enter: edit its answers)")),
+        yield Static(plain(_("Platforms, best first (Enter: edit its answers)")),
                      classes="plan-head")
         yield OptionList(id="plan-platforms", compact=True)
-        yield Static(Content(_("Warnings")), classes="plan-head", id="plan-warnings-head")
+        yield Static(plain(_("Warnings")), classes="plan-head", id="plan-warnings-head")
         yield Static("", id="plan-warnings")
-        yield Static(Content(_("Your weekly routine")), classes="plan-head")
+        yield Static(plain(_("Your weekly routine")), classes="plan-head")
         yield Static("", id="plan-routine")
-        yield Static(Content(_("What to track")), classes="plan-head")
+        yield Static(plain(_("What to track")), classes="plan-head")
         yield Static("", id="plan-track")
-        yield Static(Content(_("When to add another platform")), classes="plan-head")
+        yield Static(plain(_("When to add another platform")), classes="plan-head")
         yield Static("", id="plan-gate")
         yield Static("", id="plan-review")
         with Horizontal(classes="plan-actions"):
@@ -71,14 +71,14 @@ class PlanStep(VerticalScroll):
         box = self.query_one("#plan-problems", Static)
         box.display = bool(problems)
         if problems:
-            box.update(Content("\n".join(
+            box.update(plain("\n".join(
                 [_("The plan needs a few more answers:")] + [f"• {p}" for p in problems])))
         for widget in self.query(".card, .plan-head, #plan-platforms, #plan-warnings, "
                                  "#plan-routine, #plan-track, #plan-gate, #plan-review"):
             widget.display = plan is not None
         if plan is None:
             return
-        self.query_one("#plan-focus", Static).update(Content(self._focus_text(plan)))
+        self.query_one("#plan-focus", Static).update(plain(self._focus_text(plan)))
         platforms = self.query_one("#plan-platforms", OptionList)
         highlighted = platforms.highlighted
         platforms.clear_options()
@@ -86,8 +86,8 @@ class PlanStep(VerticalScroll):
             name = item.get("name") or item["platform"]
             head = _("{n}. {name} · {verdict} · {score}/100 · {hours} h a week").format(
                 n=n, name=name, verdict=verdict_label(item["verdict"]), score=item["score"],
-                hours=f"{item.get('hours', 0):g}")
-            platforms.add_option(Option(Content(head + "\n   " + item.get("explanation", "")),
+                hours=fmt_num(item.get("hours", 0)))
+            platforms.add_option(Option(plain(head + "\n   " + item.get("explanation", "")),
                                         id=item["platform"]))
         if highlighted is not None and highlighted < platforms.option_count:
             platforms.highlighted = highlighted
@@ -98,13 +98,13 @@ class PlanStep(VerticalScroll):
             if w.get("instead"):
                 lines.append("  → " + _("Instead: {what}").format(what=w["instead"]))
         self.query_one("#plan-warnings", Static).update(
-            Content("\n".join(lines) or _("No warnings.")))
+            plain("\n".join(lines) or _("No warnings.")))
         self.query_one("#plan-routine", Static).update(
-            Content("\n".join(f"• {r}" for r in plan.get("routine", []))))
+            plain("\n".join(f"• {r}" for r in plan.get("routine", []))))
         self.query_one("#plan-track", Static).update(
-            Content("\n".join(f"• {t}" for t in plan.get("track", []))))
-        self.query_one("#plan-gate", Static).update(Content(plan.get("expansion_gate", "")))
-        self.query_one("#plan-review", Static).update(Content(
+            plain("\n".join(f"• {t}" for t in plan.get("track", []))))
+        self.query_one("#plan-gate", Static).update(plain(plan.get("expansion_gate", "")))
+        self.query_one("#plan-review", Static).update(plain(
             _("Review this plan on {date}.").format(date=plan.get("review_on", ""))))
 
     def _focus_text(self, plan: Plan) -> str:

@@ -14,8 +14,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from coach.model import Plan
+from coach.textsafe import clean
 from coach.tui.fields import number_problem
-from coach.tui.i18n import _, current_lang
+from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
 
 TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
@@ -31,7 +32,7 @@ def bar(hours: float, scale: float, width: int = BAR_WIDTH) -> str:
 
 
 def hours_text(hours: float) -> str:
-    return _("{n} h").format(n=f"{hours:g}")
+    return _("{n} h").format(n=fmt_num(hours))
 
 
 class HoursRow(Horizontal):
@@ -78,7 +79,7 @@ class TimeStep(VerticalScroll):
         lang = current_lang()
         budget = session.profile.get("weekly_budget_hours")
         with self.prevent(Input.Changed):
-            self.query_one("#time-budget", Input).value = "" if budget is None else f"{budget:g}"
+            self.query_one("#time-budget", Input).value = "" if budget is None else fmt_num(budget)
         pro, personal = self.query_one("#time-pro"), self.query_one("#time-personal")
         await pro.remove_children()
         await personal.remove_children()
@@ -88,7 +89,7 @@ class TimeStep(VerticalScroll):
             await box.mount(row)
             with row.prevent(Input.Changed):
                 hours = entry.get("hours_per_week")
-                row.query_one(Input).value = "" if hours is None else f"{float(hours):g}"
+                row.query_one(Input).value = "" if hours is None else fmt_num(hours)
         self.redraw()
 
     def redraw(self, plan: Plan | None = None) -> None:
@@ -130,9 +131,9 @@ class TimeStep(VerticalScroll):
         for warning in plan.get("warnings", []):
             if warning.get("code") not in TIME_CODES:
                 continue
-            lines.append("⚠ " + str(warning.get("message", "")))
+            lines.append("⚠ " + clean(str(warning.get("message", ""))))
             if warning.get("instead"):
-                lines.append("  → " + str(warning["instead"]))
+                lines.append("  → " + clean(str(warning["instead"])))
         if not lines:
             lines.append("✓ " + _("Your hours fit your budget."))
         target.update(Content("\n".join(lines)))
