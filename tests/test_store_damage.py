@@ -204,3 +204,19 @@ def test_a_write_that_cannot_happen_is_a_store_error_naming_the_file(tmp_path: P
     ws = Workspace.open(blocker, lang="en")
     with pytest.raises(StoreError, match="not-a-folder"):
         ws.create_client("Lune")
+
+
+def test_one_old_schema_client_file_in_a_current_workspace_is_upgraded(workspace: Path) -> None:
+    ws = Workspace.open(workspace, lang="en")
+    cid, path = make_client(ws, saves=0)
+    v0 = json.loads((FIXTURES / "v0" / "clients" /
+                     "c-0123456789abcdef0123456789abcdef.json").read_text())
+    v0["profile"]["1"]["id"] = cid
+    old = json.dumps(v0).encode()
+    path.write_bytes(old)
+    again = Workspace.open(workspace, lang="en")
+    assert [a["date"] for a in again.assessments(cid)] == ["2026-06-01", "2026-11-01"]
+    assert again.load_draft(cid)[1] == {"step": 3}
+    assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA
+    assert path.with_name(path.name + ".bak1").read_bytes() == old
+    assert not [p for p in path.parent.iterdir() if ".damaged-" in p.name]
