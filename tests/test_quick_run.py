@@ -351,3 +351,12 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     printed = "\n".join(p.lines)
     assert bank.platform(expected["focus"]["platform"]).name.en in printed
     assert ws.load_draft(cid) in (None, ({}, {}))
+
+
+def test_a_workspace_that_cannot_be_written_stops_with_a_run_error(bank, tmp_path: Path) -> None:
+    from coach.cli.base import RunError
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    with pytest.raises(RunError, match="file"):
+        run(bank, not_a_folder, "en", "Ouest", [E(Keys(bank, "en").text("name"), ENTER)])

@@ -414,7 +414,28 @@ class QuickSession:
 def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
               prompter: Prompter | None = None, echo: Callable[[str], None] | None = None,
               width: int | None = None) -> int:
-    """`coach quick`: returns the exit code (130 after ctrl+c, answers kept)."""
+    """`coach quick`: returns the exit code (130 after ctrl+c, answers kept).
+
+    Store problems become the CLI's errors: a bad name is bad input (exit 2); a
+    locked or damaged file stops the run (exit 1), every earlier answer being saved.
+    """
+    from coach.cli.base import InputError, RunError
+    from coach.store import StoreError, StoreInputError
+
+    try:
+        return _run(lang=lang, data_dir=data_dir, bank=bank, client=client, prompter=prompter,
+                    echo=echo, width=width)
+    except StoreInputError as exc:
+        raise InputError(exc.problems) from None
+    except StoreError as exc:
+        raise RunError(str(exc)) from None
+    except OSError as exc:  # the store should wrap these; never show a traceback meanwhile
+        raise RunError(f"{exc.filename or data_dir}: {exc.strerror or exc}") from None
+
+
+def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
+         prompter: Prompter | None, echo: Callable[[str], None] | None,
+         width: int | None) -> int:
     from coach.store import Workspace
 
     use_lang(lang)
