@@ -13,7 +13,8 @@ BENCHES: list[str] = [
     "bench.html_screenshot",  # report rendering time; HTML screenshots when chromium exists
     "bench.bank",  # question bank load (parse + validate + build) vs bare TOML parse
     "bench.store",  # draft save in a 1,000-client workspace vs one TinyDB file; listing
-    # "bench.engine", "bench.store", "bench.tui"  -- added as each part lands
+    "bench.engine",  # 20-platform plan in-process; coach plan --format json as a process
+    # "bench.tui"  -- added as each part lands
 ]
 
 
