@@ -15,6 +15,7 @@ BENCHES: list[str] = [
     "bench.store",  # draft save in a 1,000-client workspace vs one TinyDB file; listing
     "bench.engine",  # 20-platform plan in-process; coach plan --format json as a process
     # "bench.tui"  -- added as each part lands
+    "bench.quick",  # quick mode: next question, progress count, one answer + draft save
 ]
 
 
