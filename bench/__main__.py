@@ -13,8 +13,8 @@ BENCHES: list[str] = [
     "bench.html_screenshot",  # report rendering time; HTML screenshots when chromium exists
     "bench.bank",  # question bank load (parse + validate + build) vs bare TOML parse
     "bench.store",  # draft save in a 1,000-client workspace vs one TinyDB file; listing
+    "bench.tui",  # TUI first frame vs a minimal Textual app; `coach plan` vs TUI start
     "bench.engine",  # 20-platform plan in-process; coach plan --format json as a process
-    # "bench.tui"  -- added as each part lands
     "bench.quick",  # quick mode: next question, progress count, one answer + draft save
 ]
 

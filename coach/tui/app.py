@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,15 +22,17 @@ from coach.bank.model import Bank
 from coach.cli.base import Env
 from coach.i18n import LANGS
 from coach.model import Plan
-from coach.tui.assessment import AssessmentScreen
 from coach.tui.bindings import translate_bindings
-from coach.tui.confirm import ConfirmScreen, MessageScreen
-from coach.tui.help import HelpScreen
-from coach.tui.home import HomeChoice, HomeScreen
 from coach.tui.i18n import N_, _, current_lang, set_lang
-from coach.tui.session import Position, Session
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
-from coach.tui.welcome import WelcomeChoice, WelcomeScreen
+
+if TYPE_CHECKING:
+    from coach.tui.home import HomeChoice
+    from coach.tui.session import Session
+    from coach.tui.welcome import WelcomeChoice
+
+# The screens (and Markdown for help) are imported when first needed, after the first
+# frame is on screen: `coach` must paint as fast as a bare Textual app.
 
 ROLE_KINDS = {"freelancer": "freelancer", "nonprofit": "nonprofit"}
 CLIENT_SETTING = "tui.client"
@@ -90,6 +92,8 @@ class CoachApp(App[None]):
             self._show_start_error(event.worker.error)
 
     def _show_start_error(self, error: BaseException | None) -> None:
+        from coach.tui.confirm import MessageScreen
+
         lines = list(getattr(error, "problems", None) or [str(error)])
         loading = self.query_one("#loading", Static)
         loading.update(Content(_("coach could not start.")))
@@ -97,6 +101,9 @@ class CoachApp(App[None]):
                          callback=lambda _r: self.exit(return_code=1))
 
     def _route(self) -> None:
+        from coach.tui.home import HomeScreen
+        from coach.tui.welcome import WelcomeScreen
+
         ws = self.workspace
         lang = ws.get_setting("lang")
         if lang in LANGS and lang != current_lang():
@@ -134,10 +141,14 @@ class CoachApp(App[None]):
         if found:
             found.clear()
         if notices:
+            from coach.tui.confirm import MessageScreen
+
             self.push_screen(MessageScreen(_("Some saved data was repaired"), notices))
 
     # -- choosing whose assessment ----------------------------------------------------------
     def _welcomed(self, choice: WelcomeChoice | None) -> None:
+        from coach.tui.welcome import WelcomeScreen
+
         if choice is None:
             return
         ws = self.workspace
@@ -153,6 +164,8 @@ class CoachApp(App[None]):
         self._open(client_id, choice.name, answers, {"step": "profile"})
 
     def _chosen(self, choice: HomeChoice | None) -> None:
+        from coach.tui.home import HomeScreen
+
         if choice is None:
             return
         ws = self.workspace
@@ -196,6 +209,9 @@ class CoachApp(App[None]):
 
     def _open(self, client_id: str, name: str, answers: dict[str, Any],
               position: dict[str, Any]) -> None:
+        from coach.tui.assessment import AssessmentScreen
+        from coach.tui.session import Position, Session
+
         ws = self.workspace
         ws.set_setting(CLIENT_SETTING, client_id)
         self.client_name = name
@@ -219,6 +235,8 @@ class CoachApp(App[None]):
         return save
 
     def _finish(self, session: Session, plan: Plan) -> None:
+        from coach.tui.confirm import ConfirmScreen
+
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
@@ -240,6 +258,9 @@ class CoachApp(App[None]):
 
     # -- actions ----------------------------------------------------------------------------
     def _topic(self) -> str:
+        from coach.tui.assessment import AssessmentScreen
+        from coach.tui.home import HomeScreen
+
         screen = self.screen
         if isinstance(screen, AssessmentScreen):
             return screen.step
@@ -248,6 +269,8 @@ class CoachApp(App[None]):
         return "welcome"
 
     def action_help(self) -> None:
+        from coach.tui.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self._topic(), current_lang()))
@@ -281,6 +304,8 @@ class CoachApp(App[None]):
             self.workspace.set_setting("theme", theme)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from coach.tui.assessment import AssessmentScreen
+
         other = "fr" if current_lang() == "en" else "en"
         yield SystemCommand(
             _("Language: Français") if other == "fr" else _("Language: English"),
