@@ -227,3 +227,10 @@ def test_review_date_from_rules() -> None:
     plan = plan_for(persona("one_platform"))
     assert plan["review_on"] == "2027-02-20"  # 2026-11-22 + 90 days
     assert plan["assessed_on"] == "2026-11-22"
+
+
+def test_awareness_goal_tracks_the_action_named() -> None:
+    plan = plan_for(persona("awareness_cafe"))
+    assert plan["track"][0].startswith("Inquiries")
+    visibility = next(w for w in plan["warnings"] if w["code"] == "VISIBILITY_GOAL")
+    assert visibility["instead"].endswith("inquiries, visits to your site or sign-ups.")

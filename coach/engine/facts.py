@@ -8,7 +8,9 @@ scoring, verdict and warning rules short and consistent with each other.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from coach.bank.model import Bank
 from coach.engine.rules import Rules
@@ -82,6 +84,25 @@ def market_fits(markets: tuple[str, ...], market: str) -> bool:
     return market in markets
 
 
+# What the answer to the bank's "awareness_action" question (for the challenged goal
+# "awareness") means in results: the action that visibility should lead to.
+_AWARENESS_ACTIONS = {"contact": "inquiries", "buy": "sales", "give": "donations",
+                      "sign_up": "signups", "visit": "site_visits", "recommend": "referrals"}
+
+
+def goal_kinds(profile: Mapping[str, Any], rules: Rules) -> tuple[str, ...]:
+    """The results that show the goal is reached (rules [goal_results]); for awareness,
+    the action the user named comes first."""
+    kinds = tuple(rules.goal_results.get(profile.get("goal", ""), ()))
+    if not kinds:
+        kinds = tuple(k for k in rules.evidence if k != "site_visits") or tuple(rules.evidence)
+    extra = profile.get("extra") or {}
+    named = _AWARENESS_ACTIONS.get(str(extra.get("awareness_action", "")))
+    if named and named in rules.evidence:
+        kinds = (named, *(k for k in kinds if k != named))
+    return kinds
+
+
 def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Facts]:
     from coach.engine.texts import platform_name
 
@@ -90,7 +111,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Fa
     # Rank weights 1, 1/2, 1/3...: the first audience matters most.
     weights = {aud: 1.0 / (rank + 1) for rank, aud in enumerate(priorities)}
     total_weight = sum(weights.values())
-    goal_kinds = set(rules.goal_results.get(profile.get("goal", ""), ()))
+    goal_set = set(goal_kinds(profile, rules))
     out: list[Facts] = []
     for index, p in enumerate(answers.get("platforms", [])):
         results = {k: _count(v) for k, v in (p.get("results_90d") or {}).items()}
@@ -98,7 +119,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Fa
         goal_count = 0
         for kind, n in results.items():
             weight = rules.evidence.get(kind, 0.0)
-            if kind in goal_kinds:
+            if kind in goal_set:
                 weight *= rules.goal_multiplier
                 goal_count += n
             evidence += weight * n

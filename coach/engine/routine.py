@@ -13,9 +13,9 @@ from datetime import date
 from coach.bank.model import Bank
 from coach.engine.decide import Choice
 from coach.engine.explain import space_location, space_phrase
+from coach.engine.facts import goal_kinds
 from coach.engine.rules import Rules
 from coach.engine.texts import fmt_date, fmt_hours, fmt_int, join_or, result_name, term_name
-from coach.engine.warnings import track_kinds
 from coach.i18n import Translator
 from coach.model import Answers
 
@@ -109,7 +109,7 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
 
 
 def _results(answers: Answers, rules: Rules, tr: Translator, lang: str, bank: Bank) -> str:
-    kinds = track_kinds(answers["profile"].get("goal", ""), rules)
+    kinds = goal_kinds(answers["profile"], rules)
     org = answers["profile"].get("kind", "")
     return join_or([result_name(k, tr, lang, bank, org) for k in kinds], tr)
 
@@ -171,7 +171,7 @@ _MEASURE_RESULTS = {"inquiries": "inquiries", "site_visits": "site_visits", "sal
 
 def build_track(answers: Answers, c: Choice, rules: Rules, bank: Bank, tr: Translator,
                 lang: str) -> list[str]:
-    kinds = list(track_kinds(answers["profile"].get("goal", ""), rules))
+    kinds = list(goal_kinds(answers["profile"], rules))
     if c.focus is not None:
         for measure in c.focus.facts.action_measures:
             result = _MEASURE_RESULTS.get(measure)
@@ -188,7 +188,7 @@ def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank:
                tr: Translator, lang: str) -> str:
     org = answers["profile"].get("kind", "")
     results = join_or([result_name(k, tr, lang, bank, org)
-                       for k in track_kinds(answers["profile"].get("goal", ""), rules)], tr)
+                       for k in goal_kinds(answers["profile"], rules)], tr)
     n = fmt_int(rules.gate_min_results, lang)
     review = fmt_date(review_on, tr)
     if c.focus is None:

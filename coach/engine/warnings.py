@@ -13,6 +13,7 @@ from datetime import date
 from coach.bank.model import Bank
 from coach.engine.decide import Choice, Decision
 from coach.engine.explain import audiences_phrase
+from coach.engine.facts import goal_kinds
 from coach.engine.rules import Rules
 from coach.engine.texts import (
     fmt_date,
@@ -30,12 +31,6 @@ from coach.model import WARNING_CODES, Answers, Warning_
 _SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
-def track_kinds(goal: str, rules: Rules) -> tuple[str, ...]:
-    """The results that show the goal is being reached (rules [goal_results])."""
-    kinds = rules.goal_results.get(goal)
-    if kinds:
-        return kinds
-    return tuple(k for k in rules.evidence if k != "site_visits") or tuple(rules.evidence)
 
 
 def first_space_advice(answers: Answers, bank: Bank, tr: Translator, lang: str) -> str:
@@ -69,7 +64,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
     focus = c.focus
     focus_name = focus.facts.name if focus else ""
     goal_results = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
-                            for k in track_kinds(profile.get("goal", ""), rules)], tr)
+                            for k in goal_kinds(profile, rules)], tr)
 
     if budget <= 0:
         add("ZERO_BUDGET", "critical", None,
