@@ -20,7 +20,7 @@ import click
 
 from coach.bank.model import Bank, Question
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
-from coach.quick.lang import _, current_lang, use_lang
+from coach.quick.lang import _, current_lang, ngettext, use_lang
 from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.quick.walker import State, Step, Walker
 from coach.textsafe import clean
@@ -106,8 +106,9 @@ class QuickSession:
             choice = self.ask.select(
                 _("{client} has an assessment in progress. Resume it or start over?").format(
                     client=self.client_name),
-                [("resume", _("Resume where I stopped ({n} answers kept)").format(n=answered),
-                  ""),
+                [("resume", ngettext("Resume where I stopped ({n} answer kept)",
+                                     "Resume where I stopped ({n} answers kept)",
+                                     answered).format(n=answered), ""),
                  ("restart", _("Start over (the answers in progress are discarded)"), "")],
                 back=False)
             if choice == "resume":
