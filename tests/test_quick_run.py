@@ -360,3 +360,16 @@ def test_a_workspace_that_cannot_be_written_stops_with_a_run_error(bank, tmp_pat
     not_a_folder.write_text("x")
     with pytest.raises(RunError, match="file"):
         run(bank, not_a_folder, "en", "Ouest", [E(Keys(bank, "en").text("name"), ENTER)])
+
+
+def test_other_commands_never_import_questionary() -> None:
+    code = ("import sys, contextlib, io\n"
+            "from coach.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['--help']); main(['platforms']); main(['quick', '--help'])\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('questionary', 'prompt_toolkit') or m.startswith('coach.quick.')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
