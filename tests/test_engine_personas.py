@@ -234,3 +234,13 @@ def test_awareness_goal_tracks_the_action_named() -> None:
     assert plan["track"][0].startswith("Inquiries")
     visibility = next(w for w in plan["warnings"] if w["code"] == "VISIBILITY_GOAL")
     assert visibility["instead"].endswith("inquiries, visits to your site or sign-ups.")
+
+
+def test_no_platform_at_all() -> None:
+    answers = persona("personal_only")
+    answers["platforms"] = []
+    plan = plan_for(answers)
+    assert plan["focus"] is None and plan["platforms"] == []
+    assert [w["code"] for w in plan["warnings"]] == ["NO_PROFESSIONAL_PLATFORM"]
+    assert "no platform" in plan["warnings"][0]["message"]
+    assert plan["time"]["professional"] == 0 and plan["time"]["freed"] == 0

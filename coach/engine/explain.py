@@ -9,7 +9,15 @@ from __future__ import annotations
 from coach.bank.model import Bank
 from coach.engine import decide as d_
 from coach.engine.decide import Choice, Decision
-from coach.engine.texts import fmt_hours, fmt_int, hours_a_week, join_and, quoted, results_phrase
+from coach.engine.texts import (
+    fmt_hours,
+    fmt_int,
+    hours_a_week,
+    join_and,
+    lower_first,
+    quoted,
+    results_phrase,
+)
 from coach.engine.texts import term_name as _term
 from coach.i18n import Translator
 
@@ -118,7 +126,8 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
     else:
         hint = _space_hint(f.platform, bank, lang)
         reasons.append(tr.gettext(
-            "No space named there yet. What to look for: {hint}").format(hint=hint))
+            "No space named there yet. What to look for: {hint}").format(
+            hint=lower_first(hint)))
     if c.tie is not None:
         reasons.append(tie_sentence(c, tr))
     return reasons

@@ -199,7 +199,9 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
 
     if c.no_focus == "no_professional":
         add("NO_PROFESSIONAL_PLATFORM", "warning", None,
-            tr.gettext("None of your platforms is used for work, so there is no focus yet."),
+            tr.gettext("None of your platforms is used for work, so there is no focus yet.")
+            if c.decisions else
+            tr.gettext("You named no platform yet, so there is no focus yet."),
             first_space_advice(answers, bank, tr, lang))
     elif c.no_focus == "no_promising":
         add("NO_PROMISING_PLATFORM", "warning", None,
