@@ -149,30 +149,33 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         if d.verdict == "pause":
             continue
         main = d is focus
+        spent_here = hours_a_week(f.hours, tr, lang)
         if "broadcast" in f.practices and "conversation" not in f.practices and not f.owned:
             add("BROADCAST_ONLY", "warning", d,
-                tr.gettext("On {platform} you only post one-way, and broadcasting loses effect "
-                           "month after month.").format(platform=f.name),
+                tr.gettext("On {platform} ({hours}) you only post one-way, and broadcasting loses "
+                           "effect month after month.").format(platform=f.name, hours=spent_here),
                 tr.gettext("Spend half of your time on {platform} answering questions and "
                            "replying to the people you want to reach.").format(platform=f.name))
         if "browsing" in f.practices and (not f.know_who or f.practices == {"browsing"}):
             add("AIMLESS_BROWSING", "warning", d,
-                (tr.gettext("On {platform} you scroll without being able to name whom you are "
-                            "there for.") if not f.know_who else
-                 tr.gettext("On {platform} scrolling is all you do.")).format(platform=f.name),
+                (tr.gettext("On {platform} ({hours}) you scroll without being able to name whom "
+                            "you are there for.") if not f.know_who else
+                 tr.gettext("On {platform} ({hours}) scrolling is all you do.")).format(
+                    platform=f.name, hours=spent_here),
                 tr.gettext("Write down five people or accounts you are there for, and open "
                            "{platform} only to talk with them.").format(platform=f.name))
         if f.vanity_measures and not f.action_measures:
             add("VANITY_METRICS", "warning" if main else "info", d,
-                tr.gettext("On {platform} you watch {measures}: they count attention, not "
-                           "action.").format(platform=f.name, measures=", ".join(
-                    _term(bank, "measures", m, lang) for m in f.vanity_measures)),
+                tr.gettext("On {platform} ({hours}) you watch {measures}: they count attention, "
+                           "not action.").format(
+                    platform=f.name, hours=spent_here, measures=", ".join(
+                        _term(bank, "measures", m, lang) for m in f.vanity_measures)),
                 tr.gettext("Count {results} instead.").format(results=goal_results))
         posts = f.practices & {"broadcast", "conversation"}
         if posts and not f.editorial_line:
             add("NO_EDITORIAL_LINE", "warning" if main else "info", d,
-                tr.gettext("No editorial line on {platform}: posts drift toward whatever gets "
-                           "views.").format(platform=f.name),
+                tr.gettext("No editorial line on {platform} ({hours}): posts drift toward "
+                           "whatever gets views.").format(platform=f.name, hours=spent_here),
                 tr.gettext("Write one sentence: whom you serve, about what, for which action; "
                            "check every post against it."))
 
