@@ -244,3 +244,13 @@ def test_no_platform_at_all() -> None:
     assert [w["code"] for w in plan["warnings"]] == ["NO_PROFESSIONAL_PLATFORM"]
     assert "no platform" in plan["warnings"][0]["message"]
     assert plan["time"]["professional"] == 0 and plan["time"]["freed"] == 0
+
+
+def test_own_newsletter_as_focus_gets_a_writing_routine() -> None:
+    answers = persona("funding_nonprofit")
+    answers["platforms"] = [p for p in answers["platforms"] if p["id"] == "newsletter"]
+    plan = plan_for(answers)
+    assert plan["focus"]["space"] == {"kind": "newsletter", "name": "Horizon"}
+    assert plan["routine"][0].startswith("Write 1 piece along your editorial line in the "
+                                         "newsletter “Horizon”")
+    assert not any(w["code"] == "BROADCAST_ONLY" for w in plan["warnings"])

@@ -151,7 +151,7 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
         if f.evidence >= rules.proven and slots > 0:
             # About one channel's worth of hours: never more than the focus.
             want = min(f.hours, b.hours_per_channel, max(focus_hours, 0.0))
-            if want <= remaining or remaining >= b.hours_per_channel:
+            if want <= remaining:
                 d.verdict, d.why, d.recommended = "keep", KEEP, min(want, remaining)
                 remaining -= d.recommended
                 slots -= 1

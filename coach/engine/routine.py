@@ -70,7 +70,17 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
             posts = 2 if rest >= 240 else 1
         post_minutes = posts * r.minutes_per_post
         main = rest - replies - post_minutes
-        if conversational:
+        if f.owned:
+            # One's own blog or newsletter: the piece itself is the work.
+            pieces = 2 if rest >= 240 else 1
+            lines.append(tr.ngettext(
+                "Write {n} piece along your editorial line {loc}, answering a question your "
+                "audience asks (about {minutes} min).",
+                "Write {n} pieces along your editorial line {loc}, each answering a question "
+                "your audience asks (about {minutes} min).", pieces).format(
+                n=m(pieces), loc=loc, minutes=m(rest - replies)))
+            posts = 0
+        elif conversational:
             n = max(1, main // r.minutes_per_answer)
             lines.append(tr.ngettext("Answer {n} question {loc} (about {minutes} min).",
                                      "Answer {n} questions {loc} (about {minutes} min).",
@@ -96,8 +106,10 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
                                    "about what), then publish {n} posts that follow it {loc} "
                                    "(about {minutes} min).", posts)
             lines.append(text.format(n=m(posts), loc=loc, minutes=m(post_minutes)))
-        lines.append(tr.gettext("Reply to every comment and message within two days (about "
-                                "{minutes} min).").format(minutes=m(replies)))
+        lines.append((tr.gettext("Reply to every reader who writes back within two days (about "
+                                 "{minutes} min).") if f.owned else
+                      tr.gettext("Reply to every comment and message within two days (about "
+                                 "{minutes} min).")).format(minutes=m(replies)))
     lines.append(tr.gettext("When someone shows interest, invite them to your own site or to a "
                             "call rather than carrying on in the comments."))
     if tracking:

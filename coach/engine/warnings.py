@@ -135,7 +135,8 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                     hours=hours_a_week(f.hours, tr, lang), platform=f.name),
                 instead.format(rec=h(d.recommended), review=review, focus=focus_name))
         priorities = profile.get("audiences") or []
-        if f.hours > 0 and not f.present and priorities:
+        # Results prove someone is there: only warn where time brings nothing.
+        if f.hours > 0 and not f.present and priorities and f.evidence == 0:
             add("AUDIENCE_ABSENT", "warning", d,
                 tr.ngettext("Your priority audience ({audiences}) is not on {platform}, where "
                             "you spend {hours}.",
