@@ -14,7 +14,7 @@ from __future__ import annotations
 import gettext
 import os
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import cache
 from typing import Protocol
 
 LANGS: tuple[str, ...] = ("en", "fr")
@@ -43,7 +43,7 @@ class UnknownLanguage(ValueError):
     """Raised for a language coach does not speak (the CLI turns it into exit 2)."""
 
 
-def N_(message: str) -> str:  # noqa: N802 - gettext convention
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (translated at use)."""
     return message
 
@@ -74,7 +74,7 @@ def resolve_lang(cli_value: str | None = None, env: Mapping[str, str] | None = N
     return DEFAULT_LANG
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(lang: str, domain: str) -> gettext.GNUTranslations:
     """The compiled catalog for `domain` in `lang`; raises if it is missing."""
     if lang not in LANGS:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import click
 
 from coach import __version__
-from coach.cli.base import Env, InputError, N_, RunError, TrGroup, _, err, set_lang
+from coach.cli.base import N_, Env, InputError, RunError, TrGroup, _, err, set_lang
 from coach.i18n import UnknownLanguage, resolve_lang
 from coach.paths import bank_dir, workspace_dir
 
