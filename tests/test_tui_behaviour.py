@@ -263,3 +263,30 @@ def test_other_commands_do_not_import_textual(workspace: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent, check=False)
     assert done.returncode == 0, done.stderr
+
+
+async def test_after_finishing_the_client_list_starts_from_last_answers(workspace: Path) -> None:
+    seed(workspace, {"step": "plan"})
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#plan-finish").press()
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await settle(pilot)
+        assert any("Assessment saved" in n.message for n in app._notifications)
+
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        clients = app.screen.query_one("#home-clients")
+        assert "Atelier Lune" in str(clients.get_option_at_index(0).prompt)
+        clients.focus()
+        clients.highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(app) == "profile"
+        assert app.screen.query_one("#q-audiences").value == ["clients", "influencers"]
+        assert len(app.screen.session.platforms) == 3
