@@ -237,3 +237,36 @@ def test_forget_leaves_nothing_of_the_client_on_disk(workspace: Path) -> None:
     assert [c["id"] for c in again.list_clients()] == [keep]
     assert again.get_setting("last_client") is None
     assert again.find_client(name) is None
+
+
+@pytest.mark.parametrize("below", [None, "sub"])
+def test_a_workspace_that_is_a_file_is_refused_naming_it(tmp_path: Path, below: str | None
+                                                          ) -> None:
+    from coach.store import StoreInputError
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    target = blocker / below if below else blocker
+    with pytest.raises(StoreInputError) as caught:
+        Workspace.open(target, lang="en").list_clients()
+    assert str(blocker) in str(caught.value) and "is a file" in str(caught.value)
+    assert blocker.read_text() == "x"
+
+
+def test_an_unreadable_index_folder_is_a_store_error_not_an_os_error(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.store import StoreError
+
+    ws = Workspace.open(workspace, lang="en")
+    ws.create_client("Anyone")
+    real_stat = os.stat
+
+    def refuse(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).endswith("index.json"):
+            raise PermissionError(13, "Permission denied")
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refuse)
+    with pytest.raises(StoreError) as caught:
+        Workspace.open(workspace, lang="en").list_clients()
+    assert "index.json" in str(caught.value) and "Permission denied" in str(caught.value)

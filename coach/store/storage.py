@@ -128,6 +128,10 @@ class DataFile:
                 if self._existing_backups():
                     self._recover(self._tr.gettext("the file is missing"))
             return
+        except OSError as exc:  # a file where a folder should be, no permission...
+            raise StoreError(self._tr.gettext("{what}: cannot read {file}: {reason}").format(
+                what=self.label, file=self.path, reason=exc.strerror or str(exc)),
+                path=self.path) from exc
         if self._loaded and (st.st_ino, st.st_mtime_ns, st.st_size) == self._sig:
             return
         self._loaded = True

@@ -35,6 +35,7 @@ from coach.store.errors import (
     DamagedFile,
     ReadOnlyWorkspace,
     StoreError,
+    StoreInputError,
     TargetExists,
     UnknownAssessment,
     UnknownClient,
@@ -102,6 +103,7 @@ class Workspace:
         return self.path / CLIENTS_DIR
 
     def _start(self) -> None:
+        self._check_folder()
         if not self.path.is_dir():
             return
         fsutil.fix_dir_mode(self.path)
@@ -116,6 +118,20 @@ class Workspace:
             self._resummarize()
         elif not self.read_only:
             self._reconcile()
+
+    def _check_folder(self) -> None:
+        """The workspace (or the folder it would be created in) must not be a file.
+
+        Otherwise every later stat() fails with NotADirectoryError: say it once, naming
+        the file in the way, as bad input (exit 2) rather than as a crash.
+        """
+        probe = self.path
+        while not os.path.lexists(probe) and probe.parent != probe:
+            probe = probe.parent
+        if os.path.lexists(probe) and not probe.is_dir():
+            raise StoreInputError(self._tr.gettext(
+                "The workspace {path} cannot be used: {file} is a file, not a folder."
+            ).format(path=self.path, file=probe), path=self.path)
 
     def _reconcile(self) -> None:
         """Repair what a crash between a client write and the index write left behind.
@@ -616,7 +632,12 @@ class Workspace:
             raise TargetExists(self._tr.gettext(
                 "{folder}: no such folder.").format(folder=target.parent))
         text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-        fsutil.atomic_write(target, text.encode("utf-8"))
+        try:
+            fsutil.atomic_write(target, text.encode("utf-8"))
+        except OSError as exc:  # read-only or special folder, disk full: nothing is left
+            raise StoreError(self._tr.gettext("{file}: cannot write the export: {reason}")
+                             .format(file=target, reason=exc.strerror or str(exc)),
+                             path=target) from exc
 
     def import_client(self, payload: object, *, replace: bool = False,
                       check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
