@@ -248,3 +248,55 @@ def test_client_commands_import_neither_textual_nor_questionary(seeded: str) -> 
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
                           env={**__import__("os").environ, "PYTHONPATH": str(root)})
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("command", [["clients"], ["history", "X"], ["report", "X"],
+                                     ["forget", "X", "--yes"]])
+def test_a_data_dir_inside_a_file_is_exit_2_without_traceback(command: list[str], capsys,
+                                                               tmp_path: Path,
+                                                               monkeypatch) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("")
+    monkeypatch.setenv("COACH_DATA_DIR", str(blocker / "sub"))
+    code, out, err = run(capsys, *command)
+    assert code == 2 and out == ""
+    assert "Traceback" not in err and f"{blocker} is a file" in err
+
+
+def test_compare_with_the_assessment_being_reported_is_refused(seeded: str, capsys) -> None:
+    code, out, err = run(capsys, "report", NAME, "--compare", "2")
+    assert code == 2 and out == "" and "--compare 2" in err
+    code, out, _err = run(capsys, "report", NAME, "--assessment", "2", "--compare", "1")
+    assert code == 0 and out
+
+
+def test_export_that_cannot_be_written_is_exit_1_naming_the_file(seeded: str, capsys,
+                                                                 tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    from coach.store import fsutil
+
+    def full(path: Path, data: bytes, *, backups: int = 0) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "atomic_write", full)
+    target = tmp_path / "lune.json"
+    code, _out, err = run(capsys, "export", NAME, "-o", str(target))
+    assert code == 1 and "Traceback" not in err
+    assert str(target) in err and "No space left on device" in err and not target.exists()
+
+
+def test_paths_with_escape_sequences_are_printed_inert(seeded: str, capsys, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    evil = "\x1b]0;pwn\x07.md"
+    code, _out, err = run(capsys, "report", NAME, "--format", "md", "-o", evil)
+    assert code == 0 and (tmp_path / evil).exists()
+    code, _out, err2 = run(capsys, "report", NAME, "--format", "md", "-o", evil)
+    assert code == 2
+    code, _out, err3 = run(capsys, "export", NAME, "-o", evil)
+    assert code == 2
+    code, _out, err4 = run(capsys, "import", "\x1b[31mmissing.json")
+    assert code == 2
+    for text in (err, err2, err3, err4):
+        assert "\x1b" not in text and "\x07" not in text
+    assert "]0;pwn.md" in err and "[31mmissing.json" in err4

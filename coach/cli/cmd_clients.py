@@ -44,9 +44,10 @@ def store_errors() -> Iterator[None]:
     try:
         yield
     except StoreInputError as exc:
-        raise InputError(exc.problems) from None
+        # Messages may quote a path or name as typed: never let it reach the terminal raw.
+        raise InputError([clean(line) for line in exc.problems]) from None
     except StoreError as exc:
-        raise RunError(str(exc)) from None
+        raise RunError(clean(str(exc))) from None
 
 
 def open_workspace(env: Env) -> Workspace:
@@ -206,6 +207,10 @@ def _compare_base(assessments: list[dict[str, Any]], current: dict[str, Any], va
     except ValueError:
         raise InputError(_("--compare: {value} is not an assessment id.").format(
             value=clean(value, single_line=True))) from None
+    if wanted == current["id"]:
+        # Comparing an assessment with itself would print a page of "unchanged".
+        raise InputError(_("--compare {id}: that is the assessment being reported; name an "
+                           "earlier one, or add --assessment ID.").format(id=wanted))
     return _pick(assessments, wanted, client_name)
 
 
@@ -249,7 +254,7 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
         from coach.report.output import write_output
 
         write_output(text, Path(output), force=force)  # type: ignore[arg-type]
-        err(_("Written: {path}").format(path=output))
+        err(_("Written: {path}").format(path=_show(output)))  # type: ignore[arg-type]
     else:
         click.echo(text, nl=not text.endswith("\n"))
     return 0
@@ -273,7 +278,7 @@ def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
     n = client["assessments"]
     err(ngettext("Exported {name} ({n} assessment) to {path}",
                  "Exported {name} ({n} assessments) to {path}", n).format(
-        name=_show(client["name"]), n=n, path=output))
+        name=_show(client["name"]), n=n, path=_show(output)))
     return 0
 
 
@@ -290,19 +295,20 @@ def _answers_checker(env: Env) -> Any:
 
 
 def _read_json_file(path: Path) -> object:
+    shown = _show(str(path))
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(_("{path}: no such file.").format(path=path)) from None
+        raise InputError(_("{path}: no such file.").format(path=shown)) from None
     except OSError as exc:
-        raise InputError(f"{path}: {exc.strerror}") from None
+        raise InputError(f"{shown}: {exc.strerror}") from None
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(_("{path}: not UTF-8 text.").format(path=path)) from None
+        raise InputError(_("{path}: not UTF-8 text.").format(path=shown)) from None
     except json.JSONDecodeError as exc:
         raise InputError(_("{path}: line {line}, column {col}: not valid JSON ({reason}).")
-                         .format(path=path, line=exc.lineno, col=exc.colno,
+                         .format(path=shown, line=exc.lineno, col=exc.colno,
                                  reason=exc.msg)) from None
 
 

@@ -21,11 +21,18 @@ def _(message: str) -> str:
     return translator(current_lang(), "report").gettext(message)
 
 
+def _shown(path: Path) -> str:
+    """A path as typed may hold escape sequences: print it, never obey it."""
+    from coach.textsafe import clean
+
+    return clean(str(path), single_line=True)
+
+
 def _refuse(path: Path) -> None:
     from coach.cli.base import InputError
 
     raise InputError(_("{path}: the file already exists; add --force to replace it")
-                     .format(path=path))
+                     .format(path=_shown(path)))
 
 
 def write_output(text: str, path: Path, *, force: bool) -> None:
@@ -33,13 +40,13 @@ def write_output(text: str, path: Path, *, force: bool) -> None:
 
     path = Path(path)
     if path.is_dir():
-        raise InputError(_("{path}: is a folder, not a file").format(path=path))
+        raise InputError(_("{path}: is a folder, not a file").format(path=_shown(path)))
     if os.path.lexists(path) and not force:
         _refuse(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(_("{path}: the folder {folder} does not exist")
-                         .format(path=path, folder=folder))
+                         .format(path=_shown(path), folder=_shown(folder)))
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -62,7 +69,7 @@ def write_output(text: str, path: Path, *, force: bool) -> None:
                 os.replace(tmp, path)
     except OSError as exc:
         raise RunError(_("{path}: could not write the file ({reason})")
-                       .format(path=path, reason=exc.strerror or exc)) from exc
+                       .format(path=_shown(path), reason=exc.strerror or exc)) from exc
     finally:
         if tmp is not None and os.path.lexists(tmp):
             os.unlink(tmp)
