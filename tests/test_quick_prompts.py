@@ -72,3 +72,14 @@ def test_text_back_only_while_untouched() -> None:
         pipe.send_text("a<b\r" + "<")
         assert p.text("Name?") == "a<b"         # once typing, < is a character
         assert p.text("Again?", default="kept") == prompts.BACK
+
+
+def test_going_back_from_a_text_prompt_prints_no_answer_line() -> None:
+    lines: list[str] = []
+    with create_pipe_input() as pipe:
+        p = prompts.Prompter(input=pipe, output=DummyOutput(), echo=lines.append)
+        pipe.send_text("<")                      # the key, on an untouched answer
+        assert p.text("Hours?", default="2", shown=lambda t: f"{float(t):g} h") == prompts.BACK
+        pipe.send_text("<\r")                    # typed alone, then Enter
+        assert p.text("Name?") == prompts.BACK
+    assert lines == []    # no "Hours? → back" / "→ (none)" pretending something was answered

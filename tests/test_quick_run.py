@@ -134,6 +134,10 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     assert ws.load_draft(client["id"]) in (None, ({}, {}))
     # the plan was printed, and its focus is the one stored
     printed = "\n".join(p.lines)
+    # numbers are echoed bare: the unit is in the question, and "1 hours a week" is wrong
+    answered = [line.split("→")[-1].strip() for line in p.lines if "→" in line]
+    assert "3" in answered and "40" in answered
+    assert not any("hours a week" in a for a in answered)
     assert plan["focus"]["platform"] == "linkedin"
     assert "Entrepreneurs de la Mauricie" in printed
     assert "LinkedIn" in printed

@@ -225,7 +225,9 @@ class Prompter:
             untouched = Condition(lambda: app.current_buffer.text.strip() in ("", default.strip()))
             self._add_back_key(question, untouched)
         result = self._run(question)
-        if back and result.strip() == BACK_TYPED:
+        # The "<" key exits with BACK itself; "<" typed alone then Enter gives BACK_TYPED.
+        # Either way nothing was answered: no "question → answer" line.
+        if back and (result == BACK or result.strip() == BACK_TYPED):
             return BACK
         self._done(mark, message, shown(result) if shown else (result.strip() or _("(none)")))
         return result

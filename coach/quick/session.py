@@ -240,7 +240,9 @@ class QuickSession:
             value = parse_number(typed)
             if value is None:
                 return _("(none)")
-            return f"{show_number(value, lang)} {unit}".strip()
+            # The unit is already in the question ("... (hours a week)"): repeating it
+            # here would need its singular too ("1 hours a week", "1 heures par semaine").
+            return show_number(value, lang)
 
         default = "" if current is None else show_number(current, lang)
         typed = self.ask.text(message, default=default, check=check, shown=shown, **common)
