@@ -72,3 +72,28 @@ def test_chart_survives_zero_hours_and_huge_numbers() -> None:
     widths = bars(chart_of(big))
     assert widths["linkedin"] / widths["instagram"] == pytest.approx(168 / 4, rel=1e-3)
     assert max(widths.values()) < 680
+
+
+def test_long_platform_names_fit_in_the_label_column() -> None:
+    """A name drawn right-aligned must not start left of the picture (it was cut)."""
+    from coach.report.chart import LABEL_CHAR_W
+
+    plan = variant(FOODBANK_FR)
+    plan["platforms"][0]["name"] = "Forum des ébénistes du Québec et des environs"
+    svg = chart_of(plan, "fr")
+    labels = [t for t in svg.iter(f"{SVG}text") if (t.get("class") or "").startswith("label")]
+    assert labels
+    for t in labels:
+        shown = t.text or ""
+        assert len(shown) * LABEL_CHAR_W <= float(t.get("x")), shown
+    assert labels[0].text == "Toutes les plateformes"           # the total row, not cut
+    first = labels[1]
+    assert first.text.endswith("…") and first.text.startswith("Forum des ébénistes")
+    assert first.find(f"{SVG}title").text == "Forum des ébénistes du Québec et des environs"
+
+
+def test_segment_tooltips_follow_french_typography() -> None:
+    svg = chart_of(FOODBANK_FR, "fr")
+    titles = [r.find(f"{SVG}title").text for r in svg.iter(f"{SVG}rect")
+              if r.get("class") == "segment"]
+    assert titles and all("\u00a0: " in t for t in titles), titles

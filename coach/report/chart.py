@@ -19,7 +19,7 @@ VERDICT_COLOURS = {"focus": "#0f766e", "keep": "#3f8f5a", "reduce": "#c27c0e",
 OTHER_COLOUR = "#7a8491"
 
 WIDTH = 680
-LABEL_W = 150          # platform names on the left
+LABEL_W = 180          # platform names on the left (22 characters: "Toutes les plateformes")
 PLOT_X = LABEL_W + 10
 PLOT_W = WIDTH - PLOT_X - 70   # room on the right for the hours figure
 TOP = 34               # room for the budget label
@@ -31,8 +31,19 @@ def _x(value: float, scale: float) -> float:
     return round(PLOT_X + value * scale, 2)
 
 
-def _short(name: str, limit: int = 22) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+# Platform names are drawn right-aligned, ending at LABEL_W: a name wider than that
+# would start left of the picture and be cut ("orum des ébénistes d…"). Without a
+# font to measure with, assume a generous average width per character (13px bold).
+LABEL_CHAR_W = 8.0
+
+
+def _short(name: str, limit: int) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def label_fits(name: str) -> str:
+    """The name, shortened so that it fits in the label column."""
+    return _short(name, int((LABEL_W - 4) // LABEL_CHAR_W))
 
 
 def _step(top: float) -> float:
@@ -81,15 +92,16 @@ def render_chart(m: ReportModel) -> str:
     # Row 0: everything stacked, against the budget.
     y = TOP + (ROW_H - BAR_H) / 2 - 6
     out.append(f'<text class="label total" x="{LABEL_W}" y="{y + BAR_H - 3}" '
-               f'text-anchor="end">{e(lab.all_platforms)}</text>')
+               f'text-anchor="end">{e(label_fits(lab.all_platforms))}</text>')
     x = float(PLOT_X)
+    colon = "\u00a0: " if m.lang == "fr" else ": "   # French: a space before the colon
     for r in rows:
         w = round(r.hours * scale, 2)
         if w > 0:
             colour = VERDICT_COLOURS.get(r.verdict, OTHER_COLOUR)
             out.append(f'<rect class="segment" x="{round(x, 2)}" y="{y}" width="{w}" '
                        f'height="{BAR_H}" fill="{colour}" data-hours="{r.hours:g}">'
-                       f'<title>{e(r.name)}: {e(r.hours_text)}</title></rect>')
+                       f'<title>{e(r.name)}{colon}{e(r.hours_text)}</title></rect>')
         x += r.hours * scale
     out.append(f'<text class="value total" x="{round(x, 2) + 6}" y="{y + BAR_H - 3}">'
                f'{e(fmt_hours(total, m.lang))}</text>')
@@ -100,7 +112,8 @@ def render_chart(m: ReportModel) -> str:
         colour = VERDICT_COLOURS.get(r.verdict, OTHER_COLOUR)
         w = round(r.hours * scale, 2)
         out.append(f'<text class="label" x="{LABEL_W}" y="{y + BAR_H - 3}" '
-                   f'text-anchor="end">{e(_short(r.name))}</text>')
+                   f'text-anchor="end">{e(label_fits(r.name))}'
+                   f'<title>{e(r.name)}</title></text>')
         out.append(f'<rect class="bar" x="{PLOT_X}" y="{y}" width="{w}" height="{BAR_H}" '
                    f'rx="2" fill="{colour}" data-platform="{e(r.id)}" '
                    f'data-hours="{r.hours:g}" />')
