@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 ROLE_KINDS = {"freelancer": "freelancer", "nonprofit": "nonprofit"}
 CLIENT_SETTING = "tui.client"
+LANG_NAMES = {"en": "English", "fr": "Français"}
 
 
 class CoachApp(App[None]):
@@ -300,7 +301,7 @@ class CoachApp(App[None]):
             relanguage = getattr(screen, "relanguage", None)
             if relanguage is not None:
                 await relanguage()
-        self.notify(_("Language: English") if lang == "en" else _("Language: French"))
+        self.notify(_("Language: {name}").format(name=LANG_NAMES[lang]))
 
     def action_set_theme(self, theme: str) -> None:
         self.theme = theme
@@ -312,7 +313,8 @@ class CoachApp(App[None]):
 
         other = "fr" if current_lang() == "en" else "en"
         yield SystemCommand(
-            _("Language: Français") if other == "fr" else _("Language: English"),
+            # Each language is named in its own words, as language menus do.
+            _("Language: {name}").format(name=LANG_NAMES[other]),
             _("Show coach in the other language"),
             lambda: self.run_action(f"set_language('{other}')"))
         for theme, title in ((DARK, _("Theme: dark")), (LIGHT, _("Theme: light")),

@@ -31,12 +31,12 @@ class PlatformRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Checkbox(Content(self.platform_name), compact=True, classes="inv-check")
-        if self.other:
-            yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
         yield Input(placeholder=_("h/week"), compact=True, classes="inv-hours")
         yield Select([(Content(label), rid) for rid, label in self.reasons], compact=True,
                      allow_blank=False, value=_default_reason(self.reasons),
                      classes="inv-reason")
+        if self.other:
+            yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
         yield Static("", classes="inv-error")
 
     def fill(self, entry: dict[str, Any] | None) -> None:
@@ -104,7 +104,11 @@ class InventoryStep(VerticalScroll):
         rows_box = self.query_one("#inv-rows")
         await rows_box.remove_children()
         reasons = self._reasons()
-        rows = [PlatformRow(p.id, p.name.get(lang), reasons)
+        try:  # platforms whose row asks "which one?" (a named forum, a Discord server)
+            labelled = set(session.bank.question("label").platforms)
+        except KeyError:
+            labelled = set()
+        rows = [PlatformRow(p.id, p.name.get(lang), reasons, other=p.id in labelled)
                 for p in session.bank.platforms if p.id != "other"]
         other_name = next((p.name.get(lang) for p in session.bank.platforms if p.id == "other"),
                           _("Other"))
@@ -141,6 +145,7 @@ class InventoryStep(VerticalScroll):
         return None if found is None else self.session.platforms[found]
 
     def _store_row(self, row: PlatformRow, entry: dict[str, Any]) -> None:
+        """Copy what the row shows into the draft entry (never the invalid hours)."""
         value, problem = parse_number(row.query_one(".inv-hours", Input).value)
         if problem is None and value is not None:
             entry["hours_per_week"] = number_value(value)
@@ -149,7 +154,10 @@ class InventoryStep(VerticalScroll):
             entry["reason"] = str(reason)
         if row.other:
             label = clean(row.query_one(".inv-label", Input).value, single_line=True)
-            entry["label"] = label
+            if label:
+                entry["label"] = label
+            else:
+                entry.pop("label", None)
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
