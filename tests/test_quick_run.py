@@ -357,13 +357,19 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     assert ws.load_draft(cid) in (None, ({}, {}))
 
 
-def test_a_workspace_that_cannot_be_written_stops_with_a_run_error(bank, tmp_path: Path) -> None:
-    from coach.cli.base import RunError
+def test_a_workspace_that_is_a_file_stops_before_any_question(bank, tmp_path: Path) -> None:
+    from coach.cli.base import InputError
 
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
-    with pytest.raises(RunError, match="file"):
-        run(bank, not_a_folder, "en", "Ouest", [E(Keys(bank, "en").text("name"), ENTER)])
+    prompter = ScriptedPrompter(script=[])      # asking anything would fail the script
+    try:
+        with pytest.raises(InputError, match="is a file, not a folder"):
+            run_quick(lang="en", data_dir=not_a_folder, bank=bank, client="Ouest",
+                      prompter=prompter, echo=prompter.lines.append, width=90)
+    finally:
+        prompter.close()
+    assert prompter.asked == [] and not_a_folder.read_text() == "x"
 
 
 def test_other_commands_never_import_questionary() -> None:
