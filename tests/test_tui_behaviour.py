@@ -290,3 +290,29 @@ async def test_after_finishing_the_client_list_starts_from_last_answers(workspac
         assert step(app) == "profile"
         assert app.screen.query_one("#q-audiences").value == ["clients", "influencers"]
         assert len(app.screen.session.platforms) == 3
+
+
+async def test_switching_client_keeps_each_draft(workspace: Path) -> None:
+    seed(workspace, {"step": "time"})
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.action_clients()
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HomeScreen"
+        name = app.screen.query_one("#home-name", Input)
+        name.focus()
+        name.value = "Café Bleu"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(app) == "profile" and app.screen.session.profile["name"] == "Café Bleu"
+        app.action_clients()
+        await settle(pilot)
+        clients = app.screen.query_one("#home-clients")
+        names = [str(clients.get_option_at_index(i).prompt) for i in range(clients.option_count)]
+        target = next(i for i, n in enumerate(names) if n.startswith("Atelier Lune"))
+        clients.focus()
+        clients.highlighted = target
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(app) == "time"          # the first client's draft, where it was left

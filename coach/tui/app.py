@@ -57,6 +57,9 @@ class CoachApp(App[None]):
         # Calm by default: no sliding or fading (users who want motion can set
         # TEXTUAL_ANIMATIONS; it also keeps snapshots and slow terminals steady).
         self.animation_level = "none"
+        # True when --lang / COACH_LANG chose the language for this run: then the
+        # language saved in the workspace does not override it.
+        self.lang_locked = False
         set_lang(env.lang)
         translate_bindings(self)
 
@@ -111,7 +114,7 @@ class CoachApp(App[None]):
 
         ws = self.workspace
         lang = ws.get_setting("lang")
-        if lang in LANGS and lang != current_lang():
+        if lang in LANGS and lang != current_lang() and not self.lang_locked:
             self._apply_lang(lang)
         theme = ws.get_setting("theme")
         if isinstance(theme, str) and theme in self.available_themes:
@@ -286,6 +289,17 @@ class CoachApp(App[None]):
             self.session.save()
         self.exit()
 
+    def action_clients(self) -> None:
+        """Leave this assessment (saved) for the client list."""
+        from coach.tui.home import HomeScreen
+
+        if self.session is not None:
+            self.session.save()
+            self.session = None
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(HomeScreen(self.workspace.list_clients()), callback=self._chosen)
+
     def _apply_lang(self, lang: str) -> None:
         set_lang(lang)
         translate_bindings(self)
@@ -336,6 +350,10 @@ class CoachApp(App[None]):
                 yield SystemCommand(_("Assessment: skip this platform"),
                                     _("Leave its questions blank and go on"),
                                     lambda: screen.run_action("skip"))
+        if self.workspace is not None and self.bank is not None:
+            yield SystemCommand(_("Clients: open another client"),
+                                _("This assessment stays saved as it is"),
+                                self.action_clients)
         yield SystemCommand(_("App: quit"), _("Everything is already saved"),
                             lambda: self.run_action("quit"))
 
@@ -346,6 +364,11 @@ def make_app(env: Env, *, bank: Bank | None = None, workspace: Any = None) -> Co
 
 
 def run_app(env: Env) -> int:
+    import os
+    import sys
+
     app = make_app(env)
+    app.lang_locked = bool(os.environ.get("COACH_LANG")) or any(
+        arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:])
     app.run()
     return app.return_code or 0
