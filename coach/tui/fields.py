@@ -249,7 +249,7 @@ class NumberField(QuestionField):
     def compose_input(self) -> ComposeResult:
         shown = "" if self.value is None else fmt_num(self.value)
         with Horizontal(classes="number-row"):
-            yield Input(shown, placeholder="0", compact=True, classes="number")
+            yield Input(shown, compact=True, classes="number")
             if self.unit:
                 yield Static(Content(self.unit), classes="q-unit")
 
