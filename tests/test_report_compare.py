@@ -70,7 +70,8 @@ def test_verdicts_and_results_per_platform() -> None:
     old["platforms"] = old["platforms"][:-1]            # Facebook not there before
     data = json.loads(render_comparison(old, FREELANCER_EN, "json", lang="en"))
     v = {c["label"]: c for c in data["verdicts"]}
-    assert v["Instagram"]["old"] == "Keep · 4 h" and v["Instagram"]["new"] == "Reduce · 4 h"
+    assert v["Instagram"]["old"] == "Keep · 4\u00a0h"          # no-break: "4" and "h" stay
+    assert v["Instagram"]["new"] == "Reduce · 4\u00a0h"        # on one line
     assert v["Instagram"]["changed"]
     assert v["Facebook"]["old"] == "absent" and v["Facebook"]["changed"]
     assert not v["Newsletter"]["changed"]

@@ -41,10 +41,10 @@ def test_degenerate_plan_does_not_crash(fmt: str) -> None:
 def test_dates_and_numbers_in_local_style() -> None:
     fr = render(FOODBANK_FR, "md", lang="fr")
     assert "22 novembre 2026" in fr and "20 février 2027" in fr
-    assert "| 6,5 h |" in fr and "1\u00a0250 visites du site" in fr
+    assert "| 6,5\u00a0h |" in fr and "1\u00a0250 visites du site" in fr
     en = render(FREELANCER_EN, "md", lang="en")
     assert "November 22, 2026" in en and "February 20, 2027" in en
-    assert "| 4.5 h |" in en and "| 1.5 h |" in en
+    assert "| 4.5\u00a0h |" in en and "| 1.5\u00a0h |" in en
 
 
 @pytest.mark.parametrize("width", [80, 60])
@@ -169,3 +169,31 @@ def test_json_report_imports_nothing_heavy() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=Path(__file__).parent.parent, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def _no_orphan_marks(rendered: str) -> list[str]:
+    """Lines that start with what French typography ties to the previous word."""
+    bad = []
+    lines = [line.strip() for line in rendered.splitlines()]
+    for prev, line in zip(["", *lines], lines, strict=False):
+        if line[:1] in (":", ";", "?", "»") or prev.endswith("«"):
+            bad.append(line)
+        if re.match(r"(h|min)\b", line) and re.search(r"\d$", prev):
+            bad.append(line)       # "1" at the end of a line, "h par semaine" on the next
+    return bad
+
+
+@pytest.mark.parametrize("width", range(40, 90))
+def test_french_text_never_starts_a_line_with_a_colon_or_a_unit(width: int) -> None:
+    plan = json.loads(json.dumps(FOODBANK_FR))
+    plan["platforms"][0]["explanation"] = (
+        "Aucune ligne éditoriale sur Forum des ébénistes du Québec (1 h par semaine) : les "
+        "publications dérivent vers ce qui attire des mentions « J’aime » et des vues ; "
+        "que faire ? Écrivez une phrase : qui, quoi, pour quelle action ! Gardez 15 min.")
+    plan["routine"] = [plan["platforms"][0]["explanation"]]
+    rendered = render(plan, "text", lang="fr", width=width, color=False)
+    assert _no_orphan_marks(rendered) == []
+    assert "\ue000" not in rendered and "1\u00a0h" in rendered
+    compared = render_comparison(FOODBANK_FR, plan, "text", lang="fr", width=width,
+                                 color=False)
+    assert _no_orphan_marks(compared) == [] and "\ue000" not in compared

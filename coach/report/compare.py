@@ -176,9 +176,10 @@ def _as_text(c: Comparison, width: int, color: bool | None) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    from coach.report.text import bullets, heading, make_console, strip_trailing
+    from coach.report.text import bullets, finish, heading, keep_together, make_console
 
-    lab = L.labels(c.lang)
+    c = keep_together(c)
+    lab = keep_together(L.labels(c.lang))
     console, buf = make_console(width, color)
     title = Text()
     title.append(f"{lab.comparison_title} · ", style="bold")
@@ -221,7 +222,7 @@ def _as_text(c: Comparison, width: int, color: bool | None) -> str:
     console.print(heading(lab.results))
     body = table(c.results, lab.platform) if c.results else Text(lab.none)
     console.print(Padding(body, (0, 0, 1, 2)))
-    return strip_trailing(buf.getvalue())
+    return finish(buf.getvalue())
 
 
 def _md_table(rows: list[Change], first: str, lab: L.Labels) -> list[str]:

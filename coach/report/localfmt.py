@@ -6,7 +6,12 @@ ones follow US English ("November 22, 2026", "1.5 h").
 
 from __future__ import annotations
 
+import re
 from datetime import date
+
+NBSP = "\u00a0"
+_UNIT = re.compile(r"(\d) (h|min)\b")
+_FR_BEFORE = re.compile(r" ([:;!?»])")
 
 _BABEL_LOCALE = {"fr": "fr_CA", "en": "en"}
 
@@ -23,7 +28,7 @@ def number(value: float | int, lang: str) -> str:
 
 
 def hours(value: float | int, lang: str) -> str:
-    return f"{number(value, lang)} h"
+    return f"{number(value, lang)}{NBSP}h"   # never "1.5" at a line's end, "h" on the next
 
 
 def signed_hours(value: float | int, lang: str) -> str:
@@ -43,3 +48,12 @@ def long_date(iso: str, lang: str) -> str:
     except (TypeError, ValueError):
         return str(iso)
     return format_date(day, format="long", locale=babel_locale(lang))
+
+
+def tie(text: str, lang: str) -> str:
+    """No-break spaces where a line must not break: "1.5 h", and in French before
+    « : ; ! ? » and after « (otherwise a wrapped line can start with ":" or "»")."""
+    text = _UNIT.sub("\\1" + NBSP + "\\2", text)
+    if lang == "fr":
+        text = _FR_BEFORE.sub(NBSP + "\\1", text).replace("« ", "«" + NBSP)
+    return text

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.report import labels as L
-from coach.report.localfmt import hours, long_date, number
+from coach.report.localfmt import hours, long_date, number, tie
 from coach.textsafe import clean
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n]+")
@@ -33,6 +33,11 @@ def text(value: Any) -> str:
     if value is None:
         return ""
     return one_line(str(value))
+
+
+def sentence(value: Any, lang: str) -> str:
+    """One of the engine's sentences: safe text, with French typography's no-break spaces."""
+    return tie(text(value), lang)
 
 
 def as_float(value: Any) -> float | None:
@@ -154,7 +159,8 @@ def platform_label(lang: str, entry: Mapping[str, Any]) -> str:
     return text(entry.get("name")) or L.platform_name(lang, pid)
 
 
-def platform_row(lang: str, entry: Mapping[str, Any]) -> PlatformRow:
+def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = None
+                 ) -> PlatformRow:
     pid = text(entry.get("platform"))
     verdict = text(entry.get("verdict"))
     score = as_float(entry.get("score"))
@@ -173,7 +179,7 @@ def platform_row(lang: str, entry: Mapping[str, Any]) -> PlatformRow:
         recommended_text="" if rec is None else hours(rec, lang),
         reason_label=L.translate(lang, L.REASONS, reason, default=reason),
         why=text(entry.get("why")),
-        explanation=text(entry.get("explanation")),
+        explanation=sentence(entry.get("explanation"), plan_lang or lang),
         results=_results(lang, entry.get("results_90d")),
     )
 
@@ -182,7 +188,7 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
     lab = L.labels(lang)
     plan_lang = text(plan.get("lang")) or lang
     raw_platforms = [p for p in plan.get("platforms") or [] if isinstance(p, Mapping)]
-    rows = [platform_row(lang, p) for p in raw_platforms]
+    rows = [platform_row(lang, p, plan_lang) for p in raw_platforms]
     names = {r.id: r.name for r in rows}
 
     focus = None
@@ -196,7 +202,7 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
             platform_name=names.get(pid) or L.platform_name(lang, pid),
             space_kind=L.translate(lang, L.SPACE_KINDS, kind, default=kind) if kind else "",
             space_name=text(space.get("name")) if space else "",
-            reasons=[text(r) for r in raw_focus.get("reasons") or [] if text(r)],
+            reasons=[sentence(r, plan_lang) for r in raw_focus.get("reasons") or [] if text(r)],
         )
 
     time_raw = plan.get("time") if isinstance(plan.get("time"), Mapping) else {}
@@ -218,8 +224,8 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
             severity=sev,
             severity_label=L.translate(lang, L.SEVERITIES, sev),
             platform_name=(names.get(pid) or L.platform_name(lang, pid)) if pid else "",
-            message=text(w.get("message")),
-            instead=text(w.get("instead")),
+            message=sentence(w.get("message"), plan_lang),
+            instead=sentence(w.get("instead"), plan_lang),
         ))
     rank = {s: i for i, s in enumerate(L.SEVERITY_ORDER)}
     warnings.sort(key=lambda w: rank.get(w.severity, len(rank)))  # stable within a severity
@@ -242,12 +248,12 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
         time=time_rows,
         budget=as_float(time_raw.get("budget")) or 0.0,
         warnings=warnings,
-        routine=[text(r) for r in plan.get("routine") or [] if text(r)],
-        track=[text(t) for t in plan.get("track") or [] if text(t)],
-        gate=text(plan.get("expansion_gate")),
+        routine=[sentence(r, plan_lang) for r in plan.get("routine") or [] if text(r)],
+        track=[sentence(t, plan_lang) for t in plan.get("track") or [] if text(t)],
+        gate=sentence(plan.get("expansion_gate"), plan_lang),
         confidence=L.translate(lang, L.CONFIDENCE, confidence, default=confidence)
         if confidence else "",
-        confidence_note=text(plan.get("confidence_note")),
+        confidence_note=sentence(plan.get("confidence_note"), plan_lang),
         engine_version=text(plan.get("engine_version")),
         notes=clean(notes).strip() if notes else "",
         extra={"plan_lang": plan_lang},

@@ -6,9 +6,11 @@ User text only ever enters Rich as `Text(...)` objects: a client called
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from io import StringIO
+from typing import TypeVar
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -19,9 +21,16 @@ from rich.text import Text
 
 from coach.report.model import ReportModel
 
+# Rich wraps at any Unicode space, no-break ones included, so a French line could
+# start with ":" or "»". While Rich lays the text out, a private-use character (one
+# cell wide, never a break) stands for each no-break space; the output gets them back.
+NBSP = "\u00a0"
+KEEP = "\ue000"
+
 VERDICT_STYLE = {"focus": "bold green", "keep": "green", "reduce": "yellow", "pause": "red",
                  "personal": "magenta"}
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
+T = TypeVar("T")
 SEVERITY_MARK = {"critical": "!! ", "warning": "!  ", "info": "i  "}
 
 
@@ -88,7 +97,7 @@ def _focus(m: ReportModel) -> RenderableType:
         head.append(" · ")
         if f.space_kind:
             head.append(f.space_kind + " ")
-        head.append(f"«\u00a0{f.space_name}\u00a0»" if m.lang == "fr" else f"“{f.space_name}”",
+        head.append(f"«{KEEP}{f.space_name}{KEEP}»" if m.lang == "fr" else f"“{f.space_name}”",
                     style="bold")
     elif f.space_kind:
         head.append(" · " + f.space_kind)
@@ -100,12 +109,12 @@ def _focus(m: ReportModel) -> RenderableType:
 
 
 def _quote(m: ReportModel, words: str) -> str:
-    return f"«\u00a0{words}\u00a0»" if m.lang == "fr" else f"“{words}”"
+    return f"«{KEEP}{words}{KEEP}»" if m.lang == "fr" else f"“{words}”"
 
 
 def _colon(m: ReportModel, label: str) -> str:
     # French typography: a (non-breaking) space before the colon.
-    return f"{label}\u00a0: " if m.lang == "fr" else f"{label}: "
+    return f"{label}{KEEP}: " if m.lang == "fr" else f"{label}: "
 
 
 def _platforms(m: ReportModel) -> list[RenderableType]:
@@ -212,11 +221,29 @@ def build(m: ReportModel) -> list[RenderableType]:
     return parts
 
 
+def keep_together(obj: T) -> T:
+    """A copy of a model (dataclasses, lists, dicts, strings) with no-break spaces held."""
+    if isinstance(obj, str):
+        return obj.replace(NBSP, KEEP)  # type: ignore[return-value]
+    if isinstance(obj, list):
+        return [keep_together(x) for x in obj]  # type: ignore[return-value]
+    if isinstance(obj, dict):
+        return {k: keep_together(v) for k, v in obj.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.replace(obj, **{f.name: keep_together(getattr(obj, f.name))
+                                           for f in dataclasses.fields(obj) if f.init})
+    return obj
+
+
 def render_text(m: ReportModel, *, width: int = 80, color: bool | None = None) -> str:
     console, buf = make_console(width, color)
-    for part in build(m):
+    for part in build(keep_together(m)):
         console.print(part)
-    return strip_trailing(buf.getvalue())
+    return finish(buf.getvalue())
+
+
+def finish(rendered: str) -> str:
+    return strip_trailing(rendered).replace(KEEP, NBSP)
 
 
 def strip_trailing(rendered: str) -> str:
