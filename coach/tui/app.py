@@ -105,8 +105,12 @@ class CoachApp(App[None]):
         lines = list(getattr(error, "problems", None) or [str(error)])
         loading = self.query_one("#loading", Static)
         loading.update(Content(_("coach could not start.")))
+        from coach.bank.load import BankError
+
+        # A broken question bank is bad input (exit 2), like on the command line.
+        code = 2 if isinstance(error, BankError) else 1
         self.push_screen(MessageScreen(_("coach could not start"), lines),
-                         callback=lambda _r: self.exit(return_code=1))
+                         callback=lambda _r: self.exit(return_code=code))
 
     def _route(self) -> None:
         from coach.tui.home import HomeScreen
