@@ -48,7 +48,7 @@ def test_clients_lists_names_literally_with_their_summary(seeded: str, capsys) -
     code, out, _err = run(capsys, "clients")
     assert code == 0
     assert NAME in out and "Émilie" in out  # markup shown as typed, not applied
-    assert "2026-11-20" in out and "linkedin" in out
+    assert "2026-11-20" in out and "LinkedIn" in out and "linkedin" not in out  # names, not ids
     code, out, _err = run(capsys, "clients", "--format", "json")
     rows = json.loads(out)
     assert [r["name"] for r in rows] == [NAME, "Émilie"]
@@ -69,7 +69,9 @@ def test_history_lists_each_assessment(seeded: str, capsys) -> None:
     assert [(r["id"], r["date"], r["focus"], r["hours"], r["warnings"]) for r in rows] == [
         (1, "2026-11-01", "linkedin", 5.5, 2), (2, "2026-11-20", "linkedin", 3.0, 1)]
     code, out, _err = run(capsys, "history", NAME)
-    assert code == 0 and NAME in out and "5.5" in out
+    assert code == 0 and NAME in out and "5.5" in out and "LinkedIn" in out
+    code, out, _err = run(capsys, "--lang", "fr", "history", NAME)
+    assert code == 0 and "5,5" in out and "5.5" not in out       # French decimal comma
 
 
 def test_unknown_client_is_exit_2_naming_it(seeded: str, capsys) -> None:
@@ -300,3 +302,13 @@ def test_paths_with_escape_sequences_are_printed_inert(seeded: str, capsys, tmp_
     for text in (err, err2, err3, err4):
         assert "\x1b" not in text and "\x07" not in text
     assert "]0;pwn.md" in err and "[31mmissing.json" in err4
+
+
+def test_clients_still_listed_with_ids_when_the_bank_is_broken(seeded: str, capsys,
+                                                               tmp_path: Path,
+                                                               monkeypatch) -> None:
+    broken = tmp_path / "bank"
+    broken.mkdir()
+    monkeypatch.setenv("COACH_BANK", str(broken))
+    code, out, err = run(capsys, "clients")
+    assert code == 0 and "linkedin" in out and err == ""

@@ -76,16 +76,32 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _focus_text(focus: str | None, space: dict[str, str] | None) -> str:
+def _platform_names(env: Env) -> dict[str, str]:
+    """Platform id -> its name in this run's language; ids stay as they are if the bank
+    is broken (listing clients must not depend on a consultant's bank being valid)."""
+    from coach.cli.cmd_bank import env_bank
+
+    try:
+        bank = env_bank(env)
+    except InputError:
+        return {}
+    return {p.id: clean(p.name.get(env.lang), single_line=True) for p in bank.platforms}
+
+
+def _focus_text(focus: str | None, space: dict[str, str] | None,
+                names: dict[str, str]) -> str:
     if not focus:
-        return "-"
+        return "—"
+    shown = names.get(focus) or _show(focus)
     if space and space.get("name"):
-        return f"{focus} · {_show(space['name'])}"
-    return focus
+        return f"{shown} · {_show(space['name'])}"
+    return shown
 
 
-def _hours(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
+def _hours(value: float | None, lang: str) -> str:
+    from coach.report.localfmt import number
+
+    return "—" if value is None else number(value, lang)
 
 
 # -- coach clients ------------------------------------------------------------------
@@ -121,9 +137,11 @@ def clients_cmd(ctx: click.Context, fmt: str) -> int:
     table.add_column(Text(_("Assessments")), justify="right")
     table.add_column(Text(_("Last")), no_wrap=True)
     table.add_column(Text(_("Focus")))
+    names = _platform_names(env)
     for c in clients:
         table.add_row(Text(_show(c["name"])), Text(str(c["assessments"])),
-                      Text(c["last_assessed"] or "-"), Text(_focus_text(c["focus"], c["space"])))
+                      Text(c["last_assessed"] or "—"),
+                      Text(_focus_text(c["focus"], c["space"], names)))
     _console().print(table)
     return 0
 
@@ -171,10 +189,11 @@ def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     table.add_column(Text(_("Focus")))
     table.add_column(Text(_("Hours")), justify="right")
     table.add_column(Text(_("Warnings")), justify="right")
+    names = _platform_names(env)
     for r in rows:
-        table.add_row(Text(str(r["id"])), Text(r["date"] or "-"),
-                      Text(_focus_text(r["focus"], r["space"])), Text(_hours(r["hours"])),
-                      Text(str(r["warnings"])))
+        table.add_row(Text(str(r["id"])), Text(r["date"] or "—"),
+                      Text(_focus_text(r["focus"], r["space"], names)),
+                      Text(_hours(r["hours"], env.lang)), Text(str(r["warnings"])))
     _console().print(table)
     return 0
 
