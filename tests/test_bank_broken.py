@@ -261,3 +261,17 @@ def test_not_utf8(tmp_path: Path) -> None:
     path = folder / "questions.toml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
     assert check_bank(folder) == ["questions.toml: not UTF-8 text"]
+
+
+def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_bank(tmp_path)
+    replace(folder, "platforms.toml", 'id = "linkedin"', 'id = "facebook"')
+    assert main(["--lang", "fr", "check-bank", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "platforms.toml: plateforme 'facebook': id: identifiant en double" in err
+    unknown = [line for line in err.splitlines() if "'linkedin' introuvable" in line]
+    assert unknown and "inconnu(e)" not in err
+    for line in unknown:
+        listed = line.split("valeurs possibles : ")[1].rstrip(")").split(", ")
+        assert len(listed) == len(set(listed)), line        # "facebook" was listed twice

@@ -128,7 +128,7 @@ class _Checker:
         for item in value:
             if item not in known:
                 self.add(file, entry, field, _("unknown {what} {id!r} (known: {known})")
-                         .format(what=what, id=item, known=", ".join(sorted(known))))
+                         .format(what=what, id=item, known=", ".join(sorted(set(known)))))
         seen: set[str] = set()
         for item in value:
             if item in seen:
@@ -204,7 +204,7 @@ class _Checker:
             if table != "platforms":
                 self.add(file, f"[{table}]", None, _("unknown table (expected [[platforms]])"))
         space_kinds = self.vocab_ids.get("space_kinds")
-        for entry, item in self.entries(file, raw, "platforms", "platform"):
+        for entry, item in self.entries(file, raw, "platforms", _("platform")):
             self.platform_ids.append(item["id"])
             self.unknown_keys(file, entry, item, PLATFORM_KEYS)
             for field in ("name", "note", "space_hint"):
