@@ -74,7 +74,9 @@ def test_help_lists_bank_commands_in_french(capsys: pytest.CaptureFixture[str]) 
     assert main(["--lang", "fr", "--help"]) == 0
     out = capsys.readouterr().out
     assert "platforms" in out and "check-bank" in out
-    assert "Lister les plateformes" in out
+    assert "Liste les plateformes" in out
+    # one voice for every command summary, like "Affiche ce message et quitte"
+    assert "Lister" not in out and "Vérifier un" not in out and "Répondre au" not in out
 
 
 def test_platforms_as_a_process_from_elsewhere(tmp_path: Path) -> None:
