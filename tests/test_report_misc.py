@@ -197,3 +197,13 @@ def test_french_text_never_starts_a_line_with_a_colon_or_a_unit(width: int) -> N
     compared = render_comparison(FOODBANK_FR, plan, "text", lang="fr", width=width,
                                  color=False)
     assert _no_orphan_marks(compared) == [] and "\ue000" not in compared
+
+
+def test_markdown_recommends_nothing_for_personal_platforms() -> None:
+    plan = json.loads(json.dumps(FREELANCER_EN))
+    personal = next(p for p in plan["platforms"] if p["verdict"] == "personal")
+    personal["recommended_hours"] = personal["hours"]      # what the engine writes
+    md = render(plan, "md", lang="en")
+    row = next(line for line in md.splitlines() if line.startswith(f"| {personal['name']} |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1] == "Personal" and cells[4] == "—", row

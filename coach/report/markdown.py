@@ -78,9 +78,12 @@ def render_markdown(m: ReportModel) -> str:
         f"{lab.recommended} | {lab.results_90d} |")
     add("|---|---|---:|---:|---:|---|")
     for row in m.platforms:
-        score = "—" if row.score is None or row.verdict == "personal" else str(row.score)
+        personal = row.verdict == "personal"
+        score = "—" if row.score is None or personal else str(row.score)
+        # Personal time is not planned: no recommendation (as in the text and HTML reports).
+        recommended = "—" if personal or not row.recommended_text else row.recommended_text
         add(f"| {_cell(row.name)} | {_cell(row.verdict_label)} | {score} | "
-            f"{_cell(row.hours_text)} | {_cell(row.recommended_text)} | "
+            f"{_cell(row.hours_text)} | {_cell(recommended)} | "
             f"{_results_cell(m, row)} |")
     add("")
     for row in m.platforms:
