@@ -312,3 +312,13 @@ def test_clients_still_listed_with_ids_when_the_bank_is_broken(seeded: str, caps
     monkeypatch.setenv("COACH_BANK", str(broken))
     code, out, err = run(capsys, "clients")
     assert code == 0 and "linkedin" in out and err == ""
+
+
+def test_report_in_another_language_than_the_plan_says_so(seeded: str, capsys) -> None:
+    code, out, err = run(capsys, "--lang", "fr", "report", NAME)
+    assert code == 0 and out
+    assert "L’évaluation 2 a été faite en anglais" in err
+    code, out, err = run(capsys, "--lang", "fr", "report", NAME, "--compare")
+    assert code == 0 and "évaluation 1" in err and "évaluation 2" in err
+    code, out, err = run(capsys, "report", NAME)
+    assert code == 0 and err == ""                      # same language: nothing to say

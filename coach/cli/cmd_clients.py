@@ -262,8 +262,12 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     to_file = output is not None
     width = 80 if to_file or not sys.stdout.isatty() else shutil.get_terminal_size().columns
     color = False if to_file else None
+    compared = [current]
     if compare is not None:
         base = _compare_base(assessments, current, compare, client["name"])
+        compared.insert(0, base)
+    _say_plan_language(compared, env.lang)
+    if compare is not None:
         text = report.render_comparison(base["plan"], current["plan"], fmt, lang=env.lang,
                                         width=width, color=color)
     else:
@@ -277,6 +281,17 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     else:
         click.echo(text, nl=not text.endswith("\n"))
     return 0
+
+
+def _say_plan_language(assessments: list[dict[str, Any]], lang: str) -> None:
+    """A plan keeps the language it was made in (it is a snapshot): say so when the
+    headings of this run will not match its sentences."""
+    languages = {"en": _("English"), "fr": _("French")}
+    for a in assessments:
+        made_in = (a.get("plan") or {}).get("lang")
+        if made_in in languages and made_in != lang:
+            err(_("Assessment {id} was made in {language}: its sentences stay in {language}.")
+                .format(id=a["id"], language=languages[made_in]))
 
 
 # -- coach export / import ----------------------------------------------------------
