@@ -201,9 +201,9 @@ def test_forget_works_on_a_client_whose_file_is_beyond_repair(workspace: Path) -
 def test_a_write_that_cannot_happen_is_a_store_error_naming_the_file(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    ws = Workspace.open(blocker, lang="en")
-    with pytest.raises(StoreError, match="not-a-folder"):
-        ws.create_client("Lune")
+    with pytest.raises(StoreError, match="not-a-folder"):   # refused at open since the
+        Workspace.open(blocker, lang="en").create_client("Lune")  # folder check
+    assert blocker.read_text() == "x"
 
 
 def test_one_old_schema_client_file_in_a_current_workspace_is_upgraded(workspace: Path) -> None:
