@@ -268,14 +268,7 @@ class Workspace:
         """Recreate the index from the client files (it only holds derived data)."""
         clients: dict[str, Any] = {}
         for n, path in enumerate(self._client_files(), start=1):
-            df = self._client_file(path.stem)
-            try:
-                data = df.data()
-            except StoreError as exc:
-                self.notices.append(str(exc))
-                continue
-            finally:
-                self._collect_notices(df)
+            data = self._data_or_notice(self._client_file(path.stem))
             if not data:
                 continue
             assessments = _ordered(data.get("assessments", {}))
@@ -293,20 +286,26 @@ class Workspace:
             self._index.write_state(fresh)
         self._collect_notices(self._index)
 
+    def _data_or_notice(self, df: DataFile) -> dict[str, Any] | None:
+        """A client file's data for a sweep over all clients: one unreadable file becomes
+        a notice (None) instead of stopping the sweep; recovery notices are collected."""
+        try:
+            return df.data()
+        except StoreError as exc:
+            self.notices.append(str(exc))
+            return None
+        finally:
+            self._collect_notices(df)
+
     def _resummarize(self) -> None:
         """After an index migration: recompute every summary from the client files."""
         with contextlib.suppress(ReadOnlyWorkspace):
             with self._index_locked():
                 table = self._index.db.table("clients")
                 for doc in table.all():
-                    df = self._client_file(doc["id"], doc["name"])
-                    try:
-                        data = df.data()
-                    except StoreError as exc:
-                        self.notices.append(str(exc))
+                    data = self._data_or_notice(self._client_file(doc["id"], doc["name"]))
+                    if data is None:
                         continue
-                    finally:
-                        self._collect_notices(df)
                     assessments = _ordered(data.get("assessments", {}))
                     table.update(client_summary(assessments), doc_ids=[doc.doc_id])
 
