@@ -383,3 +383,24 @@ def test_other_commands_never_import_questionary() -> None:
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_enter_on_an_existing_report_file_asks_another_name(
+        bank, workspace: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mine.md").write_text("keep me")
+    answers = complete_draft(bank, "freelance_designer")
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Atelier Lune")
+    ws.save_draft(cid, answers, {"question": None, "parked": {}})
+    resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
+    exists = q_("en", "{path} already exists. Replace it?").format(path="mine.md")
+    code, _p = run(bank, workspace, "en", "Atelier Lune", [
+        E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Write the plan to a report file?"), ENTER),           # Markdown
+        E(q_("en", "File name:"), BACKSPACE * 40 + "mine.md" + ENTER),
+        E(exists, ENTER),                                                   # the default
+        E(q_("en", "File name:"), BACKSPACE * 40 + "other.md" + ENTER)])
+    assert code == 0
+    assert (tmp_path / "mine.md").read_text() == "keep me"
+    assert "Atelier Lune" in (tmp_path / "other.md").read_text(encoding="utf-8")

@@ -374,10 +374,11 @@ class QuickSession:
                 path = Path(typed.strip()).expanduser()
                 force = False
                 if path.exists() and not path.is_dir():
+                    # Enter alone must not destroy a file: "another name" comes first.
                     again = self.ask.select(
                         _("{path} already exists. Replace it?").format(path=path),
-                        [("replace", _("Replace it"), ""), ("other", _("Choose another name"),
-                                                            "")], back=False)
+                        [("other", _("Choose another name"), ""),
+                         ("replace", _("Replace it"), "")], back=False)
                     if again == "other":
                         default = typed.strip()
                         continue
