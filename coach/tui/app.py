@@ -70,10 +70,6 @@ class CoachApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        import os
-
-        # See app.tcss: with NO_COLOR, ticks are shown in reverse video.
-        self.set_class(bool(os.environ.get("NO_COLOR")), "-no-color")
         self.register_theme(HIGH_CONTRAST)
         self.theme = DARK
         # The first frame is painted before anything heavy starts.
