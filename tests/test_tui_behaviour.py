@@ -334,3 +334,13 @@ async def test_broken_bank_is_a_readable_message_and_exit_2(workspace: Path,
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_code == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_screen_has_bundled_help(lang: str) -> None:
+    from coach.tui.help import TOPICS, help_text
+
+    pages = {topic: help_text(topic, lang) for topic in TOPICS}
+    assert all(page.startswith("# ") for page in pages.values())
+    # Each topic has its own page (the fallback would repeat the welcome page).
+    assert len(set(pages.values())) == len(TOPICS)
