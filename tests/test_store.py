@@ -270,3 +270,25 @@ def test_an_unreadable_index_folder_is_a_store_error_not_an_os_error(
     with pytest.raises(StoreError) as caught:
         Workspace.open(workspace, lang="en").list_clients()
     assert "index.json" in str(caught.value) and "Permission denied" in str(caught.value)
+
+
+def test_forget_and_settings_on_a_folder_that_refuses_are_store_errors(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coach.store import StoreError
+
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Lune")
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    with monkeypatch.context() as m:
+        m.setattr(Path, "unlink", refuse)
+        with pytest.raises(StoreError, match="Permission denied") as caught:
+            ws.forget_client(cid)
+        assert "Lune" in str(caught.value) and "again" in str(caught.value)
+        m.setattr(Path, "mkdir", refuse)
+        with pytest.raises(StoreError, match="Permission denied"):
+            Workspace.open(workspace.parent / "elsewhere", lang="en").set_setting("lang", "fr")
+    Workspace.open(workspace, lang="en").forget_client(cid)      # once fixed, it goes
+    assert Workspace.open(workspace, lang="en").list_clients() == []

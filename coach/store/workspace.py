@@ -546,7 +546,10 @@ class Workspace:
 
     def set_setting(self, key: str, value: Any) -> None:
         serialise(value)  # refuse what cannot be stored before touching anything
-        fsutil.ensure_private_dir(self.path)
+        try:
+            fsutil.ensure_private_dir(self.path)
+        except OSError as exc:
+            raise self._index._io_error(exc) from exc
         with self._index_locked():
             table = self._index.db.table("settings")
             doc = table.get(doc_id=1)
@@ -562,15 +565,22 @@ class Workspace:
         self._check_writable()
         entry = self.client(client_id)
         df = self._client_file(client_id, entry["name"])
-        with df._held_lock():
-            df.erase()
-            with self._index_locked():
-                found = self._index_entries().get(client_id)
-                if found is not None:
-                    self._index.db.table("clients").remove(doc_ids=[found[0]])
-                self._drop_settings_about(client_id, entry["name"])
-                self._scrub_index_copies(client_id, entry["name"])
-        df.remove_lock_file()
+        try:
+            with df._held_lock():
+                df.erase()
+                with self._index_locked():
+                    found = self._index_entries().get(client_id)
+                    if found is not None:
+                        self._index.db.table("clients").remove(doc_ids=[found[0]])
+                    self._drop_settings_about(client_id, entry["name"])
+                    self._scrub_index_copies(client_id, entry["name"])
+            df.remove_lock_file()
+        except OSError as exc:  # a read-only folder...: say what is left, run forget again
+            raise StoreError(self._tr.gettext(
+                "{what}: could not erase everything ({reason}: {file}). Fix the folder's "
+                "permissions and run the same command again."
+            ).format(what=self._label(entry["name"]), reason=exc.strerror or str(exc),
+                     file=exc.filename or df.path), path=df.path) from exc
         self._clients.pop(client_id, None)
 
     def _drop_settings_about(self, client_id: str, name: str) -> None:
