@@ -322,3 +322,14 @@ def test_report_in_another_language_than_the_plan_says_so(seeded: str, capsys) -
     assert code == 0 and "évaluation 1" in err and "évaluation 2" in err
     code, out, err = run(capsys, "report", NAME)
     assert code == 0 and err == ""                      # same language: nothing to say
+
+
+def test_french_messages_do_not_glue_de_to_a_name(seeded: str, capsys, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _out, err = run(capsys, "--lang", "fr", "forget", "Émilie")
+    assert code == 2 and "--yes" in err and "de Émilie" not in err
+    persona = Path(__file__).parent / "personas" / "one_platform.toml"
+    code, _out, err = run(capsys, "--lang", "fr", "plan", "--answers", str(persona),
+                          "--client", "Atelier Lune", "--format", "json")
+    assert code == 0 and "« Atelier Lune »" in err and "de Atelier" not in err
