@@ -207,3 +207,13 @@ def test_markdown_recommends_nothing_for_personal_platforms() -> None:
     row = next(line for line in md.splitlines() if line.startswith(f"| {personal['name']} |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1] == "Personal" and cells[4] == "—", row
+
+
+def test_footer_names_the_engine_version_as_such() -> None:
+    """"coach 1.0" read as the app's version (coach --version says otherwise)."""
+    plan = json.loads(json.dumps(FREELANCER_EN))
+    plan["engine_version"] = "7.3"
+    for fmt in ("html", "md"):
+        page = render(plan, fmt, lang="en")
+        assert "(engine 7.3)" in page and "coach 7.3" not in page
+    assert "(moteur 7.3)" in render(plan, "html", lang="fr")

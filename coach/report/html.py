@@ -272,7 +272,8 @@ def render_html(m: ReportModel) -> str:
     title = f"{lab.title} · {m.client}" if m.client else lab.title
     notes = (f'<section><h2>{e(lab.notes)}</h2><div class="card notes">{e(m.notes)}</div>'
              f"</section>" if m.notes else "")
-    version = f" {m.engine_version}" if m.engine_version else ""
+    version = (" " + lab.engine_version.format(version=m.engine_version)
+               if m.engine_version else "")
     footer = (f"<footer><span>{e(m.client)} · {e(m.assessed_on)}</span>"
               f"<span>{e(lab.generated_by)}{e(version)}</span></footer>")
     body = "".join([

@@ -111,6 +111,7 @@ class Labels:
     per_week: str
     time_rows: dict[str, str]
     generated_by: str
+    engine_version: str      # "(engine {version})": the plan's engine, not the app's version
     # comparison
     before: str
     after: str
@@ -177,6 +178,7 @@ def labels(lang: str) -> Labels:
             "freed": _("Freed by this plan"),
         },
         generated_by=_("Prepared with coach"),
+        engine_version=_("(engine {version})"),
         before=_("Before"),
         after=_("After"),
         change=_("Change"),

@@ -152,7 +152,9 @@ def render_markdown(m: ReportModel) -> str:
         add("")
         add("  \n".join(md_block(m.notes)).replace("  \n  \n", "\n\n"))
         add("")
-    footer = lab.generated_by + (f" {md_inline(m.engine_version)}" if m.engine_version else "")
+    footer = lab.generated_by + (
+        " " + lab.engine_version.format(version=md_inline(m.engine_version))
+        if m.engine_version else "")
     add("---")
     add("")
     add(f"*{footer}*")
