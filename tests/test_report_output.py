@@ -72,3 +72,18 @@ def test_missing_folder_and_folder_target(tmp_path: Path) -> None:
         write_output("x", tmp_path / "nope" / "plan.txt", force=True)
     with pytest.raises(InputError, match="folder"):
         write_output("x", tmp_path, force=True)
+
+
+def test_check_target_refuses_before_anything_is_done(tmp_path: Path) -> None:
+    """Callers that also save something (plan --client) check the path first."""
+    from coach.report.output import check_target
+
+    existing = tmp_path / "plan.md"
+    existing.write_text("old")
+    for bad in (existing, tmp_path, tmp_path / "missing" / "plan.md"):
+        with pytest.raises(InputError):
+            check_target(bad, force=False)
+    assert check_target(existing, force=True) == tmp_path
+    assert check_target(tmp_path / "new.md", force=False) == tmp_path
+    assert existing.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "plan.md"]

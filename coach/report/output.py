@@ -35,8 +35,11 @@ def _refuse(path: Path) -> None:
                      .format(path=_shown(path)))
 
 
-def write_output(text: str, path: Path, *, force: bool) -> None:
-    from coach.cli.base import InputError, RunError
+def check_target(path: Path, *, force: bool) -> Path:
+    """Refuse (InputError) an output path that write_output would refuse: call it before
+    doing anything else (saving an assessment...), so that bad input changes nothing.
+    Returns the folder the file will be written in."""
+    from coach.cli.base import InputError
 
     path = Path(path)
     if path.is_dir():
@@ -47,6 +50,14 @@ def write_output(text: str, path: Path, *, force: bool) -> None:
     if not folder.is_dir():
         raise InputError(_("{path}: the folder {folder} does not exist")
                          .format(path=_shown(path), folder=_shown(folder)))
+    return folder
+
+
+def write_output(text: str, path: Path, *, force: bool) -> None:
+    from coach.cli.base import RunError
+
+    path = Path(path)
+    folder = check_target(path, force=force)
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
