@@ -52,8 +52,10 @@ def test_platforms_text(lang: str, monkeypatch: pytest.MonkeyPatch,
         assert name in out
     if lang == "fr":
         assert "Plateforme" in out and "loué" in out and "section de forum" in out
+        assert "À vous ou loué" in out and "À vous ?" not in out   # a header that fits "loué"
     else:
         assert "Platform" in out and "rented" in out and "owned" in out
+        assert "Owned or rented" in out and "Yours?" not in out
     assert "\x1b[" not in out          # NO_COLOR, and not a terminal
 
 

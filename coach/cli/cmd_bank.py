@@ -63,7 +63,7 @@ def _print_platforms_table(bank: Bank, lang: str) -> None:
     table.add_column(Text(_("Platform")), no_wrap=True)
     table.add_column(Text(_("Spaces")))
     table.add_column(Text(_("Default fit")))
-    table.add_column(Text(_("Yours?")), no_wrap=True)
+    table.add_column(Text(_("Owned or rented")), no_wrap=True)
     for p in bank.platforms:
         # Bank texts are a consultant's data: plain Text, never markup.
         table.add_row(
