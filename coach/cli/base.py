@@ -98,7 +98,9 @@ class TrCommandMixin:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=_("Usage:") + " ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [r for p in self.get_params(ctx) if (r := _record(p, ctx))]  # type: ignore[attr-defined]
+        # Arguments already show in the usage line; Click 8.2+ would list them bare here.
+        rows = [r for p in self.get_params(ctx)  # type: ignore[attr-defined]
+                if not isinstance(p, click.Argument) and (r := _record(p, ctx))]
         if rows:
             with formatter.section(_("Options")):
                 formatter.write_dl(rows)
