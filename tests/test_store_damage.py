@@ -220,3 +220,16 @@ def test_one_old_schema_client_file_in_a_current_workspace_is_upgraded(workspace
     assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA
     assert path.with_name(path.name + ".bak1").read_bytes() == old
     assert not [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+
+
+@pytest.mark.parametrize(("kind", "said"), [("truncated", "JSON invalide à la ligne 1"),
+                                            ("not_utf8", "ce n’est pas du texte UTF-8")])
+def test_why_a_file_was_unreadable_is_said_in_french(workspace: Path, kind: str,
+                                                     said: str) -> None:
+    ws = Workspace.open(workspace, lang="fr")
+    cid, path = make_client(ws, saves=2)
+    path.write_bytes(DAMAGE[kind](path.read_bytes()))
+    again = Workspace.open(workspace, lang="fr")
+    again.load_draft(cid)                      # the client file is read here
+    notices = " ".join(again.notices)
+    assert said in notices and "Expecting" not in notices and "not UTF-8" not in notices

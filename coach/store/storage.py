@@ -151,7 +151,7 @@ class DataFile:
             self.refresh()
             return
         except (ValueError, OSError) as exc:
-            self._recover(_reason(exc))
+            self._recover(_reason(exc, self._tr))
             return
         self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
 
@@ -329,8 +329,12 @@ class DataFile:
             Path(str(self.path) + ".lock").unlink()
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, tr: Translator) -> str:
+    """Why a file could not be read, in the user's language for the usual cases."""
     if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8 text"
+        return tr.gettext("not UTF-8 text")
+    if isinstance(exc, json.JSONDecodeError):
+        return tr.gettext("not valid JSON at line {line}, column {column}").format(
+            line=exc.lineno, column=exc.colno)
     text = str(exc) or type(exc).__name__
     return text.splitlines()[0][:160]
