@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po, write_po
 from coach.i18n import DOMAINS, LANGS
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "Np_": (1, 2)}
 _PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)[^{}]*\}")
 
 
@@ -102,7 +102,10 @@ def problems(lang: str, domain: str, found: dict) -> list[str]:
             continue
         want = set().union(*(placeholders(i) for i in ids))
         for s in strings:
-            if placeholders(s) != want:
+            # A plural form may leave out a placeholder ("{n} item" vs "one item");
+            # a singular message must keep exactly the source's placeholders.
+            got = placeholders(s)
+            if (got - want) if isinstance(key, tuple) else (got != want):
                 out.append(f"{rel}: placeholders differ for {ids[0]!r}: {s!r}")
     extra = {m.id for m in cat if m.id} - set(found)
     for key in sorted(extra, key=str):

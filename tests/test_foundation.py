@@ -81,3 +81,25 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert install_and_run.endswith("&& coach")
     assert "pytest" in install_and_test
     assert install_and_test in ci
+
+
+def test_click_messages_follow_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "report"]) == 2
+    err = capsys.readouterr().err
+    assert "Argument manquant" in err and "Essayez « coach report --help »" in err
+    assert main(["report"]) == 2
+    assert "Missing argument" in capsys.readouterr().err
+
+
+def test_short_help_on_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "plan", "-h"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Utilisation : coach plan") and "Options\u00a0:" in out
+
+
+def test_clean_strips_terminal_and_bidi_controls() -> None:
+    from coach.textsafe import clean
+
+    hostile = "Lune\x1b]0;pwn\x07\u202eevil\u2066x\u2069\x9b\nok\ttab"
+    assert clean(hostile) == "Lune]0;pwnevilx\nok\ttab"
+    assert clean("a\nb\tc", single_line=True) == "a b c"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import click
 
-from coach.i18n import DEFAULT_LANG, N_, translator
+from coach.cli import click_i18n
+from coach.i18n import DEFAULT_LANG, translator
+from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
 
 _state = {"lang": DEFAULT_LANG}
 
@@ -58,9 +60,22 @@ class Env:
     bank_is_custom: bool
 
 
-# Click's own help strings, translated through our catalog.
-_CLICK_STRINGS = (N_("Usage:"), N_("Options"), N_("Commands"), N_("Arguments"),
-                  N_("Show this message and exit."), N_("Show the version and exit."))
+class TrHelpFormatter(click.HelpFormatter):
+    """Section headings with French typography ("Options :") in French runs."""
+
+    def write_heading(self, heading: str) -> None:
+        colon = "\u00a0:" if _state["lang"] == "fr" else ":"
+        self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
+
+
+class TrContext(click.Context):
+    formatter_class = TrHelpFormatter
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # -h as well as --help, on every command (subcommands inherit it from the root).
+        if kwargs.get("help_option_names") is None and kwargs.get("parent") is None:
+            kwargs["help_option_names"] = ["-h", "--help"]
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
 def _record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | None:
@@ -76,6 +91,8 @@ def _record(param: click.Parameter, ctx: click.Context) -> tuple[str, str] | Non
 
 class TrCommandMixin:
     """Translate a command's help, its options' help and Click's headings."""
+
+    context_class = TrContext
 
     def get_short_help_str(self, limit: int = 45) -> str:
         original = self.help  # type: ignore[has-type]
@@ -127,6 +144,10 @@ class TrGroup(TrCommandMixin, click.Group):
             limit = formatter.width - 6 - max(len(n) for n, _c in commands)
             with formatter.section(_("Commands")):
                 formatter.write_dl([(n, c.get_short_help_str(limit)) for n, c in commands])
+
+
+# Click's own messages ("Missing argument", "Try ... for help.") follow this run's language.
+click_i18n.install(current_lang)
 
 
 def get_env(ctx: click.Context) -> Env:
