@@ -109,3 +109,60 @@ def test_python_m_coach_plan(tmp_path: Path) -> None:
                           cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["time"]["freed"] == 3.5
+
+
+def _clients(workspace: Path) -> list[dict]:
+    from coach.store import Workspace
+
+    if not workspace.exists():
+        return []
+    return Workspace.open(workspace, lang="en").list_clients()
+
+
+@pytest.mark.parametrize("target", ["existing", "no_folder", "folder"])
+def test_bad_output_with_client_saves_nothing(target: str, tmp_path: Path, workspace: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A refused -o is refused before the assessment is saved (was: saved, then exit 2)."""
+    existing = tmp_path / "existing.md"
+    existing.write_text("keep me", encoding="utf-8")
+    out = {"existing": existing, "no_folder": tmp_path / "nodir" / "x.md",
+           "folder": tmp_path}[target]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main(["plan", "--answers", str(DESIGNER), "--client", "Atelier Lune",
+                 "--format", "md", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Saved as assessment" not in err
+    assert _clients(workspace) == []
+    assert existing.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_failed_save_leaves_no_output_file(tmp_path: Path, workspace: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The store fails after the report is ready: no report file appears either."""
+    from coach.cli import cmd_clients
+    from coach.cli.base import RunError
+
+    def broken(*_args: object, **_kw: object) -> int:
+        raise RunError("the store is broken")
+
+    monkeypatch.setattr(cmd_clients, "save_plan_for_client", broken)
+    out = tmp_path / "plan.md"
+    assert main(["plan", "--answers", str(DESIGNER), "--client", "Atelier Lune",
+                 "--format", "md", "-o", str(out)]) == 1
+    assert "the store is broken" in capsys.readouterr().err
+    assert not out.exists() and not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_client_and_output_both_land(tmp_path: Path, workspace: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.md"
+    assert main(["plan", "--answers", str(DESIGNER), "--client", "Atelier Lune",
+                 "--format", "md", "-o", str(out)]) == 0
+    assert "Saved as assessment 1" in capsys.readouterr().err
+    assert "LinkedIn" in out.read_text(encoding="utf-8")
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    [client] = _clients(workspace)
+    assert client["assessments"] == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -3,17 +3,24 @@
 Light on purpose (no Textual, no questionary): the bank, the answers checker, the
 engine and the report renderer are imported inside the command. Bad answers stop
 the command with exit 2, every problem on stderr, nothing written.
+
+Nothing half-done: the output path is checked before any work, and with --client
+the report is first written to a temporary file next to its target, the assessment
+is saved, and only then does the file take its name; a failure on the way leaves
+neither a new assessment nor the output file.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import click
 
-from coach.cli.base import N_, InputError, TrCommand, get_env
+from coach.cli.base import N_, Env, InputError, RunError, TrCommand, get_env
 
 
 @click.command("plan", cls=TrCommand,
@@ -41,6 +48,10 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     from coach.i18n import translator
 
     env = get_env(ctx)
+    if output is not None:  # refuse a bad -o before anything is read, saved or written
+        from coach.report.output import check_target
+
+        check_target(output, force=force)
     bank = env_bank(env)
     try:
         answers = load_answers_file(answers_path, bank, lang=env.lang)
@@ -48,26 +59,105 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         raise InputError(exc.problems) from None
     plan = build_plan(answers, bank, lang=env.lang, tr=translator(env.lang, "engine"),
                       today=clock.today())
-    if client is not None:  # the store's job: find or create the client, keep the assessment
-        from coach.cli.cmd_clients import save_plan_for_client
+    text = _render(dict(plan), fmt, env.lang, to_file=output is not None)
+    if client is None:
+        if output is None:
+            click.echo(text, nl=not text.endswith("\n"))
+        else:
+            from coach.report.output import write_output
 
-        save_plan_for_client(env, client, dict(answers), dict(plan))
-    if fmt == "json":
-        text = json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
-    elif fmt in ("md", "html"):
-        from coach.report import render
-
-        text = render(plan, fmt, lang=env.lang)
-    else:
-        from coach.report import render
-
-        width = 80 if output else min(max(shutil.get_terminal_size((80, 24)).columns, 60), 120)
-        text = render(plan, "text", lang=env.lang, width=width,
-                      color=False if output else None)
-    if output is not None:
-        from coach.report.output import write_output
-
-        write_output(text, output, force=force)
+            write_output(text, output, force=force)
         return 0
-    click.echo(text, nl=not text.endswith("\n"))
+    if output is None:
+        _save(env, client, dict(answers), dict(plan))
+        click.echo(text, nl=not text.endswith("\n"))
+        return 0
+    staged = _stage(text, output)
+    try:
+        _save(env, client, dict(answers), dict(plan))
+        _place(staged, output, force=force)
+    finally:
+        if os.path.lexists(staged):
+            os.unlink(staged)
     return 0
+
+
+def _render(plan: dict, fmt: str, lang: str, *, to_file: bool) -> str:
+    if fmt == "json":
+        return json.dumps(plan, ensure_ascii=False, indent=2) + "\n"
+    from coach.report import render
+
+    if fmt in ("md", "html"):
+        return render(plan, fmt, lang=lang)
+    width = 80 if to_file else min(max(shutil.get_terminal_size((80, 24)).columns, 60), 120)
+    return render(plan, "text", lang=lang, width=width, color=False if to_file else None)
+
+
+def _save(env: Env, client: str, answers: dict, plan: dict) -> None:
+    """The store's job: find or create the client, keep the assessment."""
+    from coach.cli.cmd_clients import save_plan_for_client
+
+    save_plan_for_client(env, client, answers, plan)
+
+
+def _shown(path: Path) -> str:
+    from coach.textsafe import clean
+
+    return clean(str(path), single_line=True)
+
+
+def _say(message: str) -> str:
+    """Output-file messages live in the engine catalog (coach/engine/file_texts.py)."""
+    from coach.cli.base import current_lang
+    from coach.i18n import translator
+
+    return translator(current_lang(), "engine").gettext(message)
+
+
+def _write_failed(path: Path, exc: OSError) -> RunError:
+    from coach.engine.file_texts import WRITE_FAILED
+
+    return RunError(_say(WRITE_FAILED).format(path=_shown(path),
+                                              reason=exc.strerror or exc.__class__.__name__))
+
+
+def _exists(path: Path) -> InputError:
+    from coach.engine.file_texts import ALREADY_EXISTS
+
+    return InputError(_say(ALREADY_EXISTS).format(path=_shown(path)))
+
+
+def _stage(text: str, output: Path) -> str:
+    """The report in a 0600 temporary file next to `output`, on disk, not yet named."""
+    folder = output.parent if str(output.parent) else Path(".")
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o600)
+    except OSError as exc:
+        if tmp is not None and os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise _write_failed(output, exc) from exc
+    return tmp
+
+
+def _place(staged: str, output: Path, *, force: bool) -> None:
+    """Give the staged file its name: over an old one only with --force."""
+    try:
+        if force:
+            os.replace(staged, output)
+            return
+        try:
+            os.link(staged, output)     # atomic "create only if absent"
+        except FileExistsError:
+            raise _exists(output) from None
+        except OSError:
+            if os.path.lexists(output):  # no hard links on this file system
+                raise _exists(output) from None
+            os.replace(staged, output)
+    except OSError as exc:
+        raise _write_failed(output, exc) from exc
