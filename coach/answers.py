@@ -51,6 +51,11 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _shown(text: str) -> str:
+    """A file name or field path as printed: its escape sequences are shown, never obeyed."""
+    return clean(str(text), single_line=True)
+
+
 def _num(x: float) -> str:
     return f"{x:g}"
 
@@ -58,14 +63,16 @@ def _num(x: float) -> str:
 class _Checker:
     def __init__(self, bank: Bank, source: str, lang: str) -> None:
         self.bank = bank
-        self.prefix = f"{source}: " if source else ""
+        self.prefix = f"{_shown(source)}: " if source else ""
         self.tr = translator(lang, "engine")
         self.problems: list[str] = []
         self._ids: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------ reporting
     def fail(self, path: str, message: str, **values: Any) -> None:
-        self.problems.append(f"{self.prefix}{path}: {self.tr.gettext(message).format(**values)}")
+        # A field path can hold a key typed by the user ("\u001b]0;..." = 1): cleaned too.
+        self.problems.append(f"{self.prefix}{_shown(path)}: "
+                             f"{self.tr.gettext(message).format(**values)}")
 
     def ids(self, table: str) -> frozenset[str]:
         if table not in self._ids:
@@ -398,21 +405,22 @@ def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answ
     """Read and validate an answers file; problems are prefixed with the file name."""
     path = Path(path)
     tr = translator(lang, "engine")
+    shown = _shown(str(path))
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise AnswersError([f"{path}: " + tr.gettext(M.CANNOT_READ).format(
+        raise AnswersError([f"{shown}: " + tr.gettext(M.CANNOT_READ).format(
             error=exc.strerror or exc.__class__.__name__)]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise AnswersError([f"{path}: " + tr.gettext(M.NOT_UTF8)]) from None
+        raise AnswersError([f"{shown}: " + tr.gettext(M.NOT_UTF8)]) from None
     if text.startswith("\ufeff"):  # a byte-order mark some editors add
         text = text[1:]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AnswersError([f"{path}: " + tr.gettext(M.NOT_TOML).format(error=exc)]) from None
+        raise AnswersError([f"{shown}: " + tr.gettext(M.NOT_TOML).format(error=exc)]) from None
     return validate_answers(data, bank, source=str(path), lang=lang)
 
 

@@ -245,3 +245,33 @@ def test_blank_answers_is_an_empty_draft() -> None:
     assert blank_answers() is not blank_answers()
     with pytest.raises(AnswersError):
         validate_answers(draft, bank())
+
+
+OSC = "\x1b]0;pwn\x07"
+
+
+def test_escape_sequences_in_file_names_and_keys_are_not_printed(tmp_path: Path) -> None:
+    """A file name or a quoted key can hold ESC ] 0 ; ... BEL: shown cleaned, never obeyed."""
+    missing = tmp_path / f"{OSC}.toml"
+    with pytest.raises(AnswersError) as caught:
+        load_answers_file(missing, bank())
+    assert "\x1b" not in caught.value.problems[0] and "\x07" not in caught.value.problems[0]
+    assert "]0;pwn.toml" in caught.value.problems[0]
+    for text in ("version = [\n", "version = 1\n[profile]\nname = 'x\n"):
+        bad = tmp_path / f"b{OSC}.toml"
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(AnswersError) as caught:
+            load_answers_file(bad, bank())
+        assert not any("\x1b" in line for line in caught.value.problems)
+    bad.write_bytes(b"\xff\xfe")
+    with pytest.raises(AnswersError) as caught:
+        load_answers_file(bad, bank())
+    assert not any("\x1b" in line for line in caught.value.problems)
+    bad.write_text(GOOD_HEAD + '"\\u001b]0;key\\u0007" = 1\n' + LINKEDIN, encoding="utf-8")
+    with pytest.raises(AnswersError) as caught:
+        load_answers_file(bad, bank())
+    [line] = caught.value.problems
+    assert "\x1b" not in line and "\x07" not in line and "]0;key: unknown field" in line
+    with pytest.raises(AnswersError) as caught:
+        validate_answers({"version": 2}, bank(), source=f"draft{OSC}")
+    assert not any("\x1b" in line for line in caught.value.problems)

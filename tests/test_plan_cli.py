@@ -166,3 +166,21 @@ def test_client_and_output_both_land(tmp_path: Path, workspace: Path,
     [client] = _clients(workspace)
     assert client["assessments"] == 1
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_escape_sequences_in_the_answers_file_name_never_reach_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    osc = "\x1b]0;pwn\x07"
+    assert main(["plan", "--answers", str(tmp_path / f"{osc}.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "]0;pwn.toml" in err
+    bad = tmp_path / f"bad{osc}.toml"
+    bad.write_text("version = 1\n[profile\n", encoding="utf-8")
+    assert main(["plan", "--answers", str(bad), "-o", str(tmp_path / f"o{osc}.md")]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    existing = tmp_path / f"old{osc}.md"
+    existing.write_text("keep", encoding="utf-8")
+    assert main(["plan", "--answers", str(DESIGNER), "-o", str(existing)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "already exists" in err
