@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, DataTable, Input, Static
 
 from tests.test_tui_snapshots import LUNE
 from tests.tui_driver import (
@@ -276,19 +276,21 @@ async def test_after_finishing_the_client_list_starts_from_last_answers(workspac
         await pilot.press("y")
         await settle(pilot)
         assert any("Assessment saved" in n.message for n in app._notifications)
+        assert type(app.screen).__name__ == "ClientScreen"   # back on the client's page
 
     app = new_app(workspace)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
-        clients = app.screen.query_one("#home-clients")
-        assert "Atelier Lune" in str(clients.get_option_at_index(0).prompt)
-        clients.focus()
-        clients.highlighted = 0
+        table = app.screen.query_one("#home-table", DataTable)
+        assert str(table.get_row_at(0)[0]) == "Atelier Lune"
+        table.focus()
         await pilot.press("enter")
         await settle(pilot)
-        assert step(app) == "profile"
-        assert app.screen.query_one("#q-audiences").value == ["clients", "influencers"]
+        await pilot.press("f")                  # a follow-up, from the last answers
+        await settle(pilot)
+        assert step(app) == "plan"
+        assert app.screen.session.profile["audiences"] == ["clients", "influencers"]
         assert len(app.screen.session.platforms) == 3
 
 
@@ -300,20 +302,21 @@ async def test_switching_client_keeps_each_draft(workspace: Path) -> None:
         app.action_clients()
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
-        name = app.screen.query_one("#home-name", Input)
-        name.focus()
-        name.value = "Café Bleu"
+        await pilot.press("n")
+        await settle(pilot)
+        app.screen.query_one("#prompt-input", Input).value = "Café Bleu"
         await pilot.press("enter")
         await settle(pilot)
         assert step(app) == "profile" and app.screen.session.profile["name"] == "Café Bleu"
         app.action_clients()
         await settle(pilot)
-        clients = app.screen.query_one("#home-clients")
-        names = [str(clients.get_option_at_index(i).prompt) for i in range(clients.option_count)]
-        target = next(i for i, n in enumerate(names) if n.startswith("Atelier Lune"))
-        clients.focus()
-        clients.highlighted = target
+        table = app.screen.query_one("#home-table", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        table.focus()
+        table.move_cursor(row=names.index("Atelier Lune"))
         await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f")                  # resumes that client's draft
         await settle(pilot)
         assert step(app) == "time"          # the first client's draft, where it was left
 

@@ -131,3 +131,115 @@ def screen_text(app: CoachApp) -> str:
         for i in range(widget.option_count):
             parts.append(str(widget.get_option_at_index(i).prompt))
     return "\n".join(parts)
+
+
+PERSONAS = Path(__file__).resolve().parent / "personas"
+
+
+def plan_for(answers: dict[str, Any], lang: str = "en", today: str = "2026-11-22") -> Any:
+    from datetime import date
+
+    from coach.answers import validate_answers
+    from coach.engine import build_plan
+    from coach.i18n import translator
+
+    valid = validate_answers(answers, BANK, source="test")
+    return build_plan(valid, BANK, lang=lang, tr=translator(lang, "engine"),
+                      today=date.fromisoformat(today))
+
+
+def persona(name: str) -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads((PERSONAS / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def seed_clients(ws_dir: Path, clients: dict[str, str], *, lang: str = "en") -> dict[str, str]:
+    """Clients with one finished assessment each, from personas: {name: persona} -> ids."""
+    import copy
+
+    from coach.store import Workspace
+
+    ws = Workspace.open(ws_dir, lang=lang)
+    ws.set_setting("role", "consultant")
+    ws.set_setting("lang", lang)
+    ids = {}
+    for name, which in clients.items():
+        answers = copy.deepcopy(persona(which))
+        answers["profile"]["name"] = name
+        cid = ws.create_client(name)
+        ws.finish_assessment(cid, answers, dict(plan_for(answers, lang)))
+        ids[name] = cid
+    return ids
+
+
+def all_text(app: CoachApp) -> str:
+    """Everything the current screen (and any toast) shows, as plain text.
+
+    The screen is rendered to an SVG; its text spans are what a viewer would read.
+    """
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    spans = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.S)
+    return "".join(html.unescape(re.sub(r"<[^>]+>", "", s)) for s in spans).replace(
+        "\u00a0", " ")
+
+
+def widget_text(app: CoachApp) -> str:
+    """The text held by every widget of the current screen, scrolled out of view or not:
+    statics, options, every table cell, inputs, text areas, the header's titles."""
+    from textual.widgets import DataTable, OptionList, Static, TextArea
+
+    screen = app.screen
+    parts = [str(app.title), str(app.sub_title), str(screen.title or ""),
+             str(screen.sub_title or "")]
+    for widget in screen.query(Static):
+        parts.append(static_text(widget))
+    for widget in screen.query(OptionList):
+        parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+    for table in screen.query(DataTable):
+        for row in range(table.row_count):
+            parts += [str(cell) for cell in table.get_row_at(row)]
+    for field in screen.query(Input):
+        parts += [field.value, str(field.placeholder)]
+    for area in screen.query(TextArea):
+        parts.append(area.text)
+    return "\n".join(parts)
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type into the focused widget, key by key."""
+    names = {" ": "space", "-": "minus", "/": "slash", ".": "full_stop", "_": "underscore",
+             "~": "tilde"}
+    await pilot.press(*[names.get(c, c) for c in text])
+    await pilot.pause()
+
+
+def many_clients(ws_dir: Path, n: int) -> None:
+    """A workspace of `n` clients named "Client 0000", "Client 0001"..."""
+    from coach.store import Workspace
+
+    ws = Workspace.open(ws_dir, lang="en")
+    ws.set_setting("role", "consultant")
+    for i in range(n):
+        ws.create_client(f"Client {i:04d}")
+
+
+def static_text(widget: Any) -> str:
+    """A Static's text, whether it holds a string, Content, Text or a Rich table."""
+    from rich.console import Console
+    from textual.content import Content
+
+    content = widget.content
+    if isinstance(content, str | Content):
+        return str(content)
+    console = Console(width=200, no_color=True, record=True, file=__import__("io").StringIO())
+    console.print(content)
+    return console.export_text()

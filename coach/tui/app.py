@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
@@ -22,12 +23,12 @@ from coach.bank.model import Bank
 from coach.cli.base import Env
 from coach.i18n import LANGS
 from coach.model import Plan
+from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang, set_lang
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
-    from coach.tui.home import HomeChoice
     from coach.tui.session import Session
     from coach.tui.welcome import WelcomeChoice
 
@@ -45,10 +46,19 @@ class CoachApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", N_("Help"), id="help"),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        Binding("f8", "present", N_("Present"), id="present"),
     ]
 
-    def __init__(self, env: Env, *, bank: Bank | None = None, workspace: Any = None) -> None:
+    def __init__(self, env: Env, *, bank: Bank | None = None, workspace: Any = None,
+                 client: str | None = None, present: bool = False) -> None:
         super().__init__()
+        # `coach --client NAME [--present]`: open on that client, maybe presenting it.
+        self.start_client = client
+        self.start_present = present
+        # The id of the client being presented, or None: while set, no other client's
+        # name may reach the screen (no client list, no palette entry naming one).
+        self.presenting: str | None = None
+        self._theme_before = DARK
         self.env = env
         self.bank = bank
         self.workspace = workspace
@@ -70,7 +80,10 @@ class CoachApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from coach.tui.themes import PRESENTER
+
         self.register_theme(HIGH_CONTRAST)
+        self.register_theme(PRESENTER)
         self.theme = DARK
         # The first frame is painted before anything heavy starts.
         self.call_after_refresh(self._start_loading)
@@ -109,7 +122,6 @@ class CoachApp(App[None]):
                          callback=lambda _r: self.exit(return_code=code))
 
     def _route(self) -> None:
-        from coach.tui.home import HomeScreen
         from coach.tui.welcome import WelcomeScreen
 
         ws = self.workspace
@@ -120,9 +132,13 @@ class CoachApp(App[None]):
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
         self.query_one("#loading", Static).update("")
+        if self.start_client is not None:
+            self._start_on_client(self.start_client)
+            return
         clients = ws.list_clients()
         role = ws.get_setting("role")
-        if role is None or not clients:
+        # Clients made on the command line (`coach plan --client`) are enough for Home.
+        if not clients:
             self.push_screen(WelcomeScreen(role=role), callback=self._welcomed)
         else:
             from coach.store import StoreError
@@ -136,22 +152,78 @@ class CoachApp(App[None]):
                 ws.notices.append(str(exc))
                 draft = None
             if draft is not None:
-                name = ws.client(last)["name"]
-                self._open(last, name, draft[0], draft[1])
+                # Back where the user stopped; the client and the list are beneath it.
+                self.open_client(last)
+                self._open(last, ws.client(last)["name"], draft[0], draft[1])
             else:
-                self.push_screen(HomeScreen(clients), callback=self._chosen)
+                self.action_clients()
+        self._show_notices()
+
+    def _start_on_client(self, name: str) -> None:
+        """`coach --client NAME [--present]`: straight to that client (created if agreed)."""
+        from coach.tui.confirm import ConfirmScreen
+
+        ws = self.workspace
+        found = ws.find_client(name)
+        if found is not None:
+            self._enter_client(str(found["id"]))
+            return
+        shown = clean(name, single_line=True)
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.exit(return_code=1 if self.start_present else 0)
+                return
+            client_id = self._ensure_client(shown)
+            if client_id is None:
+                self.exit(return_code=1)
+                return
+            if ws.get_setting("role") is None:
+                ws.set_setting("role", "consultant")
+            self._enter_client(client_id, start=True)
+
+        self.push_screen(ConfirmScreen(
+            _("There is no client named {name} yet. Create it and start its first "
+              "assessment?").format(name=shown), yes=_("Create"), no=_("Quit")),
+            callback=answered)
+
+    def _enter_client(self, client_id: str, *, start: bool = False) -> None:
+        if self.start_present:
+            self._begin_presenting(client_id)
+        self.open_client(client_id, start=start)
         self._show_notices()
 
     def _show_notices(self) -> None:
-        """What the store repaired (a damaged client file...), said once, in plain words."""
+        """What the store repaired (a damaged client file...), said once, in plain words.
+
+        While presenting they wait: they may name other clients.
+        """
+        if self.presenting:
+            return
         found = getattr(self.workspace, "notices", None)
         notices = list(found or [])
         if found:
             found.clear()
         if notices:
-            from coach.tui.confirm import MessageScreen
+            self.show_message(_("Some saved data was repaired"), notices)
 
-            self.push_screen(MessageScreen(_("Some saved data was repaired"), notices))
+    def show_message(self, title: str, lines: list[str]) -> None:
+        from coach.tui.confirm import MessageScreen
+
+        self.push_screen(MessageScreen(title, [clean(line) for line in lines]))
+
+    # -- looking things up in the bank --------------------------------------------------------
+    def platform_names(self) -> dict[str, str]:
+        """Platform id -> its name in the current language."""
+        if self.bank is None:
+            return {}
+        lang = current_lang()
+        return {p.id: clean(p.name.get(lang), single_line=True) for p in self.bank.platforms}
+
+    def space_kind_names(self) -> dict[str, str]:
+        if self.bank is None:
+            return {}
+        return {t.id: t.name.get(current_lang()) for t in self.bank.terms("space_kinds")}
 
     # -- choosing whose assessment ----------------------------------------------------------
     def _welcomed(self, choice: WelcomeChoice | None) -> None:
@@ -169,30 +241,67 @@ class CoachApp(App[None]):
         answers = self._blank(choice.name)
         if choice.role in ROLE_KINDS:
             answers["profile"]["kind"] = ROLE_KINDS[choice.role]
+        self.open_client(client_id)
         self._open(client_id, choice.name, answers, {"step": "profile"})
 
-    def _chosen(self, choice: HomeChoice | None) -> None:
+    def _pop_to(self, keep: Any) -> None:
+        """Pop screens until `keep(screen)` holds for the top one, or only the base is left."""
+        while len(self.screen_stack) > 1 and not keep(self.screen):
+            self.pop_screen()
+
+    def open_client(self, client_id: str, *, start: bool = False) -> None:
+        """Show a client's page, above the client list (none while presenting)."""
+        from coach.tui.client import ClientScreen
         from coach.tui.home import HomeScreen
 
-        if choice is None:
-            return
+        if self.presenting and client_id != self.presenting:
+            return  # presenting one client: no other is ever shown
+        if self.session is not None:
+            self.session.save()
+            self.session = None
+        self._pop_to(lambda s: isinstance(s, HomeScreen))
+        if not self.presenting and not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
+        self.workspace.set_setting(CLIENT_SETTING, client_id)
+        self.push_screen(ClientScreen(client_id))
+        if start:
+            self.start_assessment(client_id)
+
+    def start_assessment(self, client_id: str) -> None:
+        """Resume the draft, or start a follow-up from the last answers, or a first one."""
         ws = self.workspace
-        if choice.client_id is None:
-            client_id = self._ensure_client(choice.name)
-            if client_id is None:
-                self.push_screen(HomeScreen(ws.list_clients()), callback=self._chosen)
-                return
-            self._open(client_id, choice.name, self._blank(choice.name), {"step": "profile"})
-            return
-        draft = ws.load_draft(choice.client_id)
+        name = str(ws.client(client_id)["name"])
+        draft = ws.load_draft(client_id)
         if draft is not None:
-            self._open(choice.client_id, choice.name, draft[0], draft[1])
+            self._open(client_id, name, draft[0], draft[1])
             return
-        past = ws.assessments(choice.client_id)
-        # Coming back months later: start from the last answers, not from nothing.
-        answers = copy.deepcopy(past[-1]["answers"]) if past else self._blank(choice.name)
-        answers.setdefault("profile", {})["name"] = choice.name
-        self._open(choice.client_id, choice.name, answers, {"step": "profile"})
+        past = ws.assessments(client_id)
+        if not past:
+            self._open(client_id, name, self._blank(name), {"step": "profile"})
+            return
+        # Coming back months later: start from the last answers, not from nothing, and
+        # on the plan, where each platform's answers are one Enter away.
+        answers = copy.deepcopy(past[-1]["answers"])
+        answers.setdefault("profile", {})["name"] = name
+        self._open(client_id, name, answers, {"step": "plan"})
+        self.notify(_("Follow-up: the last answers are filled in. Change only what changed "
+                      "(Enter on a platform, or the step bar), then save."),
+                    title=_("Follow-up"), markup=False)
+
+    def back_to_client(self) -> None:
+        """Leave the assessment (saved) for its client's page."""
+        from coach.tui.client import ClientScreen
+
+        client_id = self.session.client_id if self.session else self.workspace.get_setting(
+            CLIENT_SETTING)
+        if self.session is not None:
+            self.session.save()
+            self.session = None
+        self._pop_to(lambda s: isinstance(s, ClientScreen) and s.client_id == client_id)
+        if isinstance(self.screen, ClientScreen):
+            self.screen.reload()
+        elif client_id:
+            self.open_client(str(client_id))
 
     def _ensure_client(self, name: str) -> str | None:
         from coach.store import StoreError
@@ -258,6 +367,9 @@ class CoachApp(App[None]):
                 return
             self.notify(_("Assessment saved for {name}.").format(name=self.client_name),
                         title=_("Saved"), markup=False)
+            # The draft became an assessment: nothing to save on the way out.
+            self.session = None
+            self.back_to_client()
 
         self.push_screen(ConfirmScreen(
             _("Save this assessment for {name}? It joins the client's history; you can "
@@ -267,13 +379,20 @@ class CoachApp(App[None]):
     # -- actions ----------------------------------------------------------------------------
     def _topic(self) -> str:
         from coach.tui.assessment import AssessmentScreen
+        from coach.tui.client import ClientScreen
+        from coach.tui.comparison import ComparisonScreen
         from coach.tui.home import HomeScreen
+        from coach.tui.pastplan import PastPlanScreen
 
         screen = self.screen
         if isinstance(screen, AssessmentScreen):
             return screen.step
         if isinstance(screen, HomeScreen):
             return "clients"
+        if isinstance(screen, ClientScreen | PastPlanScreen):
+            return "client"
+        if isinstance(screen, ComparisonScreen):
+            return "compare"
         return "welcome"
 
     def action_help(self) -> None:
@@ -293,12 +412,198 @@ class CoachApp(App[None]):
         """Leave this assessment (saved) for the client list."""
         from coach.tui.home import HomeScreen
 
+        if self.presenting:
+            self.notify(_("Presenting: the client list stays hidden. Leave presenter mode "
+                          "first (F8)."), severity="warning")
+            return
         if self.session is not None:
             self.session.save()
             self.session = None
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.push_screen(HomeScreen(self.workspace.list_clients()), callback=self._chosen)
+        self._pop_to(lambda s: isinstance(s, HomeScreen))
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+        else:
+            self.push_screen(HomeScreen())
+
+    def action_client_page(self) -> None:
+        self.back_to_client()
+
+    # -- presenter mode -----------------------------------------------------------------------
+    def _current_client(self) -> str | None:
+        from coach.tui.home import HomeScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, HomeScreen):
+                return None
+            found = getattr(screen, "client_id", None) or getattr(
+                getattr(screen, "session", None), "client_id", None)
+            if found:
+                return str(found)
+        return None
+
+    def _begin_presenting(self, client_id: str) -> None:
+        from coach.tui.themes import PRESENTER
+
+        self.presenting = client_id
+        self._theme_before = self.theme
+        self.theme = PRESENTER.name
+        self.add_class("-presenter")
+        # Toasts from before may name other clients.
+        self.clear_notifications()
+
+    def action_present(self) -> None:
+        """F8: present the client on screen, or leave presenter mode (typed confirmation)."""
+        if self.presenting:
+            self._ask_leave_presenting()
+            return
+        client_id = self._current_client()
+        if client_id is None:
+            self.notify(_("Open a client first: presenter mode shows one client only."),
+                        severity="warning")
+            return
+        session = self.session
+        self.session = None
+        if session is not None:
+            session.save()
+        self._begin_presenting(client_id)
+        self._pop_to(lambda s: False)  # the client list goes, and everything above it
+        self.open_client(client_id)
+        if session is not None:
+            self._reopen(session)
+
+    def _reopen(self, session: Session) -> None:
+        from coach.tui.assessment import AssessmentScreen
+
+        self.session = session
+        self.push_screen(AssessmentScreen(session, client_name=self.client_name,
+                                          on_finish=self._finish))
+
+    def _ask_leave_presenting(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        word = _("leave")
+
+        def answered(typed: str | None) -> None:
+            if typed:
+                self.leave_presenting()
+
+        self.push_screen(PromptScreen(
+            _("Leave presenter mode?"),
+            _("The client list and other clients' names will be on screen again. "
+              "Stop sharing your screen first, then type {word} to confirm.").format(word=word),
+            must_type=word, ok=_("Leave presenter mode")), callback=answered)
+
+    def leave_presenting(self) -> None:
+        from coach.tui.home import HomeScreen
+
+        client_id = self.presenting
+        if client_id is None:
+            return
+        self.presenting = None
+        self.remove_class("-presenter")
+        self.theme = getattr(self, "_theme_before", DARK)
+        session = self.session
+        self.session = None
+        if session is not None:
+            session.save()
+        self._pop_to(lambda s: False)
+        self.push_screen(HomeScreen())
+        self.open_client(client_id)
+        if session is not None:
+            self._reopen(session)
+        self._show_notices()
+
+    # -- notes, export, import ----------------------------------------------------------------
+    def edit_notes(self, client_id: str, assessment_id: int, *, on_saved: Any = None) -> None:
+        from coach.tui.notes import NotesScreen
+
+        ws = self.workspace
+        record = ws.assessment(client_id, assessment_id)
+
+        def done(text: str | None) -> None:
+            from coach.store import StoreError
+
+            if text is None:
+                return
+            cleaned = clean(text).strip()
+            try:
+                ws.set_notes(client_id, assessment_id, cleaned or None)
+            except StoreError as exc:
+                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+                return
+            self.notify(_("Notes saved."), title=_("Saved"))
+            if on_saved is not None:
+                on_saved()
+
+        self.push_screen(NotesScreen(
+            _("Session notes · assessment {id} of {date}").format(
+                id=assessment_id, date=record.get("date", "—")),
+            str(record.get("notes") or "")), callback=done)
+
+    def export_client(self, client_id: str, name: str, path: Path, *,
+                      force: bool = False) -> None:
+        from coach.store import StoreError, TargetExists
+        from coach.tui.confirm import ConfirmScreen
+
+        try:
+            self.workspace.write_export(client_id, path, force=force)
+        except TargetExists as exc:
+            if path.exists() and not force:
+                self.push_screen(
+                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                    callback=lambda yes: self.export_client(client_id, name, path, force=True)
+                    if yes else None)
+                return
+            self.show_message(_("Not exported"), [str(exc)])
+            return
+        except StoreError as exc:
+            self.show_message(_("Not exported"), [str(exc)])
+            return
+        self.notify(_("{name} exported to {file}").format(name=name, file=path), markup=False)
+
+    def import_client(self, path: Path, *, on_done: Any = None, replace: bool = False) -> None:
+        from coach.store import StoreError
+        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.home import read_export_file
+
+        payload, problem = read_export_file(path)
+        if problem is not None:
+            self.show_message(_("Not imported"), [problem])
+            return
+        ws = self.workspace
+        named = payload.get("client", {}).get("name") if isinstance(payload, dict) else None
+        existing = ws.find_client(named) if isinstance(named, str) and named.strip() else None
+        if existing is not None and not replace:
+            shown = clean(str(existing["name"]), single_line=True)
+            self.push_screen(ConfirmScreen(
+                _("{name} already exists here. Replace all of their assessments, notes and "
+                  "draft with the ones in the file?").format(name=shown),
+                yes=_("Replace"), no=_("Cancel")),
+                callback=lambda yes: self.import_client(path, on_done=on_done, replace=True)
+                if yes else None)
+            return
+        bank = self.bank
+
+        def check(data: Any, where: str) -> object:
+            from coach.answers import validate_answers
+
+            return validate_answers(data, bank, source=where,  # type: ignore[arg-type]
+                                    lang=current_lang())
+
+        try:
+            client_id, replaced = ws.import_client(payload, replace=replace, check_answers=check,
+                                                   source=str(path))
+        except StoreError as exc:
+            self.show_message(_("Not imported"),
+                              list(getattr(exc, "problems", None) or [str(exc)]))
+            return
+        name = clean(str(ws.client(client_id)["name"]), single_line=True)
+        self.notify((_("{name} replaced from {file}") if replaced else
+                     _("{name} imported from {file}")).format(name=name, file=path),
+                    markup=False)
+        if on_done is not None:
+            on_done(select=client_id)
+        self._show_notices()
 
     def _apply_lang(self, lang: str) -> None:
         set_lang(lang)
@@ -350,24 +655,46 @@ class CoachApp(App[None]):
                 yield SystemCommand(_("Assessment: skip this platform"),
                                     _("Leave its questions blank and go on"),
                                     lambda: screen.run_action("skip"))
-        if self.workspace is not None and self.bank is not None:
+        if self.workspace is None or self.bank is None:
+            yield SystemCommand(_("App: quit"), _("Everything is already saved"),
+                                lambda: self.run_action("quit"))
+            return
+        if self.presenting:
+            yield SystemCommand(_("Presenter: leave presenter mode"),
+                                _("Shows the client list again (asks first; F8)"),
+                                self.action_present)
+        else:
+            # Only offered when not presenting: it leads to every other client's name.
             yield SystemCommand(_("Clients: open another client"),
                                 _("This assessment stays saved as it is"),
                                 self.action_clients)
+            if self._current_client() is not None:
+                yield SystemCommand(_("Presenter: present this client"),
+                                    _("Only this client on screen, large and high-contrast "
+                                      "(F8)"), self.action_present)
+        if isinstance(screen, AssessmentScreen):
+            yield SystemCommand(_("Client: history and follow-ups"),
+                                _("Leave this assessment (saved) for the client's page (F2)"),
+                                self.action_client_page)
         yield SystemCommand(_("App: quit"), _("Everything is already saved"),
                             lambda: self.run_action("quit"))
 
 
-def make_app(env: Env, *, bank: Bank | None = None, workspace: Any = None) -> CoachApp:
-    """The app for `env`; tests pass a bank and a workspace they opened themselves."""
-    return CoachApp(env, bank=bank, workspace=workspace)
+def make_app(env: Env, *, bank: Bank | None = None, workspace: Any = None,
+             client: str | None = None, present: bool = False) -> CoachApp:
+    """The app for `env`; tests pass a bank and a workspace they opened themselves.
+
+    `client` opens straight on that client (asking before creating it); `present`
+    starts in presenter mode on it.
+    """
+    return CoachApp(env, bank=bank, workspace=workspace, client=client, present=present)
 
 
-def run_app(env: Env) -> int:
+def run_app(env: Env, *, client: str | None = None, present: bool = False) -> int:
     import os
     import sys
 
-    app = make_app(env)
+    app = make_app(env, client=client, present=present)
     app.lang_locked = bool(os.environ.get("COACH_LANG")) or any(
         arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:])
     app.run()

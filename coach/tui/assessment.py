@@ -34,6 +34,7 @@ class AssessmentScreen(Screen[None]):
         Binding("ctrl+n", "next", N_("Next"), id="next"),
         Binding("ctrl+b", "back", N_("Back"), id="back"),
         Binding("ctrl+o", "skip", N_("Skip platform"), id="skip"),
+        Binding("f2", "app.client_page", N_("Client page"), id="client_page"),
         Binding("alt+1", "go('profile')", N_("Go to profile"), show=False),
         Binding("alt+2", "go('inventory')", N_("Go to platforms"), show=False),
         Binding("alt+3", "go('platform')", N_("Go to why"), show=False),

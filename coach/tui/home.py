@@ -1,82 +1,304 @@
-"""Returning with no draft open: pick a client (or name a new one) and start an assessment."""
+"""Home: every client in a searchable table, with the actions on clients.
+
+The rows are computed once from the store's index (no client file is opened), and
+the search filters them in memory after a short pause in typing; the table is only
+rebuilt when the set of matching rows really changes. Names are shown as plain
+Rich `Text`, never markup.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, ClassVar
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.textsafe import clean
-from coach.tui.i18n import _
+from coach.tui.bindings import translate_bindings
+from coach.tui.clientrows import ClientRow, client_rows, filter_rows
+from coach.tui.i18n import N_, _, current_lang, ngettext
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
+# At most this many rows in the table: the most recent clients, then the search finds
+# any other. Building 1,000 table rows costs a visible pause on every keystroke.
+MAX_ROWS = 200
+COLUMNS = ("name", "last", "focus", "hours", "warnings")
 
 
-@dataclass(frozen=True)
-class HomeChoice:
-    client_id: str | None     # an existing client, or None for a new one named `name`
-    name: str
+def export_name(name: str) -> str:
+    """A file name for a client's export: letters and digits only, never a path."""
+    slug = re.sub(r"[^\w]+", "-", name, flags=re.UNICODE).strip("-").lower()[:40]
+    return f"{slug or 'client'}.coach.json"
 
 
-class HomeScreen(Screen[HomeChoice]):
-    BINDINGS: ClassVar[list[BindingType]] = []
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", N_("New"), id="home.new"),
+        Binding("r", "rename", N_("Rename"), id="home.rename"),
+        Binding("d", "delete", N_("Delete"), id="home.delete"),
+        Binding("e", "export", N_("Export"), id="home.export"),
+        Binding("i", "import", N_("Import"), id="home.import"),
+        Binding("slash", "search", N_("Search"), id="home.search"),
+    ]
 
-    def __init__(self, clients: list[dict[str, Any]]) -> None:
-        super().__init__()
-        self.clients = clients
+    def __init__(self) -> None:
+        super().__init__(id="home-screen")
+        self.rows: list[ClientRow] = []
+        self.shown: list[str] = []        # ids in the table now, in order
+        self._timer: Timer | None = None
+        translate_bindings(self)
+
+    @property
+    def coach(self) -> CoachApp:
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="home", classes="step"):
-            yield Static(Content(_("Clients")), classes="step-title")
-            yield Static(Content(_("Enter on a client starts a new assessment, with the answers "
-                                   "of the last one filled in.")), classes="step-intro")
-            options = []
-            for c in self.clients:
-                last = c.get("last_assessed") or c.get("last_activity") or ""
-                line = clean(str(c.get("name", "")), single_line=True)
-                if last:
-                    line += " · " + _("last: {date}").format(date=last)
-                options.append(Option(Content(line), id=str(c["id"])))
-            yield OptionList(*options, id="home-clients", compact=True)
-            with Horizontal(id="home-new"):
-                yield Input(placeholder=_("New client's name"), compact=True, id="home-name")
-                yield Button(_("New client"), compact=True, id="home-create", variant="primary")
-            yield Static("", classes="q-error", id="home-error")
+        with Vertical(id="home", classes="step"):
+            with Horizontal(id="home-top"):
+                yield Static(Content(_("Clients")), classes="step-title", id="home-title")
+                yield Input(placeholder=_("Search a name or a focus (/)"), id="home-search",
+                            compact=True)
+            yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="home-count")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#home-error").display = False
-        self.query_one("#home-clients").focus()
+        self.sub_title = ""
+        self._columns()
+        self.reload()
+        self.query_one("#home-table").focus()
 
-    async def relanguage(self) -> None:
-        await self.recompose()
-        self.query_one("#home-error").display = False
+    def _columns(self) -> None:
+        table = self.query_one("#home-table", DataTable)
+        table.clear(columns=True)
+        spare = max(0, self.app.size.width - 80)
+        widths = {"name": 20 + spare // 2, "last": 10, "focus": 18 + spare - spare // 2,
+                  "hours": 11, "warnings": 5}
+        titles = {"name": _("Name"), "last": _("Last"), "focus": _("Focus"),
+                  "hours": _("Hours/budget"), "warnings": _("Warn.")}
+        for key in COLUMNS:
+            table.add_column(Text(titles[key]), width=widths[key], key=key)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    # -- rows -------------------------------------------------------------------------
+    def reload(self, *, select: str | None = None) -> None:
+        """Read the index again (after a change) and show the rows matching the search."""
+        ws = self.coach.workspace
+        self.rows = client_rows(ws.list_clients(), self.coach.platform_names())
+        self.shown = []
+        self.apply_filter(select=select)
+
+    def apply_filter(self, *, select: str | None = None) -> None:
+        table = self.query_one("#home-table", DataTable)
+        query = self.query_one("#home-search", Input).value
+        found = filter_rows(self.rows, query)
+        matching = found[:MAX_ROWS]
+        ids = [r.id for r in matching]
+        if ids != self.shown:
+            current = select or self.current_id()
+            table.clear()
+            table.add_rows(
+                [self._cells(r) for r in matching])
+            # add_rows gives generated keys; keep our ids beside them by position.
+            self.shown = ids
+            if current in ids:
+                table.move_cursor(row=ids.index(current), animate=False)
+        count = self.query_one("#home-count", Static)
+        if len(found) > len(matching):
+            count.update(Content(_("The {n} most recent of {total} clients: type a name to "
+                                   "find the others.").format(n=len(matching),
+                                                              total=len(found))))
+        elif query.strip():
+            count.update(Content(ngettext("{n} of {total} client", "{n} of {total} clients",
+                                          len(self.rows)).format(n=len(ids),
+                                                                 total=len(self.rows))))
+        elif self.rows:
+            count.update(Content(
+                ngettext("{n} client", "{n} clients", len(self.rows)).format(n=len(self.rows))
+                + " · " + _("Enter: open · n: new client")))
+        else:
+            count.update(Content(_("No clients yet: press n to add one.")))
+
+    @staticmethod
+    def _cells(row: ClientRow) -> list[Text]:
+        return [Text(row.name, no_wrap=True, overflow="ellipsis"), Text(row.last),
+                Text(row.focus, no_wrap=True, overflow="ellipsis"), Text(row.hours),
+                Text(row.warnings, justify="right")]
+
+    def current_id(self) -> str | None:
+        table = self.query_one("#home-table", DataTable)
+        if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def current_row(self) -> ClientRow | None:
+        wanted = self.current_id()
+        return next((r for r in self.rows if r.id == wanted), None)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        for c in self.clients:
-            if str(c["id"]) == event.option.id:
-                self.dismiss(HomeChoice(client_id=str(c["id"]), name=str(c.get("name", ""))))
-
-    def _create(self) -> None:
-        name = clean(self.query_one("#home-name", Input).value, single_line=True).strip()
-        if not name:
-            error = self.query_one("#home-error", Static)
-            error.update(Content(_("Please give a name: it names this assessment.")))
-            error.display = True
-            return
-        self.dismiss(HomeChoice(client_id=None, name=name))
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self._create()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SEARCH_DELAY, self.apply_filter)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._create()
+        self.apply_filter()
+        self.query_one("#home-table").focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    async def relanguage(self) -> None:
+        await self.recompose()
+        translate_bindings(self)
+        self.refresh_bindings()
+        self.on_mount()
+
+    # -- actions ----------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#home-search", Input).focus()
+
+    def action_open(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.coach.open_client(row.id)
+
+    def action_new(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        made: dict[str, str] = {}
+
+        def create(name: str) -> str | None:
+            from coach.store import StoreError
+
+            try:
+                made["id"] = self.coach.workspace.create_client(name)
+            except StoreError as exc:
+                return str(exc)
+            return None
+
+        def done(name: str | None) -> None:
+            if name and "id" in made:
+                self.reload(select=made["id"])
+                self.coach.open_client(made["id"], start=True)
+
+        self.app.push_screen(PromptScreen(_("New client"), _("The client's name:"),
+                                          placeholder=_("e.g. Atelier Lune"), check=create,
+                                          ok=_("Create")), callback=done)
+
+    def action_rename(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        row = self.current_row()
+        if row is None:
+            return
+
+        def rename(name: str) -> str | None:
+            from coach.store import StoreError
+
+            try:
+                self.coach.workspace.rename_client(row.id, name)
+            except StoreError as exc:
+                return str(exc)
+            return None
+
+        def done(name: str | None) -> None:
+            if name:
+                self.reload(select=row.id)
+                self.notify(_("Renamed to {name}.").format(name=name), markup=False)
+
+        self.app.push_screen(PromptScreen(
+            _("Rename a client"), _("New name for {name}:").format(name=row.name),
+            value=row.name, check=rename, ok=_("Rename")), callback=done)
+
+    def action_delete(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        row = self.current_row()
+        if row is None:
+            return
+
+        def done(typed: str | None) -> None:
+            from coach.store import StoreError
+
+            if not typed:
+                return
+            try:
+                self.coach.workspace.forget_client(row.id)
+            except StoreError as exc:
+                self.coach.show_message(_("Not deleted"), [str(exc)])
+                return
+            self.reload()
+            self.notify(_("{name} was deleted, with all its assessments.").format(
+                name=row.name), markup=False)
+
+        self.app.push_screen(PromptScreen(
+            _("Delete a client"),
+            _("This erases {name} and every assessment, note and draft of theirs, for good. "
+              "Type the client's name to confirm:").format(name=row.name),
+            must_type=row.name, ok=_("Delete for good"), danger=True), callback=done)
+
+    def action_export(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        row = self.current_row()
+        if row is None:
+            return
+        default = str(Path.cwd() / export_name(row.name))
+
+        def done(typed: str | None) -> None:
+            if typed:
+                self.coach.export_client(row.id, row.name, Path(typed).expanduser())
+
+        self.app.push_screen(PromptScreen(
+            _("Export a client"),
+            _("Write {name}'s assessments and notes as JSON to this file:").format(
+                name=row.name), value=default, ok=_("Export")), callback=done)
+
+    def action_import(self) -> None:
+        from coach.tui.prompt import PromptScreen
+
+        def done(typed: str | None) -> None:
+            if typed:
+                self.coach.import_client(Path(typed).expanduser(), on_done=self.reload)
+
+        self.app.push_screen(PromptScreen(
+            _("Import a client"), _("The export file (JSON) to read:"),
+            placeholder=_("path/to/client.coach.json"), ok=_("Import")), callback=done)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("rename", "delete", "export"):
+            return self.current_id() is not None or None
+        return True
+
+
+def read_export_file(path: Path) -> tuple[Any, str | None]:
+    """(payload, problem): the JSON of an export file, or why it cannot be read."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, _("{file}: no such file.").format(file=path)
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, _("{file}: cannot be read ({reason}).").format(file=path, reason=exc)
+    try:
+        return json.loads(raw), None
+    except json.JSONDecodeError as exc:
+        return None, _("{file}: not valid JSON (line {line}: {reason}).").format(
+            file=path, line=exc.lineno, reason=exc.msg)
+
+
+def lang_now() -> str:
+    return current_lang()

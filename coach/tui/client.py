@@ -1,0 +1,191 @@
+"""One client: assessments over time, a small chart, and what to do next.
+
+Enter opens a past plan (read only); f starts a follow-up from the last answers
+(or resumes the draft in progress); m marks an assessment and c compares it with
+the highlighted one (without a mark: the highlighted one with the one before it);
+n edits the session notes of the highlighted assessment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coach.textsafe import clean
+from coach.tui.bindings import translate_bindings
+from coach.tui.history import AssessmentRow, assessment_row, chart_lines, hours_text
+from coach.tui.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+
+class ClientScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "follow_up", N_("Follow-up"), id="client.follow_up"),
+        Binding("c", "compare", N_("Compare"), id="client.compare"),
+        Binding("m", "mark", N_("Mark"), id="client.mark"),
+        Binding("n", "notes", N_("Notes"), id="client.notes"),
+        Binding("escape", "back", N_("Clients"), id="client.clients"),
+    ]
+
+    def __init__(self, client_id: str) -> None:
+        super().__init__(classes="client-screen")
+        self.client_id = client_id
+        self.name_shown = ""
+        self.assessments: list[dict[str, Any]] = []
+        self.rows: list[AssessmentRow] = []
+        self.marked: int | None = None     # assessment id marked for a comparison
+        self.has_draft = False
+        translate_bindings(self)
+
+    @property
+    def coach(self) -> CoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="client", classes="step"):
+            yield Static("", classes="step-title", id="client-name")
+            yield Static("", classes="step-intro", id="client-status")
+            yield DataTable(id="client-history", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="client-chart")
+            yield Static("", id="client-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#client-history").focus()
+
+    def reload(self) -> None:
+        ws = self.coach.workspace
+        entry = ws.client(self.client_id)
+        self.name_shown = clean(str(entry.get("name", "")), single_line=True)
+        self.sub_title = self.name_shown
+        self.assessments = ws.assessments(self.client_id)
+        self.has_draft = ws.load_draft(self.client_id) is not None
+        names = self.coach.platform_names()
+        self.rows = [assessment_row(a, names) for a in self.assessments]
+        self.query_one("#client-name", Static).update(Content(self.name_shown))
+        n = len(self.rows)
+        status = ngettext("{n} assessment", "{n} assessments", n).format(n=n)
+        if self.has_draft:
+            status += " · " + _("an assessment is in progress (f resumes it)")
+        elif not n:
+            status += " · " + _("press f to start the first one")
+        self.query_one("#client-status", Static).update(Content(status))
+        self._fill_table()
+        chart = chart_lines(self.rows)
+        box = self.query_one("#client-chart", Static)
+        box.display = bool(chart)
+        box.update(Content("\n".join(chart)))
+        self._hint()
+        self.refresh_bindings()
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#client-history", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        table.add_column(Text("#"), width=3, key="id")
+        table.add_column(Text(_("Date")), width=10, key="date")
+        table.add_column(Text(_("Focus")), width=19, key="focus")
+        table.add_column(Text(_("Hours/budget")), width=12, key="hours")
+        table.add_column(Text(_("Warn.")), width=5, key="warnings")
+        table.add_column(Text(_("Results")), width=7, key="results")
+        table.add_column(Text(_("Notes")), width=5, key="notes")
+        for row in self.rows:
+            mark = "◆" if row.id == self.marked else ""
+            table.add_row(Text(f"{mark}{row.id}", justify="right"), Text(row.date),
+                          Text(row.focus, no_wrap=True, overflow="ellipsis"),
+                          Text(hours_text(row)), Text(str(row.warnings), justify="right"),
+                          Text(str(row.results), justify="right"),
+                          Text("✎" if row.notes else ""), key=str(row.id))
+        if self.rows:
+            target = keep if 0 <= keep < len(self.rows) and keep else len(self.rows) - 1
+            table.move_cursor(row=target, animate=False)
+
+    def _hint(self) -> None:
+        hint = self.query_one("#client-hint", Static)
+        if len(self.rows) < 2:
+            hint.update(Content(_("Enter: open the plan · f: follow-up")))
+        elif self.marked is not None:
+            hint.update(Content(_("Assessment {id} is marked: highlight another and press c "
+                                  "to compare them.").format(id=self.marked)))
+        else:
+            hint.update(Content(_("Enter: open the plan · c: compare with the one before · "
+                                  "m: mark one to compare with any other")))
+
+    def current(self) -> dict[str, Any] | None:
+        table = self.query_one("#client-history", DataTable)
+        if not self.assessments or not 0 <= table.cursor_row < len(self.assessments):
+            return None
+        return self.assessments[table.cursor_row]
+
+    async def relanguage(self) -> None:
+        await self.recompose()
+        translate_bindings(self)
+        self.on_mount()
+
+    # -- actions ----------------------------------------------------------------------
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        found = self.current()
+        if found is not None:
+            from coach.tui.pastplan import PastPlanScreen
+
+            self.app.push_screen(PastPlanScreen(self.client_id, int(found["id"])))
+
+    def action_back(self) -> None:
+        self.coach.action_clients()
+
+    def action_follow_up(self) -> None:
+        self.coach.start_assessment(self.client_id)
+
+    def action_mark(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        self.marked = None if self.marked == found["id"] else int(found["id"])
+        self._fill_table()
+        self._hint()
+
+    def action_compare(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        index = self.assessments.index(found)
+        if self.marked is not None and self.marked != found["id"]:
+            other = next(a for a in self.assessments if a["id"] == self.marked)
+        elif index > 0:
+            other = self.assessments[index - 1]
+        elif len(self.assessments) > 1:
+            other = self.assessments[1]
+        else:
+            self.notify(_("There is only one assessment: nothing to compare yet."),
+                        severity="warning")
+            return
+        old, new = sorted([found, other], key=lambda a: int(a["id"]))
+        from coach.tui.comparison import ComparisonScreen
+
+        self.app.push_screen(ComparisonScreen(self.client_id, int(old["id"]), int(new["id"])))
+
+    def action_notes(self) -> None:
+        found = self.current()
+        if found is None:
+            return
+        self.coach.edit_notes(self.client_id, int(found["id"]), on_saved=self.reload)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            # Presenting: the client list (other clients' names) is out of reach.
+            return not self.coach.presenting
+        if action in ("compare", "mark", "notes"):
+            return bool(self.rows) or None
+        return True

@@ -1,0 +1,137 @@
+"""A saved plan, read only: the plan view of the assessment, with its notes.
+
+Nothing here edits answers (a past plan is a record); `n` edits the session notes
+and `x` writes the report (with the notes) to a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from coach.textsafe import clean
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _, current_lang
+from coach.tui.planview import PlanStep
+
+if TYPE_CHECKING:
+    from coach.tui.app import CoachApp
+
+REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
+                  ".json": "json"}
+
+
+class PastPlanScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Back"), id="past.back"),
+        Binding("n", "notes", N_("Notes"), id="past.notes"),
+        Binding("x", "report", N_("Write report"), id="past.report"),
+    ]
+
+    def __init__(self, client_id: str, assessment_id: int) -> None:
+        super().__init__(classes="past-plan-screen")
+        self.client_id = client_id
+        self.assessment_id = assessment_id
+        self.record: dict[str, Any] = {}
+        translate_bindings(self)
+
+    @property
+    def coach(self) -> CoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="past-notes", classes="card")
+        yield PlanStep()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        ws = self.coach.workspace
+        self.record = ws.assessment(self.client_id, self.assessment_id)
+        self.sub_title = clean(str(ws.client(self.client_id).get("name", "")), single_line=True)
+        view = self.query_one(PlanStep)
+        # A record, not a draft: no editing, no saving again.
+        view.query_one(".plan-actions").display = False
+        view.kind_names = self.coach.space_kind_names()
+        view.show(self.record.get("plan") or {}, [])  # type: ignore[arg-type]
+        view.query_one(".step-title", Static).update(Content(
+            _("Plan of {date} (assessment {id}, read only)").format(
+                date=self.record.get("date", "—"), id=self.assessment_id)))
+        self.show_notes()
+        view.focus()
+
+    def show_notes(self) -> None:
+        notes = str(self.record.get("notes") or "").strip()
+        box = self.query_one("#past-notes", Static)
+        box.border_title = _("Session notes (n: edit)")
+        box.update(Content(clean(notes) if notes else _("No notes yet: press n to add some.")))
+
+    def on_plan_step_edit_platform(self, event: PlanStep.EditPlatform) -> None:
+        event.stop()  # read only: Enter on a platform does nothing here
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_notes(self) -> None:
+        def saved() -> None:
+            self.record = self.coach.workspace.assessment(self.client_id, self.assessment_id)
+            self.show_notes()
+
+        self.coach.edit_notes(self.client_id, self.assessment_id, on_saved=saved)
+
+    def action_report(self) -> None:
+        from coach.tui.home import export_name
+        from coach.tui.prompt import PromptScreen
+
+        name = str(self.coach.workspace.client(self.client_id).get("name", ""))
+        stem = export_name(name).removesuffix(".coach.json")
+        default = str(Path.cwd() / f"{stem}-{self.record.get('date', '')}.html")
+
+        def check(text: str) -> str | None:
+            if Path(text).suffix.lower() not in REPORT_FORMATS:
+                return _("End the file name with .html, .md, .txt or .json.")
+            return None
+
+        def done(typed: str | None) -> None:
+            if typed:
+                self.write_report(Path(typed).expanduser())
+
+        self.app.push_screen(PromptScreen(
+            _("Write the report"), _("File for this plan's report, with its notes "
+                                     "(.html, .md, .txt or .json):"),
+            value=default, check=check, ok=_("Write")), callback=done)
+
+    def write_report(self, path: Path, *, force: bool = False) -> None:
+        from coach.cli.base import InputError
+        from coach.report import render
+        from coach.report.output import write_output
+        from coach.tui.confirm import ConfirmScreen
+
+        fmt = REPORT_FORMATS[path.suffix.lower()]
+        text = render(self.record.get("plan") or {}, fmt, lang=current_lang(),
+                      notes=self.record.get("notes") or None, color=False)
+        try:
+            write_output(text, path, force=force)
+        except InputError as exc:
+            if path.exists() and not force:
+                self.app.push_screen(
+                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                    callback=lambda yes: self.write_report(path, force=True) if yes else None)
+                return
+            self.coach.show_message(_("Not written"), list(exc.lines))
+            return
+        except OSError as exc:
+            self.coach.show_message(_("Not written"), [f"{path}: {exc.strerror or exc}"])
+            return
+        self.notify(_("Report written: {file}").format(file=path), markup=False)
+
+    async def relanguage(self) -> None:
+        await self.recompose()
+        translate_bindings(self)
+        self.on_mount()
