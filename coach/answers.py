@@ -25,6 +25,7 @@ from typing import Any
 
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
+from coach.engine import file_texts as F
 from coach.i18n import translator
 from coach.model import Answers, PlatformAnswers
 from coach.textsafe import clean
@@ -410,7 +411,7 @@ def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answ
         raw = path.read_bytes()
     except OSError as exc:
         raise AnswersError([f"{shown}: " + tr.gettext(M.CANNOT_READ).format(
-            error=exc.strerror or exc.__class__.__name__)]) from None
+            error=F.os_reason(exc, tr))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -420,7 +421,7 @@ def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answ
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AnswersError([f"{shown}: " + tr.gettext(M.NOT_TOML).format(error=exc)]) from None
+        raise AnswersError([f"{shown}: " + F.toml_problem(str(exc), tr)]) from None
     return validate_answers(data, bank, source=str(path), lang=lang)
 
 

@@ -113,7 +113,8 @@ def test_not_toml_names_the_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(AnswersError) as info:
         load_answers_file(path, bank())
     (line,) = info.value.problems
-    assert line.startswith(f"{path}: not valid TOML: ") and "line 9" in line
+    assert line == (f"{path}: not valid TOML at line 9, column 8: the value is not valid "
+                    "(text needs quotes; true and false are written in lower case)")
 
 
 def test_missing_and_binary_files(tmp_path: Path) -> None:
@@ -275,3 +276,56 @@ def test_escape_sequences_in_file_names_and_keys_are_not_printed(tmp_path: Path)
     with pytest.raises(AnswersError) as caught:
         validate_answers({"version": 2}, bank(), source=f"draft{OSC}")
     assert not any("\x1b" in line for line in caught.value.problems)
+
+
+@pytest.mark.parametrize(("text", "en", "fr"), [
+    ("version = 1\n[profile\n",
+     "not valid TOML at line 2, column 9: a [table] heading is not closed with ]",
+     "TOML invalide à la ligne 2, colonne 9\u00a0: un titre [table] n’est pas fermé par ]"),
+    ("version = 1\nversion = 1\n",
+     "not valid TOML at line 2, column 12: this field or table is already given above",
+     "TOML invalide à la ligne 2, colonne 12\u00a0: ce champ ou cette table figure déjà plus haut"),
+    ('version = 1\nname = "Lune\n',
+     "not valid TOML at line 2, column 13: a text is not closed by its quote",
+     "TOML invalide à la ligne 2, colonne 13\u00a0: un texte n’est pas fermé par son guillemet"),
+    ("version = 1\nname = 'Lune",
+     "not valid TOML at the end of the file: a text is not closed by its quote",
+     "TOML invalide à la fin du fichier\u00a0: un texte n’est pas fermé par son guillemet"),
+    ("version = 1\n? = 2\n",
+     "not valid TOML at line 2, column 1: unexpected character (text needs quotes, each field "
+     "goes on its own line)",
+     "TOML invalide à la ligne 2, colonne 1\u00a0: caractère inattendu (un texte se met entre "
+     "guillemets, chaque champ va sur sa propre ligne)"),
+])
+def test_toml_errors_in_our_words_with_line_and_column(tmp_path: Path, text: str, en: str,
+                                                       fr: str) -> None:
+    """tomllib's English ("Expected ']' ...") never reaches the user; the position does."""
+    path = write(tmp_path, text)
+    for lang, expected in (("en", en), ("fr", fr)):
+        with pytest.raises(AnswersError) as info:
+            load_answers_file(path, bank(), lang=lang)
+        assert info.value.problems == [f"{path}: {expected}"]
+
+
+def test_os_errors_in_our_words(tmp_path: Path) -> None:
+    """Not Python's English strerror ("No such file or directory")."""
+    import errno
+
+    from coach.engine.file_texts import os_reason
+    from coach.i18n import translator
+
+    with pytest.raises(AnswersError) as info:
+        load_answers_file(tmp_path / "nope.toml", bank(), lang="fr")
+    assert info.value.problems == [
+        f"{tmp_path / 'nope.toml'}: impossible de lire le fichier\u00a0: il n’existe pas"]
+    with pytest.raises(AnswersError) as info:
+        load_answers_file(tmp_path, bank(), lang="fr")
+    assert info.value.problems == [
+        f"{tmp_path}: impossible de lire le fichier\u00a0: c’est un dossier, pas un fichier"]
+    fr = translator("fr", "engine")
+    en = translator("en", "engine")
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied"), fr) == \
+        "permission refusée"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device"), en) == \
+        "no space left on the disk"
+    assert os_reason(OSError(errno.EIO, "Input/output error"), fr) == "erreur système EIO"

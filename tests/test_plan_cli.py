@@ -184,3 +184,23 @@ def test_escape_sequences_in_the_answers_file_name_never_reach_stderr(
     assert main(["plan", "--answers", str(DESIGNER), "-o", str(existing)]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "already exists" in err
+
+
+def test_french_run_says_file_problems_in_french(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "plan", "--answers", str(tmp_path / "none.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "impossible de lire le fichier\u00a0: il n’existe pas" in err
+    assert "No such file" not in err
+    bad = tmp_path / "bad.toml"
+    bad.write_text("version = 1\n[profile\n", encoding="utf-8")
+    assert main(["--lang", "fr", "plan", "--answers", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "TOML invalide à la ligne 2, colonne 9" in err and "Expected" not in err
+
+
+def test_plan_summary_in_the_third_person_like_the_other_commands(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "plan        Construit le plan" in out

@@ -115,10 +115,12 @@ def _say(message: str) -> str:
 
 
 def _write_failed(path: Path, exc: OSError) -> RunError:
-    from coach.engine.file_texts import WRITE_FAILED
+    from coach.cli.base import current_lang
+    from coach.engine.file_texts import WRITE_FAILED, os_reason
+    from coach.i18n import translator
 
-    return RunError(_say(WRITE_FAILED).format(path=_shown(path),
-                                              reason=exc.strerror or exc.__class__.__name__))
+    reason = os_reason(exc, translator(current_lang(), "engine"))
+    return RunError(_say(WRITE_FAILED).format(path=_shown(path), reason=reason))
 
 
 def _exists(path: Path) -> InputError:
