@@ -84,7 +84,7 @@ def _tie(ranked: list[Decision]) -> Tie | None:
         criterion = TIE_HOURS
     else:
         criterion = TIE_ORDER
-    return Tie(names=[d.facts.name for d in top], score=ranked[0].score, criterion=criterion)
+    return Tie(names=[d.facts.said for d in top], score=ranked[0].score, criterion=criterion)
 
 
 def pick_space(f: Facts, bank: Bank, rules: Rules) -> dict | None:

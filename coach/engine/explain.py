@@ -120,7 +120,7 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
                 "Start with {space}: you named {n} spaces there and results are counted "
                 "per platform, so the plan takes the first of the kind {platform} "
                 "favours for conversation.", c.spaces_named).format(
-                space=phrase, n=fmt_int(c.spaces_named, lang), platform=f.name))
+                space=phrase, n=fmt_int(c.spaces_named, lang), platform=f.said))
         else:
             reasons.append(tr.gettext("Start with {space}.").format(space=phrase))
     else:
@@ -159,7 +159,7 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
     f = d.facts
     ev = evidence_sentence(d, tr, lang, bank)
     rec = fmt_hours(d.recommended, lang)
-    focus_name = c.focus.facts.name if c.focus else ""
+    focus_name = c.focus.facts.said if c.focus else ""
     if d.why == d_.FOCUS:
         text = (tr.gettext("The focus: {evidence}.").format(evidence=ev) if f.evidence > 0
                 else tr.gettext("The focus: no result yet, but {audiences} are there.").format(

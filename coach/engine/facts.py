@@ -14,6 +14,7 @@ from typing import Any
 
 from coach.bank.model import Bank
 from coach.engine.rules import Rules
+from coach.i18n import Translator
 from coach.model import Answers, PlatformAnswers
 
 MAX_HOURS = 168.0
@@ -25,6 +26,7 @@ class Facts:
     answers: PlatformAnswers
     platform: str
     name: str                       # in the plan's language, or the user's label
+    said: str                       # the name inside a sentence: a user's label in quotes
     reason: str                     # personal | professional | both
     hours: float                    # current hours a week, within 0..168
     results: dict[str, int]         # non-negative counts
@@ -103,8 +105,12 @@ def goal_kinds(profile: Mapping[str, Any], rules: Rules) -> tuple[str, ...]:
     return kinds
 
 
-def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Facts]:
-    from coach.engine.texts import platform_name
+def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
+               tr: Translator | None = None) -> list[Facts]:
+    """`tr` quotes the user's own labels in sentences ("on « Le Repaire des makers »"):
+    a label can start with an article or a vowel that French prepositions would clash
+    with; quoted, it reads as a name whatever it is."""
+    from coach.engine.texts import platform_name, quoted
 
     profile = answers["profile"]
     priorities = list(dict.fromkeys(profile.get("audiences", [])))
@@ -137,6 +143,8 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str) -> list[Fa
             answers=p,
             platform=p["id"],
             name=platform_name(bank, p, lang),
+            said=(quoted(platform_name(bank, p, lang), tr) if tr is not None and p.get("label")
+                  else platform_name(bank, p, lang)),
             reason=p.get("reason", "professional"),
             hours=_hours(p.get("hours_per_week", 0.0)),
             results=results,

@@ -65,7 +65,7 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
     profile = answers["profile"]
     budget = float(profile.get("weekly_budget_hours", 0.0) or 0.0)
     budget = min(max(budget, 0.0), 168.0) if budget == budget else 0.0  # NaN-safe
-    facts = read_facts(answers, bank, rules, lang)
+    facts = read_facts(answers, bank, rules, lang, tr)
     choice = decide(facts, budget, bank, rules)
     review_on = today + timedelta(days=rules.review_days)
 

@@ -49,13 +49,13 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
         return [tr.gettext("Your budget is 0 h: before anything else, set aside {start} h a "
                            "week. Until then, only answer the messages that reach you on "
                            "{platform}.").format(start=fmt_hours(rules.budget.start_hours, lang),
-                                                 platform=f.name)]
+                                                 platform=f.said)]
     loc = (space_location(c.space, tr, lang, bank, f.platform) if c.space
-           else tr.gettext("on {platform}").format(platform=f.name))
+           else tr.gettext("on {platform}").format(platform=f.said))
     lines: list[str] = []
     if c.space is None:
         lines.append(tr.gettext("This week, choose one space on {platform} and stick to it "
-                                "(part of your time the first week).").format(platform=f.name))
+                                "(part of your time the first week).").format(platform=f.said))
     tracking = min(r.tracking_minutes, minutes // 4)
     rest = minutes - tracking
     if rest < r.minutes_per_answer + 5:
@@ -115,7 +115,7 @@ def build_routine(answers: Answers, c: Choice, budget: float, bank: Bank, rules:
     if tracking:
         lines.append(tr.gettext("Every week, note what came from {platform}: {results} (about "
                                 "{minutes} min).").format(
-            platform=f.name, minutes=m(tracking), results=_results(answers, rules, tr, lang,
+            platform=f.said, minutes=m(tracking), results=_results(answers, rules, tr, lang,
                                                                    bank)))
     return lines
 
@@ -189,7 +189,7 @@ def build_track(answers: Answers, c: Choice, rules: Rules, bank: Bank, tr: Trans
             result = _MEASURE_RESULTS.get(measure)
             if result and result not in kinds:
                 kinds.append(result)
-        source = c.focus.facts.name
+        source = c.focus.facts.said
     else:
         source = tr.gettext("the space you choose")
     org = answers["profile"].get("kind", "")
@@ -208,7 +208,7 @@ def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank:
                           "({results}) in 90 days; add no second one before {review}.").format(
             n=n, results=results, review=review)
     f = c.focus.facts
-    where = space_phrase(c.space, tr, lang, bank, f.platform) if c.space else f.name
+    where = space_phrase(c.space, tr, lang, bank, f.platform) if c.space else f.said
     hours = c.focus_hours if c.focus_hours > 0 else rules.budget.start_hours
     text = tr.gettext("Add a second space only after {review}, and only if {where} has brought "
                       "at least {n} results ({results}) in 90 days while the routine fits in "
@@ -219,5 +219,5 @@ def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank:
                 and d.facts.professional and (d.facts.evidence > 0 or d.facts.present)), None)
     if nxt is not None:
         text += " " + tr.gettext("The next one to try: {platform}.").format(
-            platform=nxt.facts.name)
+            platform=nxt.facts.said)
     return text

@@ -62,7 +62,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
     active = [d for d in prof if d.facts.hours > 0]
     spent = sum(d.facts.hours for d in prof)
     focus = c.focus
-    focus_name = focus.facts.name if focus else ""
+    focus_name = focus.facts.said if focus else ""
     goal_results = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
                             for k in goal_kinds(profile, rules)], tr)
 
@@ -79,7 +79,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                         "too.")).format(start=h(b.start_hours), focus=focus_name))
 
     others = sum(d.recommended for d in prof if d is not focus)
-    kept = [d.facts.name for d in c.ranked if d.verdict == "keep"]
+    kept = [d.facts.said for d in c.ranked if d.verdict == "keep"]
     if spent > budget > 0:  # with a budget of 0, ZERO_BUDGET says it all
         critical = spent >= w.over_budget_critical_ratio * budget
         if not focus:
@@ -132,7 +132,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                                      "space where your audience gathers.")
             add("TIME_SINK", "critical" if critical else "warning", d,
                 tr.gettext("{hours} on {platform} and no result in 90 days.").format(
-                    hours=hours_a_week(f.hours, tr, lang), platform=f.name),
+                    hours=hours_a_week(f.hours, tr, lang), platform=f.said),
                 instead.format(rec=h(d.recommended), review=review, focus=focus_name))
         priorities = profile.get("audiences") or []
         # Results prove someone is there: only warn where time brings nothing.
@@ -142,7 +142,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                             "you spend {hours}.",
                             "None of your priority audiences ({audiences}) is on {platform}, "
                             "where you spend {hours}.", len(priorities)).format(
-                    audiences=audiences_phrase(priorities, bank, tr, lang), platform=f.name,
+                    audiences=audiences_phrase(priorities, bank, tr, lang), platform=f.said,
                     hours=hours_a_week(f.hours, tr, lang)),
                 tr.gettext("Ask three people among your {audience} where they look for advice, "
                            "and spend that time there.").format(
@@ -154,29 +154,29 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         if "broadcast" in f.practices and "conversation" not in f.practices and not f.owned:
             add("BROADCAST_ONLY", "warning", d,
                 tr.gettext("On {platform} ({hours}) you only post one-way, and broadcasting loses "
-                           "effect month after month.").format(platform=f.name, hours=spent_here),
+                           "effect month after month.").format(platform=f.said, hours=spent_here),
                 tr.gettext("Spend half of your time on {platform} answering questions and "
-                           "replying to the people you want to reach.").format(platform=f.name))
+                           "replying to the people you want to reach.").format(platform=f.said))
         if "browsing" in f.practices and (not f.know_who or f.practices == {"browsing"}):
             add("AIMLESS_BROWSING", "warning", d,
                 (tr.gettext("On {platform} ({hours}) you scroll without being able to name whom "
                             "you are there for.") if not f.know_who else
                  tr.gettext("On {platform} ({hours}) scrolling is all you do.")).format(
-                    platform=f.name, hours=spent_here),
+                    platform=f.said, hours=spent_here),
                 tr.gettext("Write down five people or accounts you are there for, and open "
-                           "{platform} only to talk with them.").format(platform=f.name))
+                           "{platform} only to talk with them.").format(platform=f.said))
         if f.vanity_measures and not f.action_measures:
             add("VANITY_METRICS", "warning" if main else "info", d,
                 tr.gettext("On {platform} ({hours}) you watch {measures}: they count attention, "
                            "not action.").format(
-                    platform=f.name, hours=spent_here, measures=", ".join(
+                    platform=f.said, hours=spent_here, measures=", ".join(
                         _term(bank, "measures", m, lang) for m in f.vanity_measures)),
                 tr.gettext("Count {results} instead.").format(results=goal_results))
         posts = f.practices & {"broadcast", "conversation"}
         if posts and not f.editorial_line:
             add("NO_EDITORIAL_LINE", "warning" if main else "info", d,
                 tr.gettext("No editorial line on {platform} ({hours}): posts drift toward "
-                           "whatever gets views.").format(platform=f.name, hours=spent_here),
+                           "whatever gets views.").format(platform=f.said, hours=spent_here),
                 tr.gettext("Write one sentence: whom you serve, about what, for which action; "
                            "check every post against it."))
 
