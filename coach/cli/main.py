@@ -14,6 +14,7 @@ from coach import __version__
 from coach.cli.base import N_, Env, InputError, RunError, TrGroup, _, err, set_lang
 from coach.i18n import UnknownLanguage, resolve_lang
 from coach.paths import bank_dir, workspace_dir
+from coach.textsafe import clean
 
 
 def _lang_from_argv(argv: Sequence[str]) -> str | None:
@@ -39,11 +40,18 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
               help=N_("Language: en or fr (default: $COACH_LANG, else $LC_ALL / $LANG)."))
 @click.option("--bank", "bank", type=click.Path(file_okay=False), default=None,
               help=N_("Question bank folder (default: $COACH_BANK, else the bundled bank)."))
+@click.option("--client", "client", default=None, metavar="NAME",
+              help=N_("Open the app straight on this client (asks before creating it). "
+                      "Only without a command."))
+@click.option("--present", is_flag=True, default=False,
+              help=N_("With --client: presenter mode, only that client on screen, large and "
+                      "high-contrast. Only without a command."))
 @click.version_option(__version__, "--version", prog_name="coach", message="%(prog)s %(version)s",
                       help=N_("Show the version and exit."))
 @click.help_option("--help", "-h", help=N_("Show this message and exit."))
 @click.pass_context
-def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | None) -> None:
+def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | None,
+        client: str | None, present: bool) -> None:
     from os import environ
 
     resolved = resolve_lang(lang)
@@ -51,11 +59,22 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
     custom_bank = bool(bank or environ.get("COACH_BANK"))
     ctx.obj = Env(lang=resolved, data_dir=workspace_dir(data_dir), bank_dir=bank_dir(bank),
                   bank_is_custom=custom_bank)
-    if ctx.invoked_subcommand is None:
-        # Imported here: only the TUI pays for Textual.
-        from coach.tui.app import run_app
+    if ctx.invoked_subcommand is not None:
+        # Commands name their client themselves (`coach plan --client NAME`): a global
+        # --client would be silently ignored, so it is refused.
+        if client is not None or present:
+            raise click.UsageError(_("--client and --present open the app: use them without "
+                                     "a command (commands take their own --client)."))
+        return
+    if present and not client:
+        raise click.UsageError(_("--present needs --client NAME: presenter mode shows one "
+                                 "client."))
+    if client is not None and not clean(client, single_line=True).strip():
+        raise click.UsageError(_("--client needs a name."))
+    # Imported here: only the TUI pays for Textual.
+    from coach.tui.app import run_app
 
-        ctx.exit(run_app(ctx.obj))
+    ctx.exit(run_app(ctx.obj, client=client, present=present))
 
 
 def _register() -> None:
