@@ -451,6 +451,12 @@ class CoachApp(App[None]):
         # Toasts from before may name other clients.
         self.clear_notifications()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "present":
+            # Offered only where there is one client to present (or to stop presenting).
+            return bool(self.presenting) or self._current_client() is not None
+        return True
+
     def action_present(self) -> None:
         """F8: present the client on screen, or leave presenter mode (typed confirmation)."""
         if self.presenting:

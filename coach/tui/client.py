@@ -93,13 +93,16 @@ class ClientScreen(Screen[None]):
         table = self.query_one("#client-history", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
-        table.add_column(Text("#"), width=3, key="id")
-        table.add_column(Text(_("Date")), width=10, key="date")
-        table.add_column(Text(_("Focus")), width=19, key="focus")
-        table.add_column(Text(_("Hours/budget")), width=12, key="hours")
-        table.add_column(Text(_("Warn.")), width=5, key="warnings")
-        table.add_column(Text(_("Results")), width=7, key="results")
-        table.add_column(Text(_("Notes")), width=5, key="notes")
+        widths = {"id": 3, "date": 10, "focus": 0, "hours": 13, "warnings": 6, "results": 9,
+                  "notes": 5}
+        # The focus takes what is left (less while presenting: wider margins).
+        margin = 10 if self.coach.presenting else 2
+        widths["focus"] = max(10, self.app.size.width - margin - 2 - 2 * len(widths)
+                              - sum(widths.values()))
+        titles = {"id": "#", "date": _("Date"), "focus": _("Focus"), "hours": _("Hours/budget"),
+                  "warnings": _("Warn."), "results": _("Results"), "notes": _("Notes")}
+        for key, width in widths.items():
+            table.add_column(Text(titles[key]), width=width, key=key)
         for row in self.rows:
             mark = "◆" if row.id == self.marked else ""
             table.add_row(Text(f"{mark}{row.id}", justify="right"), Text(row.date),

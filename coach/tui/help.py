@@ -14,7 +14,7 @@ from textual.widgets import Button, Markdown
 from coach.tui.i18n import _
 
 TOPICS: tuple[str, ...] = ("welcome", "profile", "inventory", "platform", "time", "plan",
-                           "clients")
+                           "clients", "client", "compare")
 
 
 def help_text(topic: str, lang: str) -> str:

@@ -83,9 +83,10 @@ class HomeScreen(Screen[None]):
     def _columns(self) -> None:
         table = self.query_one("#home-table", DataTable)
         table.clear(columns=True)
-        spare = max(0, self.app.size.width - 80)
-        widths = {"name": 20 + spare // 2, "last": 10, "focus": 18 + spare - spare // 2,
-                  "hours": 11, "warnings": 5}
+        # Fixed columns keep their width; name and focus share what is left.
+        fixed = {"last": 10, "hours": 13, "warnings": 6}
+        rest = max(24, self.app.size.width - 4 - 2 * len(COLUMNS) - sum(fixed.values()))
+        widths = {**fixed, "name": rest // 2, "focus": rest - rest // 2}
         titles = {"name": _("Name"), "last": _("Last"), "focus": _("Focus"),
                   "hours": _("Hours/budget"), "warnings": _("Warn.")}
         for key in COLUMNS:
