@@ -5,6 +5,12 @@
   (header, footer, a list, an input). Both run headless as separate processes and
   exit themselves right after their first frame; median of 5 runs each, interleaved.
   Target: at most 1.25.
+- `home_1000_clients_ms`: with 1,000 clients in the workspace, the time to open the
+  home screen (client table built and painted), in a headless app; median of 5.
+  `home_1000_filter_ms`: one search applied to those 1,000 clients and repainted
+  (the debounce delay itself not counted); median of 5. `home_4_clients_ms` is the
+  same opening with 4 clients: the part of the first figure that is Textual's own
+  screen switch in this harness.
 - `plan_cli_vs_tui_ratio`: wall time of a `coach plan --format json` process over
   the wall time of a coach TUI process that stops after its first frame. Target: at
   most 0.35 (the CLI must not pay for Textual).
@@ -111,6 +117,56 @@ def _answers_file(folder: Path) -> Path:
     return target
 
 
+HOME_RUNS = 5
+
+
+def _home(folder: Path, clients: int) -> tuple[float, float]:
+    """(ms to open home, ms to filter) with `clients` clients, medians."""
+    import asyncio
+
+    from coach.bank.load import default_bank
+    from coach.cli.base import Env
+    from coach.paths import bundled_bank_dir
+    from coach.store import Workspace
+    from coach.tui.app import make_app
+
+    data_dir = folder / f"clients-{clients}"
+    ws = Workspace.open(data_dir, lang="en")
+    ws.set_setting("role", "consultant")
+    for i in range(clients):
+        ws.create_client(f"Client {i:04d}")
+    bank = default_bank(bundled_bank_dir())
+    env = Env(lang="en", data_dir=data_dir, bank_dir=bundled_bank_dir(), bank_is_custom=False)
+    opens: list[float] = []
+    filters: list[float] = []
+
+    async def measure() -> None:
+        app = make_app(env, bank=bank, workspace=Workspace.open(data_dir, lang="en"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            for n in range(HOME_RUNS):
+                app.pop_screen()
+                await pilot.pause()
+                start = time.perf_counter()
+                app.action_clients()
+                await pilot.pause()           # mounted, rows built, painted
+                opens.append((time.perf_counter() - start) * 1000)
+                home = app.screen
+                search = home.query_one("#home-search")
+                start = time.perf_counter()
+                search.value = f"client 0{n}"
+                home.apply_filter()
+                await pilot.pause()
+                filters.append((time.perf_counter() - start) * 1000)
+                search.value = ""
+                home.apply_filter()
+                await pilot.pause()
+
+    asyncio.run(measure())
+    return statistics.median(opens), statistics.median(filters)
+
+
 def run() -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -127,6 +183,8 @@ def run() -> dict[str, float | str]:
             coach.append(frame)
             coach_whole.append(whole)
             plan.append(_plan_cli(answers, data_dir))
+        home_open, home_filter = _home(folder, 1000)
+        few_open, _few_filter = _home(folder, 4)
     m_min, m_coach = statistics.median(minimal), statistics.median(coach)
     m_whole, m_plan = statistics.median(coach_whole), statistics.median(plan)
     return {
@@ -136,6 +194,9 @@ def run() -> dict[str, float | str]:
         "plan_cli_s": m_plan,
         "tui_start_process_s": m_whole,
         "plan_cli_vs_tui_ratio": m_plan / m_whole,
+        "home_1000_clients_ms": home_open,
+        "home_1000_filter_ms": home_filter,
+        "home_4_clients_ms": few_open,
     }
 
 
