@@ -93,6 +93,19 @@ EXPECTED: dict[str, tuple[str | None, str | None, dict[str, str], set[tuple[str,
         {"linkedin": "focus", "blog": "keep", "discord_slack": "keep", "tiktok": "pause"},
         {("OVER_BUDGET", None), ("SPREAD_THIN", None), ("TIME_SINK", "tiktok"),
          ("AUDIENCE_ABSENT", "tiktok"), ("NO_EDITORIAL_LINE", "discord_slack")}),
+    # Posting the same announcement everywhere: the newsletter brings sign-ups
+    # (focus), Facebook one sign-up (kept, in a 5 h budget), the rest reduced or
+    # paused; three platforms share the same practice warnings.
+    "broadcast_many": (
+        "newsletter", None,
+        {"newsletter": "focus", "facebook": "keep", "instagram": "reduce",
+         "youtube": "reduce", "x": "pause"},
+        {("OVER_BUDGET", None), ("SPREAD_THIN", None), ("TIME_SINK", "instagram"),
+         ("BROADCAST_ONLY", "facebook"), ("BROADCAST_ONLY", "instagram"),
+         ("BROADCAST_ONLY", "youtube"), ("VANITY_METRICS", "facebook"),
+         ("VANITY_METRICS", "instagram"), ("VANITY_METRICS", "youtube"),
+         ("NO_EDITORIAL_LINE", "facebook"), ("NO_EDITORIAL_LINE", "instagram"),
+         ("NO_EDITORIAL_LINE", "youtube")}),
 }
 
 
@@ -254,3 +267,32 @@ def test_own_newsletter_as_focus_gets_a_writing_routine() -> None:
     assert plan["routine"][0].startswith("Write 1 piece along your editorial line in the "
                                          "newsletter “Horizon”")
     assert not any(w["code"] == "BROADCAST_ONLY" for w in plan["warnings"])
+
+
+GROUPED = ("BROADCAST_ONLY", "VANITY_METRICS", "NO_EDITORIAL_LINE")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_shared_warnings_are_said_once_each_platform_keeps_its_entry(lang: str) -> None:
+    """Three platforms posting one-way: one full sentence naming them all, then a short
+    line per platform (was the same long sentence three times)."""
+    plan = plan_for(persona("broadcast_many"), lang)
+    names = {p["platform"]: p["name"] for p in plan["platforms"]}
+    for code in GROUPED:
+        entries = [w for w in plan["warnings"] if w["code"] == code]
+        assert [w["platform"] for w in entries] == ["facebook", "instagram", "youtube"]
+        assert all(w["platforms"] == ["facebook", "instagram", "youtube"] for w in entries)
+        lead, *rest = entries
+        assert all(names[p] in lead["message"] for p in ("facebook", "instagram", "youtube"))
+        for w in rest:
+            assert names[w["platform"]] in w["message"]
+            assert len(w["message"]) < 0.8 * len(lead["message"])
+            assert len(w["instead"]) < len(lead["instead"])
+        assert len({w["message"] for w in entries}) == len(entries)
+
+
+def test_a_warning_on_one_platform_stays_a_single_sentence() -> None:
+    plan = plan_for(persona("agency_many_proven"))
+    [w] = [w for w in plan["warnings"] if w["code"] == "NO_EDITORIAL_LINE"]
+    assert "platforms" not in w
+    assert w["message"].startswith("No editorial line on Discord or Slack community (1.5 h")

@@ -33,6 +33,110 @@ _SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 
 
 
+class _GroupTexts:
+    """The sentences of the usage warnings, alone or for a group of platforms."""
+
+    def __init__(self, bank: Bank, tr: Translator, lang: str, *, priorities: list[str],
+                 goal_results: str) -> None:
+        self.bank, self.tr, self.lang = bank, tr, lang
+        self.priorities, self.goal_results = priorities, goal_results
+
+    def say(self, code: str, variant: str, d: Decision, members: list[Decision], *,
+            lead: bool) -> tuple[str, str]:
+        tr, f = self.tr, d.facts
+        hours = hours_a_week(f.hours, tr, self.lang)
+        others = [m.facts.said for m in members if m is not d]
+        first = members[0].facts.said
+        alone = len(members) == 1
+        values = {"platform": f.said, "hours": hours, "others": join_and(others, tr),
+                  "others_or": join_or(others, tr), "lead": first,
+                  "results": self.goal_results,
+                  "measures": ", ".join(_term(self.bank, "measures", m, self.lang)
+                                        for m in f.vanity_measures)}
+        if code == "AUDIENCE_ABSENT":
+            values["audiences"] = audiences_phrase(self.priorities, self.bank, tr, self.lang)
+            values["audience"] = _term(self.bank, "audiences", self.priorities[0], self.lang)
+            n = len(self.priorities)
+            if alone:
+                message = tr.ngettext(
+                    "Your priority audience ({audiences}) is not on {platform}, where you "
+                    "spend {hours}.",
+                    "None of your priority audiences ({audiences}) is on {platform}, where you "
+                    "spend {hours}.", n)
+            elif lead:
+                message = tr.ngettext(
+                    "Your priority audience ({audiences}) is not on {platform} ({hours}), nor "
+                    "on {others_or}.",
+                    "None of your priority audiences ({audiences}) is on {platform} ({hours}), "
+                    "nor on {others_or}.", n)
+            else:
+                message = tr.gettext("{platform} ({hours}) does not reach them either.")
+            instead = (tr.gettext("Ask three people among your {audience} where they look for "
+                                  "advice, and spend that time there.") if alone or lead else
+                       tr.gettext("The same question as for {lead} tells you where this time "
+                                  "should go."))
+        elif code == "BROADCAST_ONLY":
+            message = (tr.gettext("On {platform} ({hours}) you only post one-way, and "
+                                  "broadcasting loses effect month after month.") if alone else
+                       tr.gettext("On {platform} ({hours}), as on {others}, you only post "
+                                  "one-way, and broadcasting loses effect month after month.")
+                       if lead else
+                       tr.gettext("On {platform} ({hours}) too, you only post one-way."))
+            instead = (tr.gettext("Spend half of your time on {platform} answering questions "
+                                  "and replying to the people you want to reach.") if alone else
+                       tr.gettext("On each of these platforms, spend half of your time "
+                                  "answering questions and replying to the people you want to "
+                                  "reach.") if lead else
+                       tr.gettext("Here too, half of the time for answering and replying, as "
+                                  "on {lead}."))
+        elif code == "AIMLESS_BROWSING":
+            if variant == "scroll":
+                message = (tr.gettext("On {platform} ({hours}) you scroll without being able to "
+                                      "name whom you are there for.") if alone else
+                           tr.gettext("On {platform} ({hours}), as on {others}, you scroll "
+                                      "without being able to name whom you are there for.")
+                           if lead else
+                           tr.gettext("On {platform} ({hours}) too, you scroll with no one "
+                                      "in mind."))
+            else:
+                message = (tr.gettext("On {platform} ({hours}) scrolling is all you do.")
+                           if alone else
+                           tr.gettext("On {platform} ({hours}), as on {others}, scrolling is "
+                                      "all you do.") if lead else
+                           tr.gettext("On {platform} ({hours}) too, scrolling is all you do."))
+            instead = (tr.gettext("Write down five people or accounts you are there for, and "
+                                  "open {platform} only to talk with them.") if alone else
+                       tr.gettext("Write down five people or accounts you are there for, and "
+                                  "open these platforms only to talk with them.") if lead else
+                       tr.gettext("The same five names as for {lead}: open it only to talk "
+                                  "with them."))
+        elif code == "VANITY_METRICS":
+            message = (tr.gettext("On {platform} ({hours}) you watch {measures}: they count "
+                                  "attention, not action.") if alone else
+                       tr.gettext("On {platform} ({hours}) you watch {measures}, and on "
+                                  "{others} the same kind of numbers: they count attention, "
+                                  "not action.") if lead else
+                       tr.gettext("On {platform} ({hours}) too: {measures}, attention rather "
+                                  "than action."))
+            instead = (tr.gettext("Count {results}: those are actions.") if alone else
+                       tr.gettext("Count {results} on each of these platforms.") if lead else
+                       tr.gettext("Here too, count {results}."))
+        else:  # NO_EDITORIAL_LINE
+            message = (tr.gettext("No editorial line on {platform} ({hours}): posts drift "
+                                  "toward whatever gets views.") if alone else
+                       tr.gettext("No editorial line on {platform} ({hours}), nor on "
+                                  "{others_or}: posts drift toward whatever gets views.")
+                       if lead else
+                       tr.gettext("No editorial line on {platform} ({hours}) either."))
+            instead = (tr.gettext("Write one sentence: whom you serve, about what, for which "
+                                  "action; check every post against it.") if alone else
+                       tr.gettext("Write one sentence: whom you serve, about what, for which "
+                                  "action; check every post on these platforms against it.")
+                       if lead else
+                       tr.gettext("Use the same sentence as for {lead}."))
+        return message.format(**values), instead.format(**values)
+
+
 def first_space_advice(answers: Answers, bank: Bank, tr: Translator, lang: str) -> str:
     audiences = answers["profile"].get("audiences") or []
     audience = (_term(bank, "audiences", audiences[0], lang) if audiences
@@ -116,6 +220,14 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                         "gathers.")).format(focus=focus_name,
                                             names=join_and([focus_name, *kept], tr)))
 
+    # Usage warnings that several platforms share are said once, on the first of them,
+    # naming the others; each platform keeps its own entry (code, platform) with a short
+    # line, so reports, comparisons and the JSON still see every platform.
+    groups: dict[tuple[str, str, str], list[Decision]] = {}
+
+    def group(code: str, severity: str, d: Decision, variant: str = "") -> None:
+        groups.setdefault((code, severity, variant), []).append(d)
+
     for d in prof:
         f = d.facts
         # Not on the focus: the plan already changes how its time is spent, and its
@@ -137,48 +249,29 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         priorities = profile.get("audiences") or []
         # Results prove someone is there: only warn where time brings nothing.
         if f.hours > 0 and not f.present and priorities and f.evidence == 0:
-            add("AUDIENCE_ABSENT", "warning", d,
-                tr.ngettext("Your priority audience ({audiences}) is not on {platform}, where "
-                            "you spend {hours}.",
-                            "None of your priority audiences ({audiences}) is on {platform}, "
-                            "where you spend {hours}.", len(priorities)).format(
-                    audiences=audiences_phrase(priorities, bank, tr, lang), platform=f.said,
-                    hours=hours_a_week(f.hours, tr, lang)),
-                tr.gettext("Ask three people among your {audience} where they look for advice, "
-                           "and spend that time there.").format(
-                    audience=_term(bank, "audiences", priorities[0], lang)))
+            group("AUDIENCE_ABSENT", "warning", d)
         if d.verdict == "pause":
             continue
         main = d is focus
-        spent_here = hours_a_week(f.hours, tr, lang)
         if "broadcast" in f.practices and "conversation" not in f.practices and not f.owned:
-            add("BROADCAST_ONLY", "warning", d,
-                tr.gettext("On {platform} ({hours}) you only post one-way, and broadcasting loses "
-                           "effect month after month.").format(platform=f.said, hours=spent_here),
-                tr.gettext("Spend half of your time on {platform} answering questions and "
-                           "replying to the people you want to reach.").format(platform=f.said))
+            group("BROADCAST_ONLY", "warning", d)
         if "browsing" in f.practices and (not f.know_who or f.practices == {"browsing"}):
-            add("AIMLESS_BROWSING", "warning", d,
-                (tr.gettext("On {platform} ({hours}) you scroll without being able to name whom "
-                            "you are there for.") if not f.know_who else
-                 tr.gettext("On {platform} ({hours}) scrolling is all you do.")).format(
-                    platform=f.said, hours=spent_here),
-                tr.gettext("Write down five people or accounts you are there for, and open "
-                           "{platform} only to talk with them.").format(platform=f.said))
+            group("AIMLESS_BROWSING", "warning", d, variant="scroll" if not f.know_who
+                  else "only")
         if f.vanity_measures and not f.action_measures:
-            add("VANITY_METRICS", "warning" if main else "info", d,
-                tr.gettext("On {platform} ({hours}) you watch {measures}: they count attention, "
-                           "not action.").format(
-                    platform=f.said, hours=spent_here, measures=", ".join(
-                        _term(bank, "measures", m, lang) for m in f.vanity_measures)),
-                tr.gettext("Count {results} instead.").format(results=goal_results))
+            group("VANITY_METRICS", "warning" if main else "info", d)
         posts = f.practices & {"broadcast", "conversation"}
         if posts and not f.editorial_line:
-            add("NO_EDITORIAL_LINE", "warning" if main else "info", d,
-                tr.gettext("No editorial line on {platform} ({hours}): posts drift toward "
-                           "whatever gets views.").format(platform=f.said, hours=spent_here),
-                tr.gettext("Write one sentence: whom you serve, about what, for which action; "
-                           "check every post against it."))
+            group("NO_EDITORIAL_LINE", "warning" if main else "info", d)
+
+    texts = _GroupTexts(bank, tr, lang, priorities=list(profile.get("audiences") or []),
+                        goal_results=goal_results)
+    for (code, severity, variant), members in groups.items():
+        for i, d in enumerate(members):
+            message, instead = texts.say(code, variant, d, members, lead=i == 0)
+            add(code, severity, d, message, instead)
+            if len(members) > 1:  # an added key: the platforms one sentence speaks for
+                out[-1]["platforms"] = [m.facts.platform for m in members]  # type: ignore[typeddict-unknown-key]
 
     if profile.get("goal"):
         try:
