@@ -204,3 +204,24 @@ def test_plan_summary_in_the_third_person_like_the_other_commands(
     assert main(["--lang", "fr", "--help"]) == 0
     out = capsys.readouterr().out
     assert "plan        Construit le plan" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_engine_warning_code_has_a_report_title(lang: str) -> None:
+    """A code the engine can raise is shown with a title, not as a bare code."""
+    from coach.model import WARNING_CODES
+    from coach.report import labels as L
+
+    for code in WARNING_CODES:
+        title = L.translate(lang, L.WARNING_TITLES, code)
+        assert title and title != code, code
+
+
+def test_zero_budget_plan_shows_the_title(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    answers = tmp_path / "zero.toml"
+    answers.write_text(DESIGNER.read_text(encoding="utf-8").replace(
+        "weekly_budget_hours = 3", "weekly_budget_hours = 0"), encoding="utf-8")
+    assert main(["--lang", "fr", "plan", "--answers", str(answers), "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert "Aucun temps prévu" in out

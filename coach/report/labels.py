@@ -53,6 +53,9 @@ WARNING_TITLES: dict[str, str] = {
     "VISIBILITY_GOAL": N_("Visibility as the goal"),
     "PERSONAL_TIME": N_("Personal time"),
     "NO_EDITORIAL_LINE": N_("No editorial line"),
+    "ZERO_BUDGET": N_("No time budget"),
+    "NO_PROFESSIONAL_PLATFORM": N_("No platform used for work"),
+    "NO_PROMISING_PLATFORM": N_("No promising platform yet"),
 }
 GOALS: dict[str, str] = {
     "clients": N_("new clients"), "mandates": N_("mandates"), "donations": N_("donations"),
