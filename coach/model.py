@@ -101,6 +101,7 @@ class Warning_(TypedDict):
     platform: str | None
     message: str
     instead: NotRequired[str]       # what to do instead (a limit without a plan is ignored)
+    platforms: NotRequired[list[str]]  # every platform sharing this warning (said once)
 
 
 class Plan(TypedDict):
