@@ -120,6 +120,27 @@ def _answers_file(folder: Path) -> Path:
 HOME_RUNS = 5
 
 
+def _seed(data_dir: Path, clients: int) -> None:
+    """Client files written directly; the store rebuilds its index from them on open
+    (its recovery path, one pass) instead of rewriting it once per new client."""
+    import json
+
+    from coach.store import SCHEMA, Workspace
+    from coach.store.names import new_client_id
+
+    folder = data_dir / "clients"
+    folder.mkdir(parents=True, mode=0o700)
+    for i in range(clients):
+        cid = new_client_id()
+        data = {"meta": {"1": {"schema": SCHEMA, "kind": "client", "client_id": cid,
+                               "name": f"Client {i:04d}", "created": "2026-11-22"}},
+                "assessments": {}, "draft": {}}
+        (folder / f"{cid}.json").write_text(json.dumps(data), encoding="utf-8")
+    ws = Workspace.open(data_dir, lang="en")
+    ws.notices.clear()
+    ws.set_setting("role", "consultant")
+
+
 def _home(folder: Path, clients: int) -> tuple[float, float]:
     """(ms to open home, ms to filter) with `clients` clients, medians."""
     import asyncio
@@ -131,10 +152,7 @@ def _home(folder: Path, clients: int) -> tuple[float, float]:
     from coach.tui.app import make_app
 
     data_dir = folder / f"clients-{clients}"
-    ws = Workspace.open(data_dir, lang="en")
-    ws.set_setting("role", "consultant")
-    for i in range(clients):
-        ws.create_client(f"Client {i:04d}")
+    _seed(data_dir, clients)
     bank = default_bank(bundled_bank_dir())
     env = Env(lang="en", data_dir=data_dir, bank_dir=bundled_bank_dir(), bank_is_custom=False)
     opens: list[float] = []

@@ -223,23 +223,45 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 
 def many_clients(ws_dir: Path, n: int) -> None:
-    """A workspace of `n` clients named "Client 0000", "Client 0001"..."""
-    from coach.store import Workspace
+    """A workspace of `n` clients named "Client 0000", "Client 0001"...
 
-    ws = Workspace.open(ws_dir, lang="en")
-    ws.set_setting("role", "consultant")
+    The client files are written directly and the store rebuilds its index from them
+    when opened (its recovery path, one pass): creating them one by one through the
+    store rewrites the growing index each time and takes a dozen seconds.
+    """
+    import json
+    import os
+
+    from coach.store import SCHEMA, Workspace
+    from coach.store.names import new_client_id
+
+    folder = ws_dir / "clients"
+    folder.mkdir(parents=True, mode=0o700)
     for i in range(n):
-        ws.create_client(f"Client {i:04d}")
+        cid = new_client_id()
+        data = {"meta": {"1": {"schema": SCHEMA, "kind": "client", "client_id": cid,
+                               "name": f"Client {i:04d}", "created": "2026-11-22"}},
+                "assessments": {}, "draft": {}}
+        fd = os.open(folder / f"{cid}.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+    ws = Workspace.open(ws_dir, lang="en")
+    assert len(ws.list_clients()) == n, ws.notices
+    ws.notices.clear()
+    ws.set_setting("role", "consultant")
 
 
 def static_text(widget: Any) -> str:
     """A Static's text, whether it holds a string, Content, Text or a Rich table."""
+    import io
+
     from rich.console import Console
     from textual.content import Content
 
     content = widget.content
     if isinstance(content, str | Content):
         return str(content)
-    console = Console(width=200, no_color=True, record=True, file=__import__("io").StringIO())
-    console.print(content)
-    return console.export_text()
+    console = Console(width=200, no_color=True, file=io.StringIO())
+    with console.capture() as capture:
+        console.print(content)
+    return capture.get()

@@ -496,7 +496,7 @@ class CoachApp(App[None]):
         self.push_screen(PromptScreen(
             _("Leave presenter mode?"),
             _("The client list and other clients' names will be on screen again. "
-              "Stop sharing your screen first, then type {word} to confirm.").format(word=word),
+              "Stop sharing your screen first, then type \"{word}\" to confirm.").format(word=word),
             must_type=word, ok=_("Leave presenter mode")), callback=answered)
 
     def leave_presenting(self) -> None:

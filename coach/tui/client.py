@@ -116,7 +116,10 @@ class ClientScreen(Screen[None]):
 
     def _hint(self) -> None:
         hint = self.query_one("#client-hint", Static)
-        if len(self.rows) < 2:
+        self.query_one("#client-history").display = bool(self.rows)
+        if not self.rows:
+            hint.update("")
+        elif len(self.rows) < 2:
             hint.update(Content(_("Enter: open the plan · f: follow-up")))
         elif self.marked is not None:
             hint.update(Content(_("Assessment {id} is marked: highlight another and press c "

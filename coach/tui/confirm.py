@@ -17,6 +17,7 @@ class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", "Cancel", show=False),
         Binding("y", "answer(True)", "Yes", show=False),
+        Binding("o", "answer(True)", "Oui", show=False),  # French: o for oui
         Binding("n", "answer(False)", "No", show=False),
     ]
 

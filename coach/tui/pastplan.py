@@ -63,6 +63,8 @@ class PastPlanScreen(Screen[None]):
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
                 date=self.record.get("date", "—"), id=self.assessment_id)))
+        view.query_one("#plan-platforms-head", Static).update(Content(
+            _("Platforms, best first")))
         self.show_notes()
         view.focus()
 

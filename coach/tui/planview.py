@@ -49,7 +49,7 @@ class PlanStep(VerticalScroll):
         yield Static("", id="plan-problems")
         yield Static("", id="plan-focus", classes="card")
         yield Static(plain(_("Platforms, best first (Enter: edit its answers)")),
-                     classes="plan-head")
+                     classes="plan-head", id="plan-platforms-head")
         yield OptionList(id="plan-platforms", compact=True)
         yield Static(plain(_("Warnings")), classes="plan-head", id="plan-warnings-head")
         yield Static("", id="plan-warnings")

@@ -47,8 +47,8 @@ class PromptScreen(ModalScreen[str | None]):
             # Titles and questions may quote a client's name: plain text only.
             yield Static(Content(self._title), classes="step-title")
             yield Static(Content(self._question), id="prompt-question")
-            yield Input(self._value, placeholder=self._placeholder, id="prompt-input",
-                        compact=True)
+            # A bordered field: it must stand out in every theme, presenter's black too.
+            yield Input(self._value, placeholder=self._placeholder, id="prompt-input")
             yield Static("", id="prompt-error", classes="q-error")
             with Horizontal(classes="modal-buttons"):
                 yield Button(self._ok or _("OK"), id="prompt-ok",
