@@ -49,6 +49,12 @@ async def test_home_lists_clients_with_their_summary_and_opens_one(workspace: Pa
         assert row[2].startswith("LinkedIn")
         assert row[3] == "6.5 / 3 h ▲"          # professional hours over the budget
         assert int(row[4]) >= 1                   # open warnings
+        # Name and focus columns share the width the terminal gives.
+        before = table.columns["focus"].width
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        assert table.columns["focus"].width == before + 20
+        assert sorted(table_names(app)) == sorted(CLIENTS)
         select(app, "Boisé Marc")
         await press(pilot, "enter")
         assert type(app.screen).__name__ == "ClientScreen"

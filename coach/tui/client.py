@@ -44,6 +44,7 @@ class ClientScreen(Screen[None]):
         self.rows: list[AssessmentRow] = []
         self.marked: int | None = None     # assessment id marked for a comparison
         self.has_draft = False
+        self._width = 0
         translate_bindings(self)
 
     @property
@@ -89,10 +90,15 @@ class ClientScreen(Screen[None]):
         self._hint()
         self.refresh_bindings()
 
+    def on_resize(self) -> None:
+        if self.is_mounted and self.rows and self.app.size.width != self._width:
+            self._fill_table()
+
     def _fill_table(self) -> None:
         table = self.query_one("#client-history", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
+        self._width = self.app.size.width
         widths = {"id": 3, "date": 10, "focus": 0, "hours": 13, "warnings": 6, "results": 9,
                   "notes": 5}
         # The focus takes what is left (less while presenting: wider margins).

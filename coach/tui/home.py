@@ -57,6 +57,7 @@ class HomeScreen(Screen[None]):
         self.rows: list[ClientRow] = []
         self.shown: list[str] = []        # ids in the table now, in order
         self._timer: Timer | None = None
+        self._width = 0                   # terminal width the columns were sized for
         translate_bindings(self)
 
     @property
@@ -83,6 +84,7 @@ class HomeScreen(Screen[None]):
     def _columns(self) -> None:
         table = self.query_one("#home-table", DataTable)
         table.clear(columns=True)
+        self._width = self.app.size.width
         # Fixed columns keep their width; name and focus share what is left.
         fixed = {"last": 10, "hours": 13, "warnings": 6}
         rest = max(24, self.app.size.width - 4 - 2 * len(COLUMNS) - sum(fixed.values()))
@@ -91,6 +93,13 @@ class HomeScreen(Screen[None]):
                   "hours": _("Hours/budget"), "warnings": _("Warn.")}
         for key in COLUMNS:
             table.add_column(Text(titles[key]), width=widths[key], key=key)
+
+    def on_resize(self) -> None:
+        # Column widths follow the terminal: rebuild them (rows are kept in memory).
+        if self.is_mounted and self.rows and self.app.size.width != self._width:
+            self._columns()
+            self.shown = []
+            self.apply_filter()
 
     # -- rows -------------------------------------------------------------------------
     def reload(self, *, select: str | None = None) -> None:
