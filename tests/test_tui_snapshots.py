@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.tui_driver import new_app, settle
+from tests.tui_driver import new_app, settle, steady_cursors
 
 LUNE: dict[str, Any] = {
     "version": 1,
@@ -79,5 +79,7 @@ def test_screen(snap_compare: Any, workspace: Path, screen: str, lang: str,
         if screen == "help":
             await pilot.press("f1")
             await _settle(pilot)
+        steady_cursors(pilot.app)
+        await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)

@@ -16,7 +16,7 @@ import pytest
 from coach.cli.base import Env
 from coach.paths import bundled_bank_dir
 from coach.tui.app import make_app
-from tests.tui_driver import BANK, persona, plan_for, settle
+from tests.tui_driver import BANK, persona, plan_for, settle, steady_cursors
 
 CLIENTS = {"Atelier Lune": "freelance_designer", "Banque Alimentaire": "foodbank_volunteers",
            "Boisé Marc": "woodworker_forum", "Café Bleu": "awareness_cafe"}
@@ -72,6 +72,7 @@ def test_workspace_screen(snap_compare: Any, workspace: Path, screen: str, lang:
         for key in spec.get("keys", []):
             await pilot.press(key)
             await settle(pilot)
+        steady_cursors(pilot.app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=before)

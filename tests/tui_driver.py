@@ -265,3 +265,13 @@ def static_text(widget: Any) -> str:
     with console.capture() as capture:
         console.print(content)
     return capture.get()
+
+
+def steady_cursors(app: CoachApp) -> None:
+    """Stop text cursors blinking (shown steadily), so a snapshot never catches the
+    blink's dark half on a loaded machine."""
+    from textual.widgets import TextArea
+
+    for screen in app.screen_stack:
+        for widget in [*screen.query(Input), *screen.query(TextArea)]:
+            widget.cursor_blink = False

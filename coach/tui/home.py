@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.tui.bindings import translate_bindings
 from coach.tui.clientrows import ClientRow, client_rows, filter_rows
-from coach.tui.i18n import N_, _, current_lang, ngettext
+from coach.tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from coach.tui.app import CoachApp
@@ -308,7 +308,3 @@ def read_export_file(path: Path) -> tuple[Any, str | None]:
     except json.JSONDecodeError as exc:
         return None, _("{file}: not valid JSON (line {line}: {reason}).").format(
             file=path, line=exc.lineno, reason=exc.msg)
-
-
-def lang_now() -> str:
-    return current_lang()
