@@ -108,7 +108,14 @@ async def test_rename(workspace: Path) -> None:
         await press(pilot, "enter")
         assert type(app.screen).__name__ == "HomeScreen"
         assert "Ébénisterie Marc" in table_names(app)
-    assert store(workspace).client(ids["Boisé Marc"])["name"] == "Ébénisterie Marc"
+        # Names are text, never markup: brackets show as typed, on home and client page.
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input", Input).value = "[bold]Marc[/] & co"
+        await press(pilot, "enter")
+        assert "[bold]Marc[/] & co" in table_names(app)
+        await press(pilot, "enter")
+        assert str(app.screen.query_one("#client-name").render()) == "[bold]Marc[/] & co"
+    assert store(workspace).client(ids["Boisé Marc"])["name"] == "[bold]Marc[/] & co"
 
 
 async def test_delete_needs_the_name_typed(workspace: Path) -> None:
