@@ -172,7 +172,7 @@ class CoachApp(App[None]):
 
         def answered(yes: bool | None) -> None:
             if not yes:
-                self.exit(return_code=1 if self.start_present else 0)
+                self.exit()  # the user chose not to: nothing failed
                 return
             client_id = self._ensure_client(shown)
             if client_id is None:
