@@ -76,6 +76,9 @@ def _env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("TEXTUAL", None)  # no devtools
+    # Measure what an installed coach does: with its modules' .pyc written by the warm-up
+    # run (pip compiles them at install), not compiled again from source on every start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

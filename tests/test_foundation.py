@@ -103,3 +103,17 @@ def test_clean_strips_terminal_and_bidi_controls() -> None:
     hostile = "Lune\x1b]0;pwn\x07\u202eevil\u2066x\u2069\x9b\nok\ttab"
     assert clean(hostile) == "Lune]0;pwnevilx\nok\ttab"
     assert clean("a\nb\tc", single_line=True) == "a b c"
+
+
+def test_plan_imports_only_its_own_command(tmp_path: Path) -> None:
+    """Commands load lazily: `coach plan` pays neither for the store nor for quick mode."""
+    answers = ROOT / "tests" / "personas" / "freelance_designer.toml"
+    code = ("import sys; from coach.cli.main import main; "
+            f"rc = main(['plan', '--answers', {str(answers)!r}, '--format', 'json']); "
+            "print('MODULES', ','.join(m for m in ('coach.cli.cmd_clients', 'coach.cli.cmd_quick',"
+            " 'coach.store', 'textual', 'questionary', 'tinydb') if m in sys.modules)); "
+            "sys.exit(rc)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COACH_DATA_DIR": str(tmp_path / "ws")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("MODULES")

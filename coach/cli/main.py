@@ -29,7 +29,23 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
-@click.group(cls=TrGroup, invoke_without_command=True,
+# Each command lives in its own module and is imported only when it runs (or when help
+# lists it), so `coach plan` does not pay for the store, quick mode or the TUI.
+COMMANDS: dict[str, str] = {
+    "check-bank": "coach.cli.cmd_bank:check_bank_cmd",
+    "clients": "coach.cli.cmd_clients:clients_cmd",
+    "export": "coach.cli.cmd_clients:export_cmd",
+    "forget": "coach.cli.cmd_clients:forget_cmd",
+    "history": "coach.cli.cmd_clients:history_cmd",
+    "import": "coach.cli.cmd_clients:import_cmd",
+    "plan": "coach.cli.cmd_plan:plan_cmd",
+    "platforms": "coach.cli.cmd_bank:platforms_cmd",
+    "quick": "coach.cli.cmd_quick:quick_cmd",
+    "report": "coach.cli.cmd_clients:report_cmd",
+}
+
+
+@click.group(cls=TrGroup, lazy_commands=COMMANDS, invoke_without_command=True,
              help=N_("coach: why am I on this network? Answer a few questions per platform "
                      "and get a focused-channel plan: one space to start with, a weekly "
                      "routine that fits your time, what to measure, and warnings when the "
@@ -77,16 +93,6 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
     ctx.exit(run_app(ctx.obj, client=client, present=present))
 
 
-def _register() -> None:
-    """Commands are light modules; each imports its heavy dependencies inside the command."""
-    # Each command module adds itself here once it works (no placeholders).
-    from coach.cli import cmd_bank
-    cli.add_command(cmd_bank.platforms_cmd); cli.add_command(cmd_bank.check_bank_cmd)  # noqa: E702
-    from coach.cli import cmd_clients; list(map(cli.add_command, cmd_clients.COMMANDS))  # noqa: E702, I001
-    from coach.cli import cmd_quick; cli.add_command(cmd_quick.quick_cmd)  # noqa: E702, I001
-    from coach.cli import cmd_plan; cli.add_command(cmd_plan.plan_cmd)  # noqa: E702, I001
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -94,7 +100,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownLanguage as exc:
         err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} (use en or fr)")
         return 2
-    _register()
     try:
         # Without standalone mode Click returns --help/--version's exit code, or the
         # command's return value (commands may return an int exit code).
