@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import click
@@ -89,6 +87,8 @@ def _render(plan: dict, fmt: str, lang: str, *, to_file: bool) -> str:
 
     if fmt in ("md", "html"):
         return render(plan, fmt, lang=lang)
+    import shutil  # only the text format asks the terminal's width
+
     width = 80 if to_file else min(max(shutil.get_terminal_size((80, 24)).columns, 60), 120)
     return render(plan, "text", lang=lang, width=width, color=False if to_file else None)
 
@@ -131,6 +131,8 @@ def _exists(path: Path) -> InputError:
 
 def _stage(text: str, output: Path) -> str:
     """The report in a 0600 temporary file next to `output`, on disk, not yet named."""
+    import tempfile  # only --client with -o stages a file
+
     folder = output.parent if str(output.parent) else Path(".")
     tmp = None
     try:
