@@ -9,7 +9,6 @@ runs on the same answers always give the same plan.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from coach.bank.model import Bank
 from coach.engine.facts import Facts
@@ -29,34 +28,47 @@ PERSONAL = "personal"
 TIE_EVIDENCE, TIE_AUDIENCE, TIE_HOURS, TIE_ORDER = "evidence", "audience", "hours", "order"
 
 
-@dataclass
+# Plain classes with __slots__ rather than dataclasses: dataclasses build their methods
+# from source at import, a cost paid on every `coach plan` run.
 class Decision:
-    facts: Facts
-    score: int
-    factors: dict[str, float]
-    verdict: str = "pause"
-    why: str = PAUSE_NOTHING
-    recommended: float = 0.0
+    __slots__ = ("factors", "facts", "recommended", "score", "verdict", "why")
+
+    def __init__(self, facts: Facts, score: int, factors: dict[str, float],
+                 verdict: str = "pause", why: str = PAUSE_NOTHING,
+                 recommended: float = 0.0) -> None:
+        self.facts = facts
+        self.score = score
+        self.factors = factors
+        self.verdict = verdict
+        self.why = why
+        self.recommended = recommended
 
 
-@dataclass
 class Tie:
-    names: list[str]          # every platform tied at the top score, winner first
-    score: int
-    criterion: str            # what put the winner first
+    __slots__ = ("criterion", "names", "score")
+
+    def __init__(self, names: list[str], score: int, criterion: str) -> None:
+        self.names = names              # every platform tied at the top score, winner first
+        self.score = score
+        self.criterion = criterion      # what put the winner first
 
 
-@dataclass
 class Choice:
-    decisions: list[Decision]                   # in the order of the answers
-    focus: Decision | None
-    space: dict | None                          # the named space to start with
-    spaces_named: int                           # how many spaces were named on the focus
-    tie: Tie | None
-    focus_hours: float
-    channels: int                               # channels the budget allows
-    no_focus: str | None = None                 # "no_professional" | "no_promising"
-    ranked: list[Decision] = field(default_factory=list)   # best first, for the plan
+    __slots__ = ("channels", "decisions", "focus", "focus_hours", "no_focus", "ranked", "space",
+                 "spaces_named", "tie")
+
+    def __init__(self, decisions: list[Decision], focus: Decision | None, space: dict | None,
+                 spaces_named: int, tie: Tie | None, focus_hours: float, channels: int,
+                 no_focus: str | None = None, ranked: list[Decision] | None = None) -> None:
+        self.decisions = decisions      # in the order of the answers
+        self.focus = focus
+        self.space = space              # the named space to start with
+        self.spaces_named = spaces_named  # how many spaces were named on the focus
+        self.tie = tie
+        self.focus_hours = focus_hours
+        self.channels = channels        # channels the budget allows
+        self.no_focus = no_focus        # "no_professional" | "no_promising"
+        self.ranked = [] if ranked is None else ranked   # best first, for the plan
 
 
 def rank_key(d: Decision) -> tuple:
