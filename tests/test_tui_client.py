@@ -168,3 +168,64 @@ async def test_follow_up_resumes_a_draft_in_progress(workspace: Path) -> None:
         await press(pilot, "f")
         assert step(app) == "inventory"
     assert store(workspace).load_draft(ids["Atelier Lune"]) is not None
+
+
+async def test_looking_at_a_follow_up_leaves_no_draft(workspace: Path) -> None:
+    ids = seed_clients(workspace, CLIENTS)
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_lune(pilot)
+        await press(pilot, "f")
+        assert step(app) == "plan"
+        await press(pilot, "alt+1")                 # look around, change nothing
+        await press(pilot, "f2")
+        assert type(app.screen).__name__ == "ClientScreen"
+        assert "in progress" not in widget_text(app)
+    assert store(workspace).load_draft(ids["Atelier Lune"]) is None
+
+
+async def test_discarding_a_draft_from_the_client_page(workspace: Path) -> None:
+    ids = seed_clients(workspace, CLIENTS)
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_lune(pilot)
+        await press(pilot, "f")
+        await press(pilot, "alt+1")
+        await answer(pilot, "weekly_budget_hours", 5)   # a change: now a draft
+        assert store(workspace).load_draft(ids["Atelier Lune"]) is not None
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Assessment: discard the draft" in titles
+        await press(pilot, "f2")
+        assert "an assessment is in progress" in widget_text(app)
+        await press(pilot, "d")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        assert "Discard the assessment in progress for Atelier Lune" in widget_text(app)
+        await press(pilot, "n")                          # no: kept
+        assert store(workspace).load_draft(ids["Atelier Lune"]) is not None
+        await press(pilot, "d")
+        await press(pilot, "y")
+        assert type(app.screen).__name__ == "ClientScreen"
+        assert "in progress" not in widget_text(app)
+        assert "Assessment: discard the draft" not in [
+            c.title for c in app.get_system_commands(app.screen)]
+        # A new follow-up starts again from the last saved answers.
+        await press(pilot, "f")
+        assert app.screen.session.profile["weekly_budget_hours"] == 3
+    assert store(workspace).load_draft(ids["Atelier Lune"]) is None
+
+
+async def test_discarding_from_the_assessment_palette(workspace: Path) -> None:
+    ids = seed_clients(workspace, CLIENTS)
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_lune(pilot)
+        await press(pilot, "f")
+        await press(pilot, "alt+1")
+        await answer(pilot, "weekly_budget_hours", 5)
+        app.action_discard_draft()
+        await settle(pilot)
+        await press(pilot, "y")
+        assert type(app.screen).__name__ == "ClientScreen"
+        assert app.session is None
+        assert "in progress" not in widget_text(app)
+    assert store(workspace).load_draft(ids["Atelier Lune"]) is None

@@ -283,10 +283,53 @@ class CoachApp(App[None]):
         # on the plan, where each platform's answers are one Enter away.
         answers = copy.deepcopy(past[-1]["answers"])
         answers.setdefault("profile", {})["name"] = name
-        self._open(client_id, name, answers, {"step": "plan"})
+        self._open(client_id, name, answers, {"step": "plan"}, lazy=True)
         self.notify(_("Follow-up: the last answers are filled in. Change only what changed "
                       "(Enter on a platform, or the step bar), then save."),
                     title=_("Follow-up"), markup=False)
+
+    def _draft_client(self) -> str | None:
+        """The client whose draft 'discard' would drop: the open assessment's, or the
+        client page's when that client has a draft in the store."""
+        from coach.tui.client import ClientScreen
+
+        if self.session is not None and self.session.client_id:
+            return self.session.client_id
+        screen = self.screen
+        if isinstance(screen, ClientScreen) and screen.has_draft:
+            return screen.client_id
+        return None
+
+    def action_discard_draft(self) -> None:
+        """Drop the assessment in progress (after a yes), back to the client's page."""
+        from coach.tui.confirm import ConfirmScreen
+
+        client_id = self._draft_client()
+        if client_id is None:
+            self.notify(_("No assessment in progress."), severity="warning")
+            return
+        name = clean(str(self.workspace.client(client_id)["name"]), single_line=True)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            from coach.store import StoreError
+
+            try:
+                self.workspace.discard_draft(client_id)
+            except StoreError as exc:
+                self.notify(str(exc), title=_("Not discarded"), severity="error", markup=False)
+                return
+            # Nothing left to save on the way out: the answers go with the draft.
+            self.session = None
+            self.workspace.set_setting(CLIENT_SETTING, client_id)
+            self.back_to_client()
+            self.notify(_("Draft discarded."), markup=False)
+
+        self.push_screen(ConfirmScreen(
+            _("Discard the assessment in progress for {name}? Its answers are lost; the "
+              "saved assessments stay as they are.").format(name=name),
+            yes=_("Discard"), no=_("Keep it")), callback=confirmed)
 
     def back_to_client(self) -> None:
         """Leave the assessment (saved) for its client's page."""
@@ -325,7 +368,7 @@ class CoachApp(App[None]):
         return answers
 
     def _open(self, client_id: str, name: str, answers: dict[str, Any],
-              position: dict[str, Any]) -> None:
+              position: dict[str, Any], *, lazy: bool = False) -> None:
         from coach.tui.assessment import AssessmentScreen
         from coach.tui.session import Position, Session
 
@@ -334,7 +377,7 @@ class CoachApp(App[None]):
         self.client_name = name
         assert self.bank is not None
         self.session = Session(self.bank, answers, Position.from_dict(position),
-                               client_id=client_id, saver=self._saver(client_id))
+                               client_id=client_id, saver=self._saver(client_id), lazy=lazy)
         self.push_screen(AssessmentScreen(self.session, client_name=name,
                                           on_finish=self._finish))
 
@@ -657,6 +700,11 @@ class CoachApp(App[None]):
                 if step != screen.step:
                     yield SystemCommand(title, _("Jump to this step (answers are kept)"),
                                         lambda s=step: screen.run_action(f"go('{s}')"))
+        if self.workspace is not None and self._draft_client() is not None:
+            yield SystemCommand(_("Assessment: discard the draft"),
+                                _("Drop the assessment in progress (asks first)"),
+                                self.action_discard_draft)
+        if isinstance(screen, AssessmentScreen):
             if screen.step == "platform":
                 yield SystemCommand(_("Assessment: skip this platform"),
                                     _("Leave its questions blank and go on"),

@@ -3,7 +3,7 @@
 Enter opens a past plan (read only); f starts a follow-up from the last answers
 (or resumes the draft in progress); m marks an assessment and c compares it with
 the highlighted one (without a mark: the highlighted one with the one before it);
-n edits the session notes of the highlighted assessment.
+n edits the session notes of the highlighted assessment; d discards the draft.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ class ClientScreen(Screen[None]):
         Binding("c", "compare", N_("Compare"), id="client.compare"),
         Binding("m", "mark", N_("Mark"), id="client.mark"),
         Binding("n", "notes", N_("Notes"), id="client.notes"),
+        Binding("d", "discard", N_("Discard draft"), id="client.discard"),
         Binding("escape", "back", N_("Clients"), id="client.clients"),
     ]
 
@@ -78,7 +79,7 @@ class ClientScreen(Screen[None]):
         n = len(self.rows)
         status = ngettext("{n} assessment", "{n} assessments", n).format(n=n)
         if self.has_draft:
-            status += " · " + _("an assessment is in progress (f resumes it)")
+            status += " · " + _("an assessment is in progress (f resumes it, d discards it)")
         elif not n:
             status += " · " + _("press f to start the first one")
         self.query_one("#client-status", Static).update(Content(status))
@@ -160,6 +161,9 @@ class ClientScreen(Screen[None]):
     def action_follow_up(self) -> None:
         self.coach.start_assessment(self.client_id)
 
+    def action_discard(self) -> None:
+        self.coach.action_discard_draft()
+
     def action_mark(self) -> None:
         found = self.current()
         if found is None:
@@ -198,6 +202,8 @@ class ClientScreen(Screen[None]):
         if action == "back":
             # Presenting: the client list (other clients' names) is out of reach.
             return not self.coach.presenting
+        if action == "discard":
+            return self.has_draft
         if action in ("compare", "mark", "notes"):
             return bool(self.rows) or None
         return True

@@ -91,7 +91,8 @@ class Session:
 
     def __init__(self, bank: Bank, answers: dict[str, Any], position: Position,
                  *, client_id: str | None = None,
-                 saver: Callable[[dict[str, Any], dict[str, Any]], None] | None = None) -> None:
+                 saver: Callable[[dict[str, Any], dict[str, Any]], None] | None = None,
+                 lazy: bool = False) -> None:
         self.bank = bank
         self.answers = answers
         self.answers.setdefault("version", 1)
@@ -105,9 +106,20 @@ class Session:
         self._saver = saver
         # Entries unticked in the inventory, kept so ticking again restores their answers.
         self._removed: dict[str, dict[str, Any]] = {}
+        # A follow-up starts from stored answers: no draft until one of them changes,
+        # so merely looking at a client does not leave an assessment "in progress".
+        self._baseline: dict[str, Any] | None = copy.deepcopy(self.answers) if lazy else None
+
+    @property
+    def has_changes(self) -> bool:
+        return self._baseline is None or self.answers != self._baseline
 
     # -- saving ---------------------------------------------------------------------------
     def save(self) -> None:
+        if self._baseline is not None:
+            if self.answers == self._baseline:
+                return
+            self._baseline = None  # changed once: a draft from now on, like any other
         if self._saver is not None:
             self._saver(self.answers, self.position.to_dict())
 
