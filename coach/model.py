@@ -8,8 +8,8 @@ Plans and answers are plain JSON-compatible dicts so the store can keep them and
 every report renders from the same data.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: TypedDict would turn every string
+# annotation into a ForwardRef, compiling each one at import (about 1.5 ms per run).
 from typing import Literal, NotRequired, TypedDict
 
 Verdict = Literal["focus", "keep", "reduce", "pause", "personal"]
