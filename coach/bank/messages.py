@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from coach.i18n import DEFAULT_LANG, LANGS, translator
 
 
-@dataclass(frozen=True)
 class Messages:
-    lang: str = DEFAULT_LANG
+    """A plain class, not a dataclass: it is created on every run that loads a bank, and a
+    frozen dataclass costs more to define at import than all its uses."""
+
+    __slots__ = ("_gettext", "lang")
+
+    def __init__(self, lang: str = DEFAULT_LANG) -> None:
+        self.lang = lang
+        self._gettext: Callable[[str], str] | None = None
 
     def _(self, message: str) -> str:
-        lang = self.lang if self.lang in LANGS else DEFAULT_LANG
-        return translator(lang, "bank").gettext(message)
+        # The catalog is looked up once, on the first message (a good bank asks for few).
+        if self._gettext is None:
+            lang = self.lang if self.lang in LANGS else DEFAULT_LANG
+            self._gettext = translator(lang, "bank").gettext
+        return self._gettext(message)
 
     def line(self, file: str, entry: str | None, field: str | None, message: str) -> str:
         parts = [file]
