@@ -5,8 +5,8 @@ an activity is conversation or broadcasting...). Reading that once here keeps th
 scoring, verdict and warning rules short and consistent with each other.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation
+# into a ForwardRef at import, on every run.
 import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple

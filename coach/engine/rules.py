@@ -8,8 +8,8 @@ These messages are for whoever edits the bank, in English like the file's keys.
 Keys a bank leaves out take the defaults below (the values of data/rules.toml).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation
+# into a ForwardRef at import, on every run.
 import math
 from collections.abc import Mapping
 from types import MappingProxyType
