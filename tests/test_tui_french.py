@@ -1,0 +1,64 @@
+"""French typography in the TUI: a no-break space before « : ; ? ! » and inside « »,
+in every French message of the tui catalog and every French help page.
+
+A plain space would let the terminal wrap a line just before the colon; no space
+at all ("au fur et à mesure; quittez") is an English habit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parents[1] / "coach"
+PO = ROOT / "locale" / "fr" / "LC_MESSAGES" / "tui.po"
+HELP = ROOT / "tui" / "help" / "fr"
+NBSP = "\u00a0\u202f"
+
+BAD = re.compile(rf"(?<![{NBSP}])[;:?!»]|«(?![{NBSP}])")
+
+
+def _prose(text: str) -> str:
+    """What the rule applies to: without URLs, times (10:30) and key names (ctrl+q)."""
+    text = re.sub(r"\w+://\S+", "", text)
+    text = re.sub(r"\b\d{1,2}:\d{2}\b", "", text)
+    return re.sub(r"\b(?:ctrl|alt|shift|maj)\+\S+", "", text, flags=re.I)
+
+
+def _problems(text: str, where: str) -> list[str]:
+    return [f"{where}: …{text[max(0, m.start() - 25):m.end() + 5]!r}"
+            for m in BAD.finditer(_prose(text))]
+
+
+def test_french_tui_messages_space_their_punctuation() -> None:
+    problems = []
+    with PO.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, list | tuple) else [
+            message.string]
+        for text in strings:
+            problems += _problems(text, str(message.id if isinstance(message.id, str)
+                                            else message.id[0]))
+    assert not problems, "\n".join(problems)
+
+
+def test_french_help_pages_space_their_punctuation() -> None:
+    pages = sorted(HELP.glob("*.md"))
+    assert pages
+    problems = []
+    for page in pages:
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            problems += _problems(line, f"{page.name}:{number}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_check_catches_the_english_habit() -> None:
+    assert _problems("au fur et à mesure; quittez", "x")
+    assert _problems("Langue : français", "x")          # a plain space may wrap
+    assert _problems("« Autre »", "x")
+    assert not _problems("Langue\u00a0: français · ctrl+q à 10:30 https://x.org/a?b", "x")
