@@ -7,7 +7,6 @@ same messages whichever command met it first.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +46,9 @@ def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, An
             continue
         try:
             raws[name] = fasttoml.loads(text)   # tomllib's result, quicker on plain TOML
-        except tomllib.TOMLDecodeError as exc:
+        except ValueError as exc:
+            if not fasttoml.is_toml_error(exc):
+                raise
             problems.append(_syntax_problem(name, str(exc), text, msg))
     return raws, problems
 
