@@ -29,10 +29,10 @@ def env_bank(env: Env) -> Bank:
     try:
         return default_bank(env.bank_dir, lang=env.lang)
     except BankError as exc:
-        raise InputError(_bank_problem_lines(env.bank_dir, exc.problems)) from None
+        raise InputError(bank_problem_lines(env.bank_dir, exc.problems)) from None
 
 
-def _bank_problem_lines(folder: Path, problems: list[str]) -> list[str]:
+def bank_problem_lines(folder: Path, problems: list[str]) -> list[str]:
     head = ngettext("The question bank in {folder} has {n} problem:",
                     "The question bank in {folder} has {n} problems:",
                     len(problems)).format(folder=clean(str(folder), single_line=True),
@@ -105,7 +105,7 @@ def check_bank_cmd(ctx: click.Context, folder: str | None) -> int:
     try:
         bank = load_bank(path, lang=env.lang)
     except BankError as exc:
-        raise InputError(_bank_problem_lines(path, exc.problems)) from None
+        raise InputError(bank_problem_lines(path, exc.problems)) from None
     click.echo(_("Bank OK: {platforms}, {questions} ({folder})").format(
         platforms=ngettext("{n} platform", "{n} platforms", len(bank.platforms))
         .format(n=len(bank.platforms)),

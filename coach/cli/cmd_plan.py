@@ -15,10 +15,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from coach.cli.base import N_, Env, InputError, RunError, TrCommand, get_env
+
+if TYPE_CHECKING:
+    from coach.bank.model import Bank
 
 
 @click.command("plan", cls=TrCommand,
@@ -41,7 +45,6 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
              force: bool, client: str | None) -> int:
     from coach import clock
     from coach.answers import AnswersError, load_answers_file
-    from coach.cli.cmd_bank import env_bank
     from coach.engine import build_plan
     from coach.i18n import translator
 
@@ -50,7 +53,7 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         from coach.report.output import check_target
 
         check_target(output, force=force)
-    bank = env_bank(env)
+    bank = _bank(env)
     try:
         answers = load_answers_file(answers_path, bank, lang=env.lang)
     except AnswersError as exc:
@@ -78,6 +81,19 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         if os.path.lexists(staged):
             os.unlink(staged)
     return 0
+
+
+def _bank(env: Env) -> Bank:
+    """`cmd_bank.env_bank`, without importing that module (its click commands) on every
+    plan: it is only needed to word a broken bank's problems."""
+    from coach.bank.load import BankError, default_bank
+
+    try:
+        return default_bank(env.bank_dir, lang=env.lang)
+    except BankError as exc:
+        from coach.cli.cmd_bank import bank_problem_lines
+
+        raise InputError(bank_problem_lines(env.bank_dir, exc.problems)) from None
 
 
 def _render(plan: dict, fmt: str, lang: str, *, to_file: bool) -> str:
