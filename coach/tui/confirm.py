@@ -10,19 +10,21 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from coach.tui.i18n import _
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer(False)", "Cancel", show=False),
-        Binding("y", "answer(True)", "Yes", show=False),
-        Binding("o", "answer(True)", "Oui", show=False),  # French: o for oui
-        Binding("n", "answer(False)", "No", show=False),
+        Binding("escape", "answer(False)", N_("Cancel"), show=False),
+        Binding("y", "answer(True)", N_("Yes"), show=False),
+        Binding("o", "answer(True)", N_("Yes"), show=False),  # French: o for oui
+        Binding("n", "answer(False)", N_("No"), show=False),
     ]
 
     def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
         super().__init__()
+        translate_bindings(self)
         self._question = question
         self._yes = yes
         self._no = no
@@ -49,10 +51,12 @@ class ConfirmScreen(ModalScreen[bool]):
 class MessageScreen(ModalScreen[None]):
     """Something the user must read (a repaired file, a bank that failed to load)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", N_("Close"), show=False)]
 
     def __init__(self, title: str, lines: list[str]) -> None:
         super().__init__()
+        translate_bindings(self)
         self._title = title
         self._lines = lines
 

@@ -31,7 +31,8 @@ from textual.widgets.option_list import Option
 
 from coach.bank.model import Bank, Platform, Question
 from coach.textsafe import clean
-from coach.tui.i18n import _, fmt_num
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _, fmt_num
 from coach.tui.session import MAX_HOURS, number_value, parse_number
 
 Options = list[tuple[str, str]]   # (id, label in the current language)
@@ -164,10 +165,14 @@ class RankedList(OptionList):
     """Chosen items first, numbered in priority order; space toggles, u/d move."""
 
     BINDINGS: ClassVar = [
-        Binding("space", "toggle", "Choose", show=False),
-        Binding("shift+up,u", "move(-1)", "Move up", show=False),
-        Binding("shift+down,d", "move(1)", "Move down", show=False),
+        Binding("space", "toggle", N_("Choose"), show=False),
+        Binding("shift+up,u", "move(-1)", N_("Move up"), show=False),
+        Binding("shift+down,d", "move(1)", N_("Move down"), show=False),
     ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
 
     def action_toggle(self) -> None:
         if self.highlighted is not None:

@@ -11,7 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown
 
-from coach.tui.i18n import _
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _
 
 TOPICS: tuple[str, ...] = ("welcome", "profile", "inventory", "platform", "time", "plan",
                            "clients", "client", "compare")
@@ -29,13 +30,14 @@ def help_text(topic: str, lang: str) -> str:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", show=False),
-        Binding("f1", "close", "Close", show=False),
-        Binding("q", "close", "Close", show=False),
+        Binding("escape", "close", N_("Close"), show=False),
+        Binding("f1", "close", N_("Close"), show=False),
+        Binding("q", "close", N_("Close"), show=False),
     ]
 
     def __init__(self, topic: str, lang: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self.topic = topic
         self.lang = lang
 

@@ -11,19 +11,21 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
-from coach.tui.i18n import _
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _
 
 
 class NotesScreen(ModalScreen[str | None]):
     """Answers with the notes as typed (cleaned by the caller), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
-        Binding("ctrl+s", "save", "Save", show=False),
+        Binding("escape", "cancel", N_("Cancel"), show=False),
+        Binding("ctrl+s", "save", N_("Save"), show=False),
     ]
 
     def __init__(self, title: str, notes: str) -> None:
         super().__init__()
+        translate_bindings(self)
         self._title = title
         self._notes = notes
 

@@ -18,7 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import _
+from coach.tui.bindings import translate_bindings
+from coach.tui.i18n import N_, _
 
 # A check returns None when the text is fine, else the problem to show.
 Check = Callable[[str], str | None]
@@ -26,13 +27,14 @@ Check = Callable[[str], str | None]
 
 class PromptScreen(ModalScreen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False),
+        Binding("escape", "cancel", N_("Cancel"), show=False),
     ]
 
     def __init__(self, title: str, question: str, *, value: str = "", placeholder: str = "",
                  ok: str | None = None, must_type: str | None = None,
                  check: Check | None = None, danger: bool = False) -> None:
         super().__init__()
+        translate_bindings(self)
         self._title = title
         self._question = question
         self._value = value
