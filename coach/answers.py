@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from coach.bank import fasttoml
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
 from coach.engine import file_texts as F
@@ -419,10 +419,8 @@ def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answ
     if text.startswith("\ufeff"):  # a byte-order mark some editors add
         text = text[1:]
     try:
-        data = fasttoml.loads(text)    # tomllib's result, quicker on plain TOML
-    except ValueError as exc:
-        if not fasttoml.is_toml_error(exc):
-            raise
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise AnswersError([f"{shown}: " + F.toml_problem(str(exc), tr)]) from None
     return validate_answers(data, bank, source=str(path), lang=lang)
 

@@ -1,22 +1,19 @@
-"""A quick reader for the plain TOML of bank and answers files; anything else goes to tomllib.
+"""A quick reader for the plain TOML the bank is written in; anything else goes to tomllib.
 
 Every command that uses the bank parses its four files on every run, and tomllib (pure
 Python, one character at a time through each string) takes most of that time. The bank
-and answers files use a small part of TOML: `[table]` and `[[array]]` headers, bare and dotted keys,
+uses a small part of TOML: `[table]` and `[[array]]` headers, bare and dotted keys,
 basic strings without escapes, simple numbers, booleans, arrays and one-line inline
 tables. `loads` reads exactly that, with regular expressions, and hands the whole text
 to `tomllib.loads` as soon as it meets anything else (escapes, literal or multi-line
 strings, dates, quoted keys, a key or table given twice, a table reopened...). So its
-result is always tomllib's, and so are the error messages for a broken file. tomllib
-itself is imported only then (its import alone costs about 2 ms).
-
-Callers catch `ValueError` and keep it only if it is a `tomllib.TOMLDecodeError` (see
-`is_toml_error`), so that they do not import tomllib either.
+result is always tomllib's, and so are the error messages for a broken file.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import Any
 
 
@@ -47,16 +44,7 @@ def loads(text: str) -> dict[str, Any]:
             return _Reader(text).document()
         except _Unsupported:
             pass
-    import tomllib
-
     return tomllib.loads(text)
-
-
-def is_toml_error(exc: BaseException) -> bool:
-    """Whether `exc`, raised by `loads`, is tomllib's syntax error (with its position)."""
-    import tomllib
-
-    return isinstance(exc, tomllib.TOMLDecodeError)
 
 
 class _Reader:

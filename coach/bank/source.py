@@ -7,6 +7,7 @@ same messages whichever command met it first.
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,7 @@ def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, An
             continue
         try:
             raws[name] = fasttoml.loads(text)   # tomllib's result, quicker on plain TOML
-        except ValueError as exc:
-            if not fasttoml.is_toml_error(exc):
-                raise
+        except tomllib.TOMLDecodeError as exc:
             problems.append(_syntax_problem(name, str(exc), text, msg))
     return raws, problems
 
