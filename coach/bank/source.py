@@ -11,7 +11,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from coach.bank import fasttoml
 from coach.bank.messages import Messages
 
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
@@ -46,7 +45,7 @@ def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, An
                                      msg._("cannot read: {error}").format(error=exc.strerror)))
             continue
         try:
-            raws[name] = fasttoml.loads(text)   # tomllib's result, quicker on plain TOML
+            raws[name] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             problems.append(_syntax_problem(name, str(exc), text, msg))
     return raws, problems
