@@ -347,3 +347,27 @@ def test_every_screen_has_bundled_help(lang: str) -> None:
     assert all(page.startswith("# ") for page in pages.values())
     # Each topic has its own page (the fallback would repeat the welcome page).
     assert len(set(pages.values())) == len(TOPICS)
+
+
+async def test_the_reason_for_not_going_on_is_readable_at_80x24(workspace: Path) -> None:
+    """The first reason in full, wrapped above the buttons, and how many more."""
+    import re
+
+    from tests.tui_driver import all_text
+
+    seed(workspace, {"step": "profile"})
+    app = new_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_into(pilot, "#q-weekly_budget_hours Input", "abc")
+        problems = app.screen.current_problems()
+        await next_step(pilot)
+        assert step(app) == "profile"
+        shown = " ".join(all_text(app).split())
+        first = " ".join(problems[0].split())
+        assert len("Cannot go on: " + first) > 60       # too long for the old row
+        assert re.sub(r"\s", "", "Cannot go on: " + first) in re.sub(r"\s", "", shown)
+        if len(problems) > 1:
+            assert f"(+{len(problems) - 1} more)" in shown
+        await type_into(pilot, "#q-weekly_budget_hours Input", "2")
+        assert not app.screen.query_one("#nav-why").display

@@ -65,9 +65,12 @@ class AssessmentScreen(Screen[None]):
             yield QuestionForm("platform", id="step-platform")
             yield TimeStep()
             yield PlanStep()
+        # Why Next is refused gets a full-width line of its own above the buttons,
+        # wrapped: at 80 columns it no longer shares the row with them (was cut off).
+        yield Static("", id="nav-why")
         with Horizontal(id="nav"):
             yield Button(_("Back"), id="nav-back", compact=True)
-            yield Static("", id="nav-why")
+            yield Static("", id="nav-gap")
             yield Button(_("Skip platform"), id="nav-skip", compact=True)
             yield Button(_("Next"), id="nav-next", compact=True, variant="primary")
         yield Footer()
@@ -182,10 +185,14 @@ class AssessmentScreen(Screen[None]):
     def set_why(self, problems: list[str]) -> None:
         why = self.query_one("#nav-why", Static)
         why.set_class(bool(problems), "-blocked")
+        why.display = bool(problems)
         if problems:
-            head = ngettext("Cannot go on: {n} problem.", "Cannot go on: {n} problems.",
-                            len(problems)).format(n=len(problems))
-            why.update(Content(head + " " + problems[0]))
+            # The first reason in full; the others are a count (the toast lists them).
+            text = _("Cannot go on: {problem}").format(problem=problems[0])
+            more = len(problems) - 1
+            if more:
+                text += " " + ngettext("(+{n} more)", "(+{n} more)", more).format(n=more)
+            why.update(Content(text))
         else:
             why.update("")
 
