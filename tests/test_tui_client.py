@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import DataTable, TextArea
 
 from tests.tui_driver import (
+    all_text,
     answer,
     new_app,
     press,
@@ -229,3 +230,17 @@ async def test_discarding_from_the_assessment_palette(workspace: Path) -> None:
         assert app.session is None
         assert "in progress" not in widget_text(app)
     assert store(workspace).load_draft(ids["Atelier Lune"]) is None
+
+
+async def test_a_follow_up_says_so_in_a_line_not_a_toast(workspace: Path) -> None:
+    seed_clients(workspace, CLIENTS)
+    app = new_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_lune(pilot)
+        await press(pilot, "f")
+        assert step(app) == "plan"
+        assert not app._notifications            # nothing covers the plan
+        line = app.screen.query_one("#plan-follow-up")
+        assert line.display
+        assert "Follow-up: the last answers are filled in" in static_text(line)
+        assert "Follow-up: the last answers" in all_text(app)

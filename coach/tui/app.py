@@ -283,10 +283,7 @@ class CoachApp(App[None]):
         # on the plan, where each platform's answers are one Enter away.
         answers = copy.deepcopy(past[-1]["answers"])
         answers.setdefault("profile", {})["name"] = name
-        self._open(client_id, name, answers, {"step": "plan"}, lazy=True)
-        self.notify(_("Follow-up: the last answers are filled in. Change only what changed "
-                      "(Enter on a platform, or the step bar), then save."),
-                    title=_("Follow-up"), markup=False)
+        self._open(client_id, name, answers, {"step": "plan"}, follow_up=True)
 
     def _draft_client(self) -> str | None:
         """The client whose draft 'discard' would drop: the open assessment's, or the
@@ -368,7 +365,7 @@ class CoachApp(App[None]):
         return answers
 
     def _open(self, client_id: str, name: str, answers: dict[str, Any],
-              position: dict[str, Any], *, lazy: bool = False) -> None:
+              position: dict[str, Any], *, follow_up: bool = False) -> None:
         from coach.tui.assessment import AssessmentScreen
         from coach.tui.session import Position, Session
 
@@ -377,9 +374,10 @@ class CoachApp(App[None]):
         self.client_name = name
         assert self.bank is not None
         self.session = Session(self.bank, answers, Position.from_dict(position),
-                               client_id=client_id, saver=self._saver(client_id), lazy=lazy)
+                               client_id=client_id, saver=self._saver(client_id),
+                               lazy=follow_up)
         self.push_screen(AssessmentScreen(self.session, client_name=name,
-                                          on_finish=self._finish))
+                                          on_finish=self._finish, follow_up=follow_up))
 
     def _saver(self, client_id: str) -> Any:
         from coach.store import StoreError

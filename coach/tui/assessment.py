@@ -43,8 +43,9 @@ class AssessmentScreen(Screen[None]):
     ]
 
     def __init__(self, session: Session, *, client_name: str,
-                 on_finish: Callable[[Session, Plan], None]) -> None:
+                 on_finish: Callable[[Session, Plan], None], follow_up: bool = False) -> None:
         super().__init__()
+        self.follow_up = follow_up
         self.session = session
         self.client_name = client_name
         self.on_finish = on_finish
@@ -157,6 +158,7 @@ class AssessmentScreen(Screen[None]):
         plan, problems = preview_plan(self.session, lang)
         self.plan = plan
         view = self.query_one(PlanStep)
+        view.follow_up = self.follow_up
         view.kind_names = {t.id: t.name.get(lang)
                            for t in self.session.bank.terms("space_kinds")}
         view.show(plan, problems)

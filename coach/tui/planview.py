@@ -43,9 +43,14 @@ class PlanStep(VerticalScroll):
         super().__init__(id="step-plan", classes="step")
         self.plan: Plan | None = None
         self.kind_names: dict[str, str] = {}   # space kind id -> name in the current language
+        self.follow_up = False                  # a follow-up: say so above the plan
 
     def compose(self) -> ComposeResult:
         yield Static(plain(_("Your plan")), classes="step-title")
+        # A line, not a toast: a toast covered the plan's first lines for seconds.
+        yield Static(plain(_("Follow-up: the last answers are filled in. Change only what "
+                             "changed (Enter on a platform, or the step bar), then save.")),
+                     id="plan-follow-up", classes="step-intro")
         yield Static("", id="plan-problems")
         yield Static("", id="plan-focus", classes="card")
         yield Static(plain(_("Platforms, best first (Enter: edit its answers)")),
@@ -68,6 +73,7 @@ class PlanStep(VerticalScroll):
 
     def show(self, plan: Plan | None, problems: list[str]) -> None:
         self.plan = plan
+        self.query_one("#plan-follow-up").display = self.follow_up
         box = self.query_one("#plan-problems", Static)
         box.display = bool(problems)
         if problems:
