@@ -8,26 +8,22 @@ n edits the session notes of the highlighted assessment; d discards the draft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.bindings import translate_bindings
 from coach.tui.history import AssessmentRow, assessment_row, chart_lines, hours_text
 from coach.tui.i18n import N_, _, ngettext
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.screenbase import CoachScreen
 
 
-class ClientScreen(Screen[None]):
+class ClientScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "follow_up", N_("Follow-up"), id="client.follow_up"),
         Binding("c", "compare", N_("Compare"), id="client.compare"),
@@ -46,11 +42,6 @@ class ClientScreen(Screen[None]):
         self.marked: int | None = None     # assessment id marked for a comparison
         self.has_draft = False
         self._width = 0
-        translate_bindings(self)
-
-    @property
-    def coach(self) -> CoachApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -140,11 +131,6 @@ class ClientScreen(Screen[None]):
         if not self.assessments or not 0 <= table.cursor_row < len(self.assessments):
             return None
         return self.assessments[table.cursor_row]
-
-    async def relanguage(self) -> None:
-        await self.recompose()
-        translate_bindings(self)
-        self.on_mount()
 
     # -- actions ----------------------------------------------------------------------
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

@@ -8,7 +8,7 @@ shows every row.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -16,24 +16,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.report.compare import Change, Comparison, WarningChange, build_comparison
 from coach.report.labels import labels
 from coach.textsafe import clean
-from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang, ngettext
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.screenbase import CoachScreen
 
 
 def _t(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
-class ComparisonScreen(Screen[None]):
+class ComparisonScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="compare.back"),
         Binding("a", "toggle_all", N_("All rows"), id="compare.all"),
@@ -46,11 +42,6 @@ class ComparisonScreen(Screen[None]):
         self.new_id = new_id
         self.show_all = False
         self.comparison: Comparison | None = None
-        translate_bindings(self)
-
-    @property
-    def coach(self) -> CoachApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,8 +127,3 @@ class ComparisonScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.app.pop_screen()
-
-    async def relanguage(self) -> None:
-        await self.recompose()
-        translate_bindings(self)
-        self.on_mount()

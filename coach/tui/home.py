@@ -11,23 +11,19 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.tui.bindings import translate_bindings
 from coach.tui.clientrows import ClientRow, client_rows, filter_rows
 from coach.tui.i18n import N_, _, ngettext
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.screenbase import CoachScreen
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
 # At most this many rows in the table: the most recent clients, then the search finds
@@ -42,7 +38,7 @@ def export_name(name: str) -> str:
     return f"{slug or 'client'}.coach.json"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", N_("New"), id="home.new"),
         Binding("r", "rename", N_("Rename"), id="home.rename"),
@@ -58,11 +54,6 @@ class HomeScreen(Screen[None]):
         self.shown: list[str] = []        # ids in the table now, in order
         self._timer: Timer | None = None
         self._width = 0                   # terminal width the columns were sized for
-        translate_bindings(self)
-
-    @property
-    def coach(self) -> CoachApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -170,12 +161,6 @@ class HomeScreen(Screen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_open()
-
-    async def relanguage(self) -> None:
-        await self.recompose()
-        translate_bindings(self)
-        self.refresh_bindings()
-        self.on_mount()
 
     # -- actions ----------------------------------------------------------------------
     def action_search(self) -> None:

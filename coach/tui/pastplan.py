@@ -7,27 +7,23 @@ and `x` writes the report (with the notes) to a file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.planview import PlanStep
-
-if TYPE_CHECKING:
-    from coach.tui.app import CoachApp
+from coach.tui.screenbase import CoachScreen
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
                   ".json": "json"}
 
 
-class PastPlanScreen(Screen[None]):
+class PastPlanScreen(CoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="past.back"),
         Binding("n", "notes", N_("Notes"), id="past.notes"),
@@ -39,11 +35,6 @@ class PastPlanScreen(Screen[None]):
         self.client_id = client_id
         self.assessment_id = assessment_id
         self.record: dict[str, Any] = {}
-        translate_bindings(self)
-
-    @property
-    def coach(self) -> CoachApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -132,8 +123,3 @@ class PastPlanScreen(Screen[None]):
             self.coach.show_message(_("Not written"), [f"{path}: {exc.strerror or exc}"])
             return
         self.notify(_("Report written: {file}").format(file=path), markup=False)
-
-    async def relanguage(self) -> None:
-        await self.recompose()
-        translate_bindings(self)
-        self.on_mount()
