@@ -371,3 +371,16 @@ async def test_the_reason_for_not_going_on_is_readable_at_80x24(workspace: Path)
             assert f"(+{len(problems) - 1} more)" in shown
         await type_into(pilot, "#q-weekly_budget_hours Input", "2")
         assert not app.screen.query_one("#nav-why").display
+
+
+async def test_a_single_reason_is_not_repeated_in_a_toast(workspace: Path) -> None:
+    """At 80x24 a toast covers the reason's line: with one reason, no toast."""
+    seed(workspace, {"step": "profile"})
+    app = new_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_into(pilot, "#q-weekly_budget_hours Input", "abc")
+        assert len(app.screen.current_problems()) == 1
+        await next_step(pilot)
+        assert "Cannot go on:" in why_line(app)
+        assert not app._notifications

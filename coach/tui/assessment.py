@@ -238,8 +238,11 @@ class AssessmentScreen(Screen[None]):
         problems = self.current_problems()
         if problems:
             self.set_why(problems)
-            self.notify("\n".join(problems[:4]), title=_("Cannot go on yet"),
-                        severity="warning", markup=False)
+            # The line above the buttons shows the first reason in full; a toast (which
+            # covers that line at 80x24) only for the others.
+            if len(problems) > 1:
+                self.notify("\n".join(problems[1:5]), title=_("Cannot go on yet"),
+                            severity="warning", markup=False)
             return
         step, platform = self._next_target()
         if step == self.step and platform is None:
