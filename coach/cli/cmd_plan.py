@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from coach.cli.base import N_, Env, InputError, RunError, TrCommand, get_env
+from coach.cli.base import N_, Env, InputError, TrCommand, get_env
 
 if TYPE_CHECKING:
     from coach.bank.model import Bank
@@ -73,10 +73,14 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         _save(env, client, dict(answers), dict(plan))
         click.echo(text, nl=not text.endswith("\n"))
         return 0
-    staged = _stage(text, output)
+    from coach.report.output import place_output, stage_output
+
+    # The report is on disk before the assessment is saved and named only after, so a
+    # failure at any point leaves neither a new assessment nor the output file.
+    staged = stage_output(text, output)
     try:
         _save(env, client, dict(answers), dict(plan))
-        _place(staged, output, force=force)
+        place_output(staged, output, force=force)
     finally:
         if os.path.lexists(staged):
             os.unlink(staged)
@@ -114,70 +118,3 @@ def _save(env: Env, client: str, answers: dict, plan: dict) -> None:
     from coach.cli.cmd_clients import save_plan_for_client
 
     save_plan_for_client(env, client, answers, plan)
-
-
-def _shown(path: Path) -> str:
-    from coach.textsafe import clean
-
-    return clean(str(path), single_line=True)
-
-
-def _say(message: str) -> str:
-    """Output-file messages live in the engine catalog (coach/engine/file_texts.py)."""
-    from coach.cli.base import current_lang
-    from coach.i18n import translator
-
-    return translator(current_lang(), "engine").gettext(message)
-
-
-def _write_failed(path: Path, exc: OSError) -> RunError:
-    from coach.cli.base import current_lang
-    from coach.engine.file_texts import WRITE_FAILED, os_reason
-    from coach.i18n import translator
-
-    reason = os_reason(exc, translator(current_lang(), "engine"))
-    return RunError(_say(WRITE_FAILED).format(path=_shown(path), reason=reason))
-
-
-def _exists(path: Path) -> InputError:
-    from coach.engine.file_texts import ALREADY_EXISTS
-
-    return InputError(_say(ALREADY_EXISTS).format(path=_shown(path)))
-
-
-def _stage(text: str, output: Path) -> str:
-    """The report in a 0600 temporary file next to `output`, on disk, not yet named."""
-    import tempfile  # only --client with -o stages a file
-
-    folder = output.parent if str(output.parent) else Path(".")
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-    except OSError as exc:
-        if tmp is not None and os.path.lexists(tmp):
-            os.unlink(tmp)
-        raise _write_failed(output, exc) from exc
-    return tmp
-
-
-def _place(staged: str, output: Path, *, force: bool) -> None:
-    """Give the staged file its name: over an old one only with --force."""
-    try:
-        if force:
-            os.replace(staged, output)
-            return
-        try:
-            os.link(staged, output)     # atomic "create only if absent"
-        except FileExistsError:
-            raise _exists(output) from None
-        except OSError:
-            if os.path.lexists(output):  # no hard links on this file system
-                raise _exists(output) from None
-            os.replace(staged, output)
-    except OSError as exc:
-        raise _write_failed(output, exc) from exc

@@ -1,4 +1,4 @@
-"""Messages about files `coach plan` reads and writes, kept in the engine catalog.
+"""Messages about the files `coach plan` reads (and the OS's reasons), in the engine catalog.
 
 Like answer_texts: coach.answers and the CLI command that shows them
 (coach/cli/cmd_plan.py) use the engine translator for these, so they exist in
@@ -13,9 +13,6 @@ import errno
 import re
 
 from coach.i18n import N_, Translator
-
-WRITE_FAILED = N_("{path}: could not write the file ({reason})")
-ALREADY_EXISTS = N_("{path}: the file already exists; add --force to replace it")
 
 # Why the system refused, for the errors people actually meet.
 _OS_REASONS = {

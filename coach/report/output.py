@@ -53,11 +53,25 @@ def check_target(path: Path, *, force: bool) -> Path:
     return folder
 
 
-def write_output(text: str, path: Path, *, force: bool) -> None:
-    from coach.cli.base import RunError
+def _write_failed(path: Path, exc: OSError) -> Exception:
+    from coach.cli.base import RunError, current_lang
+    from coach.engine.file_texts import os_reason
+    from coach.i18n import translator
 
+    # The OS's reason in the user's language, not Python's English strerror.
+    reason = os_reason(exc, translator(current_lang(), "engine"))
+    return RunError(_("{path}: could not write the file ({reason})")
+                    .format(path=_shown(path), reason=reason))
+
+
+def stage_output(text: str, path: Path) -> str:
+    """The text in a 0600 temporary file next to `path`, flushed to disk, not yet named.
+
+    Callers that must do something else between writing and naming (coach plan saves
+    the assessment first) stage, then `place_output`; everyone else calls write_output.
+    """
     path = Path(path)
-    folder = check_target(path, force=force)
+    folder = path.parent if str(path.parent) else Path(".")
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -66,21 +80,39 @@ def write_output(text: str, path: Path, *, force: bool) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
+    except OSError as exc:
+        if tmp is not None and os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise _write_failed(path, exc) from exc
+    return tmp
+
+
+def place_output(staged: str, path: Path, *, force: bool) -> None:
+    """Give a staged file its name: over an existing file only with force.
+
+    The staged file is gone afterwards, whether it was placed or refused."""
+    path = Path(path)
+    try:
         if force:
-            os.replace(tmp, path)
+            os.replace(staged, path)
         else:
             try:
-                os.link(tmp, path)      # atomic "create only if absent"
+                os.link(staged, path)      # atomic "create only if absent"
             except FileExistsError:
                 _refuse(path)
             except OSError:
                 # No hard links here (some network or FAT file systems): check, then rename.
                 if os.path.lexists(path):
                     _refuse(path)
-                os.replace(tmp, path)
+                os.replace(staged, path)
     except OSError as exc:
-        raise RunError(_("{path}: could not write the file ({reason})")
-                       .format(path=_shown(path), reason=exc.strerror or exc)) from exc
+        raise _write_failed(path, exc) from exc
     finally:
-        if tmp is not None and os.path.lexists(tmp):
-            os.unlink(tmp)
+        if os.path.lexists(staged):
+            os.unlink(staged)
+
+
+def write_output(text: str, path: Path, *, force: bool) -> None:
+    path = Path(path)
+    check_target(path, force=force)
+    place_output(stage_output(text, path), path, force=force)
