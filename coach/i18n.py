@@ -86,3 +86,27 @@ def translator(lang: str, domain: str) -> gettext.GNUTranslations:
     # fallback=False: a missing catalog is a packaging bug and must be loud.
     return gettext.translation(domain, localedir=str(locale_dir()), languages=[lang],
                                fallback=False)  # type: ignore[return-value]
+
+
+class Voice:
+    """One part of coach speaking: its catalog (domain) in the language chosen now.
+
+    The CLI, the TUI and quick mode each hold one; the TUI's language can change while
+    it runs (palette), so the language is looked up at every message, and catalogs are
+    cached by `translator`.
+    """
+
+    __slots__ = ("domain", "lang")
+
+    def __init__(self, domain: str, lang: str = DEFAULT_LANG) -> None:
+        self.domain = domain
+        self.lang = lang
+
+    def catalog(self) -> gettext.GNUTranslations:
+        return translator(self.lang, self.domain)
+
+    def gettext(self, message: str) -> str:
+        return self.catalog().gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.catalog().ngettext(singular, plural, n)

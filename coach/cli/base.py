@@ -15,27 +15,27 @@ from pathlib import Path
 import click
 
 from coach.cli import click_i18n
-from coach.i18n import DEFAULT_LANG, translator
 from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
+from coach.i18n import Voice
 
-_state = {"lang": DEFAULT_LANG}
+_voice = Voice("cli")
 
 
 def set_lang(lang: str) -> None:
-    _state["lang"] = lang
+    _voice.lang = lang
 
 
 def current_lang() -> str:
-    return _state["lang"]
+    return _voice.lang
 
 
 def _(message: str) -> str:
     """Translate a CLI message into the language of this run."""
-    return translator(_state["lang"], "cli").gettext(message)
+    return _voice.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translator(_state["lang"], "cli").ngettext(singular, plural, n)
+    return _voice.ngettext(singular, plural, n)
 
 
 class InputError(Exception):
@@ -64,7 +64,7 @@ class TrHelpFormatter(click.HelpFormatter):
     """Section headings with French typography ("Options :") in French runs."""
 
     def write_heading(self, heading: str) -> None:
-        colon = "\u00a0:" if _state["lang"] == "fr" else ":"
+        colon = "\u00a0:" if _voice.lang == "fr" else ":"
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
 

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from coach.i18n import DEFAULT_LANG, translator
+from coach.i18n import Voice
 
-_state = {"lang": DEFAULT_LANG}
+_voice = Voice("quick")
 
 
 def use_lang(lang: str) -> None:
-    _state["lang"] = lang
+    _voice.lang = lang
 
 
 def current_lang() -> str:
-    return _state["lang"]
+    return _voice.lang
 
 
 def _(message: str) -> str:
-    return translator(_state["lang"], "quick").gettext(message)
+    return _voice.gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translator(_state["lang"], "quick").ngettext(singular, plural, n)
+    return _voice.ngettext(singular, plural, n)
