@@ -55,7 +55,7 @@ Minimal().run(headless=True, size=(80, 24))
 COACH_APP = """
 import sys, time
 from pathlib import Path
-from coach.cli.base import Env
+from coach.context import Context
 from coach.paths import bundled_bank_dir
 from coach.tui import app as tui_app
 
@@ -66,7 +66,7 @@ def first_frame(self):
 
 # Patched on the class (not a subclass: Textual finds app.tcss beside the class's file).
 tui_app.CoachApp._start_loading = first_frame
-env = Env(lang="en", data_dir=Path(sys.argv[1]), bank_dir=bundled_bank_dir(),
+env = Context.make(lang="en", data_dir=Path(sys.argv[1]), bank_dir=bundled_bank_dir(),
           bank_is_custom=False)
 tui_app.make_app(env).run(headless=True, size=(80, 24))
 """
@@ -149,7 +149,7 @@ def _home(folder: Path, clients: int) -> tuple[float, float]:
     import asyncio
 
     from coach.bank.load import default_bank
-    from coach.cli.base import Env
+    from coach.context import Context
     from coach.paths import bundled_bank_dir
     from coach.store import Workspace
     from coach.tui.app import make_app
@@ -157,7 +157,7 @@ def _home(folder: Path, clients: int) -> tuple[float, float]:
     data_dir = folder / f"clients-{clients}"
     _seed(data_dir, clients)
     bank = default_bank(bundled_bank_dir())
-    env = Env(lang="en", data_dir=data_dir, bank_dir=bundled_bank_dir(), bank_is_custom=False)
+    env = Context.make(lang="en", data_dir=data_dir, bank_dir=bundled_bank_dir())
     opens: list[float] = []
     filters: list[float] = []
 

@@ -88,25 +88,142 @@ def translator(lang: str, domain: str) -> gettext.GNUTranslations:
                                fallback=False)  # type: ignore[return-value]
 
 
-class Voice:
-    """One part of coach speaking: its catalog (domain) in the language chosen now.
+class Msg:
+    """A message said later: its catalog (domain), its English msgid and its arguments.
 
-    The CLI, the TUI and quick mode each hold one; the TUI's language can change while
-    it runs (palette), so the language is looked up at every message, and catalogs are
-    cached by `translator`.
+    Code below the faces (store, bank, engine checks, file helpers) does not know which
+    language the person reads now (the TUI's can change while it runs), so it raises
+    errors holding Msg values; the face says them with the run's Voice. Arguments may be
+    Msg themselves (a file label inside a message), said in the same language.
+    `str()` gives English, for logs and tracebacks only: a face always says().
     """
 
-    __slots__ = ("domain", "lang")
+    __slots__ = ("args", "domain", "msgid", "n", "plural")
 
-    def __init__(self, domain: str, lang: str = DEFAULT_LANG) -> None:
+    def __init__(self, domain: str, msgid: str, args: Mapping[str, object] | None = None,
+                 *, plural: str | None = None, n: int | None = None) -> None:
         self.domain = domain
+        self.msgid = msgid
+        self.args: dict[str, object] = dict(args or {})
+        self.plural = plural
+        self.n = n
+
+    def format(self, **args: object) -> Msg:
+        """Like str.format, but kept as data until it is said (so callers read the same)."""
+        return Msg(self.domain, self.msgid, {**self.args, **args}, plural=self.plural, n=self.n)
+
+    def said(self, lang: str) -> str:
+        catalog = translator(lang, self.domain)
+        if self.plural is not None:
+            text = catalog.ngettext(self.msgid, self.plural, self.n or 0)
+        else:
+            text = catalog.gettext(self.msgid)
+        if not self.args:
+            return text
+        args = {k: (v.said(lang) if hasattr(v, "said") else v) for k, v in self.args.items()}
+        return text.format(**args)
+
+    def __str__(self) -> str:
+        return self.said(DEFAULT_LANG)
+
+    def __repr__(self) -> str:
+        return f"Msg({self.domain!r}, {self.msgid!r}, {self.args!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Msg):
+            return NotImplemented
+        return (self.domain, self.msgid, self.args, self.plural, self.n) == (
+            other.domain, other.msgid, other.args, other.plural, other.n)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Sayable(Protocol):
+    """Anything that can be said in a language: a Msg, a field problem, a composed line."""
+
+    def said(self, lang: str, /) -> str: ...
+
+
+def say(message: Sayable | str, lang: str) -> str:
+    """A message in `lang`; plain text (already worded, or the user's own) as it is."""
+    return message if isinstance(message, str) else message.said(lang)
+
+
+class Deferred:
+    """A Translator whose answers are Msg, not text: for code that raises, not speaks.
+
+    `Deferred("store").gettext("No client named {name}.").format(name=n)` reads like
+    ordinary gettext at the call site (and Babel extracts it the same way).
+    """
+
+    __slots__ = ("domain",)
+
+    def __init__(self, domain: str) -> None:
+        if domain not in DOMAINS:
+            raise KeyError(f"unknown gettext domain {domain!r}")
+        self.domain = domain
+
+    def gettext(self, message: str) -> Msg:
+        return Msg(self.domain, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> Msg:
+        return Msg(self.domain, singular, {}, plural=plural, n=n)
+
+
+class Voice:
+    """The language of this run: ONE object, made by the entry point and carried down.
+
+    The CLI, quick mode and the TUI all receive it in their Context; switching language
+    in the TUI's palette changes this object, and everything speaking through it follows
+    at its next message (catalogs are cached by `translator`). There is no other
+    language state in coach.
+    """
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: str = DEFAULT_LANG) -> None:
+        if lang not in LANGS:
+            raise UnknownLanguage(lang)
         self.lang = lang
 
-    def catalog(self) -> gettext.GNUTranslations:
-        return translator(self.lang, self.domain)
+    def switch(self, lang: str) -> None:
+        if lang not in LANGS:
+            raise UnknownLanguage(lang)
+        self.lang = lang
+
+    def catalog(self, domain: str) -> gettext.GNUTranslations:
+        return translator(self.lang, domain)
+
+    def speaker(self, domain: str) -> Speaker:
+        """A Translator for one domain that follows this voice's language at each call."""
+        return Speaker(self, domain)
+
+    def say(self, message: Sayable | str) -> str:
+        return say(message, self.lang)
+
+    def __repr__(self) -> str:
+        return f"Voice({self.lang!r})"
+
+
+class Speaker:
+    """One domain of the run's Voice, as a Translator (the engine and renderers take one)."""
+
+    __slots__ = ("domain", "voice")
+
+    def __init__(self, voice: Voice, domain: str) -> None:
+        if domain not in DOMAINS:
+            raise KeyError(f"unknown gettext domain {domain!r}")
+        self.voice = voice
+        self.domain = domain
+
+    @property
+    def lang(self) -> str:
+        return self.voice.lang
 
     def gettext(self, message: str) -> str:
-        return self.catalog().gettext(message)
+        return translator(self.voice.lang, self.domain).gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.catalog().ngettext(singular, plural, n)
+        return translator(self.voice.lang, self.domain).ngettext(singular, plural, n)
+
+    __call__ = gettext

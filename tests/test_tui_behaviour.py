@@ -323,13 +323,13 @@ async def test_switching_client_keeps_each_draft(workspace: Path) -> None:
 
 async def test_broken_bank_is_a_readable_message_and_exit_2(workspace: Path,
                                                             tmp_path: Path) -> None:
-    from coach.cli.base import Env
+    from coach.context import Context
     from coach.tui.app import make_app
 
     bad = tmp_path / "bank"
     bad.mkdir()
     (bad / "questions.toml").write_text("this is = = not toml", encoding="utf-8")
-    app = make_app(Env(lang="en", data_dir=workspace, bank_dir=bad, bank_is_custom=True))
+    app = make_app(Context.make(lang="en", data_dir=workspace, bank_dir=bad, bank_is_custom=True))
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         assert type(app.screen).__name__ == "MessageScreen"

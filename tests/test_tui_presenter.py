@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input
 
-from coach.cli.base import Env
+from coach.context import Context
 from coach.paths import bundled_bank_dir
 from coach.tui.app import make_app
 from tests.tui_driver import (
@@ -43,7 +43,7 @@ def app_for(workspace: Path, *, client: str | None = None, present: bool = False
             lang: str = "en") -> Any:
     from coach.store import Workspace
 
-    env = Env(lang=lang, data_dir=workspace, bank_dir=bundled_bank_dir(), bank_is_custom=False)
+    env = Context.make(lang=lang, data_dir=workspace, bank_dir=bundled_bank_dir())
     return make_app(env, bank=BANK, workspace=Workspace.open(workspace, lang=lang),
                     client=client, present=present)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from coach.cli.base import Env
+from coach.context import Context
 from coach.paths import bundled_bank_dir
 from coach.tui.app import make_app
 from tests.tui_driver import BANK, persona, plan_for, settle, steady_cursors
@@ -45,7 +45,7 @@ def seeded(ws_dir: Path, lang: str, *, client: str | None = None,
             answers["platforms"][1]["hours_per_week"] = 2
         ws.finish_assessment(cid, answers, dict(plan_for(answers, lang)))
     ws.set_notes(ws.require_client("Atelier Lune")["id"], 2, "Agreed: one post a week.")
-    env = Env(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir(), bank_is_custom=False)
+    env = Context.make(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir())
     return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir, lang=lang),
                     client=client, present=present)
 

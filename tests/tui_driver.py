@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, Input, RadioButton, RadioSet, Select, SelectionList
 
 from coach.bank.load import load_bank
-from coach.cli.base import Env
+from coach.context import Context
 from coach.paths import bundled_bank_dir
 from coach.tui.app import CoachApp, make_app
 
@@ -23,7 +23,7 @@ BANK = load_bank(bundled_bank_dir())
 def new_app(ws_dir: Path, lang: str = "en") -> CoachApp:
     from coach.store import Workspace
 
-    env = Env(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir(), bank_is_custom=False)
+    env = Context.make(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir())
     return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir, lang=lang))
 
 

@@ -9,16 +9,17 @@ command callback runs.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 import click
 
 from coach.cli import click_i18n
+from coach.context import Context as Context  # re-exported for the commands
+from coach.errors import InputError as InputError  # re-exported for the commands
+from coach.errors import RunError as RunError
 from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
 from coach.i18n import Voice
 
-_voice = Voice("cli")
+_voice = Voice()
 
 
 def set_lang(lang: str) -> None:
@@ -31,33 +32,11 @@ def current_lang() -> str:
 
 def _(message: str) -> str:
     """Translate a CLI message into the language of this run."""
-    return _voice.gettext(message)
+    return _voice.catalog("cli").gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _voice.ngettext(singular, plural, n)
-
-
-class InputError(Exception):
-    """Bad input from the user: exit code 2, one line per problem, nothing written."""
-
-    def __init__(self, lines: str | list[str]) -> None:
-        self.lines = [lines] if isinstance(lines, str) else list(lines)
-        super().__init__("\n".join(self.lines))
-
-
-class RunError(Exception):
-    """Failed while running (damaged file with no backup, lock timeout...): exit code 1."""
-
-
-@dataclass(frozen=True)
-class Env:
-    """What every command needs to know about this run; computed, never touching disk."""
-
-    lang: str
-    data_dir: Path
-    bank_dir: Path
-    bank_is_custom: bool
+    return _voice.catalog("cli").ngettext(singular, plural, n)
 
 
 class TrHelpFormatter(click.HelpFormatter):
@@ -168,8 +147,8 @@ class TrGroup(TrCommandMixin, click.Group):
 click_i18n.install(current_lang)
 
 
-def get_env(ctx: click.Context) -> Env:
-    env = ctx.find_object(Env)
+def get_env(ctx: click.Context) -> Context:
+    env = ctx.find_object(Context)
     if env is None:  # only when a command is invoked outside the `coach` group
         raise RuntimeError("coach command run without its group")
     return env

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from coach.bank.model import Bank
-from coach.cli.base import N_, Env, InputError, TrCommand, _, get_env, ngettext
+from coach.cli.base import N_, Context, InputError, TrCommand, _, get_env, ngettext
 from coach.textsafe import clean
 
 # A platform's markets and modes are fixed words of the bank schema, named here for display.
@@ -22,7 +22,7 @@ _MODES = {"conversation": N_("conversation"), "broadcast": N_("broadcast"),
           "monitoring": N_("monitoring")}
 
 
-def env_bank(env: Env) -> Bank:
+def env_bank(env: Context) -> Bank:
     """The bank in use for this run, loaded once per process; InputError if it is broken."""
     from coach.bank.load import BankError, default_bank
 

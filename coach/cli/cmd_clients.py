@@ -20,7 +20,7 @@ import click
 
 from coach.cli.base import (
     N_,
-    Env,
+    Context,
     InputError,
     RunError,
     TrCommand,
@@ -50,7 +50,7 @@ def store_errors() -> Iterator[None]:
         raise RunError(clean(str(exc))) from None
 
 
-def open_workspace(env: Env) -> Workspace:
+def open_workspace(env: Context) -> Workspace:
     """The workspace of this run, its recovery notices printed on stderr."""
     from coach.store import Workspace
 
@@ -76,7 +76,7 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _platform_names(env: Env) -> dict[str, str]:
+def _platform_names(env: Context) -> dict[str, str]:
     """Platform id -> its name in this run's language; ids stay as they are if the bank
     is broken (listing clients must not depend on a consultant's bank being valid)."""
     from coach.cli.cmd_bank import env_bank
@@ -316,7 +316,7 @@ def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
     return 0
 
 
-def _answers_checker(env: Env) -> Any:
+def _answers_checker(env: Context) -> Any:
     """validate_answers bound to this run's bank, or None if that part is not there."""
     try:
         from coach.answers import validate_answers
@@ -416,7 +416,7 @@ def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
 COMMANDS = (clients_cmd, history_cmd, report_cmd, export_cmd, import_cmd, forget_cmd)
 
 
-def save_plan_for_client(env: Env, name: str, answers: dict[str, Any],
+def save_plan_for_client(env: Context, name: str, answers: dict[str, Any],
                          plan: dict[str, Any]) -> int:
     """`coach plan --client NAME`: keep the plan as a new assessment (created if needed)."""
     from coach.store.service import save_plan_assessment

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from coach.cli.base import N_, Env, InputError, TrCommand, get_env
+from coach.cli.base import N_, Context, InputError, TrCommand, get_env
 
 if TYPE_CHECKING:
     from coach.bank.model import Bank
@@ -87,7 +87,7 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     return 0
 
 
-def _bank(env: Env) -> Bank:
+def _bank(env: Context) -> Bank:
     """`cmd_bank.env_bank`, without importing that module (its click commands) on every
     plan: it is only needed to word a broken bank's problems."""
     from coach.bank.load import BankError, default_bank
@@ -113,7 +113,7 @@ def _render(plan: dict, fmt: str, lang: str, *, to_file: bool) -> str:
     return render(plan, "text", lang=lang, width=width, color=False if to_file else None)
 
 
-def _save(env: Env, client: str, answers: dict, plan: dict) -> None:
+def _save(env: Context, client: str, answers: dict, plan: dict) -> None:
     """The store's job: find or create the client, keep the assessment."""
     from coach.cli.cmd_clients import save_plan_for_client
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import click
 
 from coach import __version__
-from coach.cli.base import N_, Env, InputError, RunError, TrGroup, _, err, set_lang
+from coach.cli.base import N_, Context, TrGroup, _, current_lang, err, set_lang
+from coach.errors import CoachError
 from coach.i18n import UnknownLanguage, resolve_lang
 from coach.paths import bank_dir, workspace_dir
 from coach.textsafe import clean
@@ -73,7 +74,8 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
     resolved = resolve_lang(lang)
     set_lang(resolved)
     custom_bank = bool(bank or environ.get("COACH_BANK"))
-    ctx.obj = Env(lang=resolved, data_dir=workspace_dir(data_dir), bank_dir=bank_dir(bank),
+    ctx.obj = Context.make(lang=resolved, data_dir=workspace_dir(data_dir),
+                           bank_dir=bank_dir(bank),
                   bank_is_custom=custom_bank)
     if ctx.invoked_subcommand is not None:
         # Commands name their client themselves (`coach plan --client NAME`): a global
@@ -112,13 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except InputError as exc:
-        for line in exc.lines:
+    except CoachError as exc:
+        for line in exc.said(current_lang()):
             err(line)
-        return 2
-    except RunError as exc:
-        err(str(exc))
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         err(_("Stopped."))
         return 130

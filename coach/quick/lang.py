@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coach.i18n import Voice
 
-_voice = Voice("quick")
+_voice = Voice()
 
 
 def use_lang(lang: str) -> None:
@@ -16,8 +16,8 @@ def current_lang() -> str:
 
 
 def _(message: str) -> str:
-    return _voice.gettext(message)
+    return _voice.catalog("quick").gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _voice.ngettext(singular, plural, n)
+    return _voice.catalog("quick").ngettext(singular, plural, n)

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from coach.bank.model import Bank
-from coach.cli.base import Env
+from coach.context import Context
 from coach.i18n import LANGS
 from coach.model import Plan
 from coach.textsafe import clean
@@ -49,7 +49,7 @@ class CoachApp(App[None]):
         Binding("f8", "present", N_("Present"), id="present"),
     ]
 
-    def __init__(self, env: Env, *, bank: Bank | None = None, workspace: Any = None,
+    def __init__(self, env: Context, *, bank: Bank | None = None, workspace: Any = None,
                  client: str | None = None, present: bool = False) -> None:
         super().__init__()
         # `coach --client NAME [--present]`: open on that client, maybe presenting it.
@@ -732,7 +732,7 @@ class CoachApp(App[None]):
                             lambda: self.run_action("quit"))
 
 
-def make_app(env: Env, *, bank: Bank | None = None, workspace: Any = None,
+def make_app(env: Context, *, bank: Bank | None = None, workspace: Any = None,
              client: str | None = None, present: bool = False) -> CoachApp:
     """The app for `env`; tests pass a bank and a workspace they opened themselves.
 
@@ -742,7 +742,7 @@ def make_app(env: Env, *, bank: Bank | None = None, workspace: Any = None,
     return CoachApp(env, bank=bank, workspace=workspace, client=client, present=present)
 
 
-def run_app(env: Env, *, client: str | None = None, present: bool = False) -> int:
+def run_app(env: Context, *, client: str | None = None, present: bool = False) -> int:
     import os
     import sys
 

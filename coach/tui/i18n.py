@@ -9,7 +9,7 @@ from coach.i18n import N_, Voice
 __all__ = ["N_", "_", "current_lang", "fmt_num", "ngettext", "set_lang"]
 
 # One voice for the whole app: the palette switches it, every screen reads it.
-_voice = Voice("tui")
+_voice = Voice()
 
 
 def set_lang(lang: str) -> None:
@@ -22,15 +22,15 @@ def current_lang() -> str:
 
 def catalog() -> GNUTranslations:
     """The tui catalog in the current language (coach.i18n caches it)."""
-    return _voice.catalog()
+    return _voice.catalog("tui")
 
 
 def _(message: str) -> str:
-    return _voice.gettext(message)
+    return _voice.catalog("tui").gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _voice.ngettext(singular, plural, n)
+    return _voice.catalog("tui").ngettext(singular, plural, n)
 
 
 def fmt_num(value: float | int) -> str:

@@ -1,0 +1,34 @@
+"""What a face receives for one run: where things are, and the run's one Voice.
+
+The entry point (`coach.cli.main`) makes it; the CLI commands, quick mode and the TUI
+read it, and the code below them receives what it needs from it (a Voice, a folder),
+never the Context itself. Computing one touches no disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.i18n import Voice
+
+
+@dataclass(frozen=True)
+class Context:
+    """This run: its language (one mutable Voice), its workspace and its question bank."""
+
+    voice: Voice
+    data_dir: Path
+    bank_dir: Path
+    bank_is_custom: bool = False
+
+    @property
+    def lang(self) -> str:
+        """The language now (the TUI's palette may switch it while the app runs)."""
+        return self.voice.lang
+
+    @classmethod
+    def make(cls, *, lang: str, data_dir: Path, bank_dir: Path,
+             bank_is_custom: bool = False) -> Context:
+        return cls(voice=Voice(lang), data_dir=Path(data_dir), bank_dir=Path(bank_dir),
+                   bank_is_custom=bank_is_custom)
