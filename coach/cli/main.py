@@ -76,7 +76,7 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
     custom_bank = bool(bank or environ.get("COACH_BANK"))
     ctx.obj = Context.make(lang=resolved, data_dir=workspace_dir(data_dir),
                            bank_dir=bank_dir(bank),
-                  bank_is_custom=custom_bank)
+                           bank_is_custom=custom_bank)
     if ctx.invoked_subcommand is not None:
         # Commands name their client themselves (`coach plan --client NAME`): a global
         # --client would be silently ignored, so it is refused.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coach.i18n import Voice
+from coach.errors import CoachError
+from coach.i18n import Sayable, Voice
 
 _voice = Voice()
 
@@ -21,3 +22,10 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _voice.catalog("quick").ngettext(singular, plural, n)
+
+
+def say(message: Sayable | str | CoachError) -> str:
+    """A problem raised below quick mode (Msg, field problem, CoachError) in its language."""
+    if isinstance(message, CoachError):
+        return "\n".join(message.said(_voice.lang))
+    return _voice.say(message)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from gettext import GNUTranslations
 
-from coach.i18n import N_, Voice
+from coach.errors import CoachError
+from coach.i18n import N_, Sayable, Voice
 
-__all__ = ["N_", "_", "current_lang", "fmt_num", "ngettext", "set_lang"]
+__all__ = ["N_", "_", "current_lang", "fmt_num", "ngettext", "say", "set_lang"]
 
 # One voice for the whole app: the palette switches it, every screen reads it.
 _voice = Voice()
@@ -38,3 +39,10 @@ def fmt_num(value: float | int) -> str:
     number = float(value)
     text = str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if _voice.lang == "fr" else text
+
+
+def say(message: Sayable | str | CoachError) -> str:
+    """A problem raised below the TUI (Msg, field problem, CoachError) in the language now."""
+    if isinstance(message, CoachError):
+        return "\n".join(message.said(_voice.lang))
+    return _voice.say(message)
