@@ -21,7 +21,4 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # Isolate platformdirs too, in case some code path ignores COACH_DATA_DIR.
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
-    from coach.cli import base
-
-    base.set_lang("en")
     return ws

@@ -142,7 +142,7 @@ def test_failed_save_leaves_no_output_file(tmp_path: Path, workspace: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     """The store fails after the report is ready: no report file appears either."""
     from coach.cli import cmd_clients
-    from coach.cli.base import RunError
+    from coach.errors import RunError
 
     def broken(*_args: object, **_kw: object) -> int:
         raise RunError("the store is broken")

@@ -358,7 +358,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
 
 
 def test_a_workspace_that_is_a_file_stops_before_any_question(bank, tmp_path: Path) -> None:
-    from coach.cli.base import InputError
+    from coach.errors import InputError
 
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")

@@ -19,31 +19,48 @@ from coach.errors import RunError as RunError
 from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
 from coach.i18n import Voice
 
-_voice = Voice()
+
+def voice_of(ctx: click.Context | None = None) -> Voice:
+    """The run's Voice, carried by the root Click context (a Voice, then the Context).
+
+    `main` hands the one Voice it made to Click as the root object; the group's callback
+    wraps it in the run's Context. There is no language state anywhere else.
+    """
+    ctx = ctx or click.get_current_context(silent=True)
+    obj = ctx.find_root().obj if ctx is not None else None
+    if isinstance(obj, Context):
+        return obj.voice
+    if isinstance(obj, Voice):
+        return obj
+    raise RuntimeError("coach's CLI spoke outside a run (no Voice in the Click context)")
 
 
-def set_lang(lang: str) -> None:
-    _voice.lang = lang
+def _run_lang() -> str | None:
+    """The run's language, or None when no run is under way (Click declaring options)."""
+    try:
+        return voice_of().lang
+    except RuntimeError:
+        return None
 
 
 def current_lang() -> str:
-    return _voice.lang
+    return voice_of().lang
 
 
 def _(message: str) -> str:
     """Translate a CLI message into the language of this run."""
-    return _voice.catalog("cli").gettext(message)
+    return voice_of().catalog("cli").gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _voice.catalog("cli").ngettext(singular, plural, n)
+    return voice_of().catalog("cli").ngettext(singular, plural, n)
 
 
 class TrHelpFormatter(click.HelpFormatter):
     """Section headings with French typography ("Options :") in French runs."""
 
     def write_heading(self, heading: str) -> None:
-        colon = "\u00a0:" if _voice.lang == "fr" else ":"
+        colon = "\u00a0:" if current_lang() == "fr" else ":"
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
 
@@ -144,7 +161,7 @@ class TrGroup(TrCommandMixin, click.Group):
 
 
 # Click's own messages ("Missing argument", "Try ... for help.") follow this run's language.
-click_i18n.install(current_lang)
+click_i18n.install(_run_lang)
 
 
 def get_env(ctx: click.Context) -> Context:

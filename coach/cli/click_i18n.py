@@ -9,6 +9,7 @@ messages users actually meet; any other Click message stays as Click wrote it.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from coach.i18n import N_, translator
 
@@ -59,14 +60,22 @@ PLURALS = (
 )
 
 
-def install(current_lang: callable) -> None:  # type: ignore[valid-type]
-    """Route Click's messages through our catalog; `current_lang()` gives this run's language."""
+def install(current_lang: Callable[[], str | None]) -> None:
+    """Route Click's messages through our catalog, in the language of the run under way.
+
+    `current_lang()` gives None outside a run: Click also words a few things when our
+    commands are declared (at import), and those stay as Click wrote them.
+    """
 
     def gettext(message: str) -> str:
-        return translator(current_lang(), "cli").gettext(message)
+        lang = current_lang()
+        return message if lang is None else translator(lang, "cli").gettext(message)
 
     def ngettext(singular: str, plural: str, n: int) -> str:
-        return translator(current_lang(), "cli").ngettext(singular, plural, n)
+        lang = current_lang()
+        if lang is None:
+            return singular if n == 1 else plural
+        return translator(lang, "cli").ngettext(singular, plural, n)
 
     for name in _CLICK_MODULES:
         module = importlib.import_module(name)

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 import click
 
 from coach import __version__
-from coach.cli.base import N_, Context, TrGroup, _, current_lang, err, set_lang
+from coach.cli.base import N_, Context, TrContext, TrGroup, _, err, voice_of
 from coach.errors import CoachError
-from coach.i18n import UnknownLanguage, resolve_lang
+from coach.i18n import UnknownLanguage, Voice, resolve_lang
 from coach.paths import bank_dir, workspace_dir
 from coach.textsafe import clean
 
@@ -71,12 +71,12 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
         client: str | None, present: bool) -> None:
     from os import environ
 
-    resolved = resolve_lang(lang)
-    set_lang(resolved)
+    # The Voice main() made from the same --lang (so that --help spoke it already).
+    voice = voice_of(ctx)
+    voice.switch(resolve_lang(lang))
     custom_bank = bool(bank or environ.get("COACH_BANK"))
-    ctx.obj = Context.make(lang=resolved, data_dir=workspace_dir(data_dir),
-                           bank_dir=bank_dir(bank),
-                           bank_is_custom=custom_bank)
+    ctx.obj = Context(voice=voice, data_dir=workspace_dir(data_dir), bank_dir=bank_dir(bank),
+                      bank_is_custom=custom_bank)
     if ctx.invoked_subcommand is not None:
         # Commands name their client themselves (`coach plan --client NAME`): a global
         # --client would be silently ignored, so it is refused.
@@ -98,27 +98,30 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        set_lang(resolve_lang(_lang_from_argv(args)))
+        # The run's one Voice: made here, before Click parses, so even --help speaks it.
+        voice = Voice(resolve_lang(_lang_from_argv(args)))
     except UnknownLanguage as exc:
         err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} (use en or fr)")
         return 2
-    try:
-        # Without standalone mode Click returns --help/--version's exit code, or the
-        # command's return value (commands may return an int exit code).
-        result = cli.main(args=args, prog_name="coach", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Abort:
-        err(_("Stopped."))
-        return 130
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except CoachError as exc:
-        for line in exc.said(current_lang()):
-            err(line)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        err(_("Stopped."))
-        return 130
+    # What is said after Click's context has closed is said in the same voice.
+    with TrContext(cli, obj=voice):
+        try:
+            # Without standalone mode Click returns --help/--version's exit code, or the
+            # command's return value (commands may return an int exit code).
+            result = cli.main(args=args, prog_name="coach", standalone_mode=False, obj=voice)
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except click.exceptions.Abort:
+            err(_("Stopped."))
+            return 130
+        except click.ClickException as exc:
+            exc.show()
+            return exc.exit_code
+        except CoachError as exc:
+            for line in exc.said(voice):
+                err(line)
+            return exc.exit_code
+        except KeyboardInterrupt:
+            err(_("Stopped."))
+            return 130
     return result if isinstance(result, int) else 0
