@@ -15,9 +15,13 @@ import gettext
 import os
 from collections.abc import Mapping
 from functools import cache
+from pathlib import Path
 from typing import Protocol
 
 LANGS: tuple[str, ...] = ("en", "fr")
+# Compiled catalogs ship inside the package. Computed here, not in coach.paths, so the
+# pure engine's imports (it takes a Translator) reach no disk or platform library.
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANG = "en"
 DOMAINS: dict[str, str] = {
     # domain -> source folder (relative to the coach package) whose strings it holds
@@ -81,10 +85,8 @@ def translator(lang: str, domain: str) -> gettext.GNUTranslations:
         raise UnknownLanguage(lang)
     if domain not in DOMAINS:
         raise KeyError(f"unknown gettext domain {domain!r}")
-    from coach.paths import locale_dir
-
     # fallback=False: a missing catalog is a packaging bug and must be loud.
-    return gettext.translation(domain, localedir=str(locale_dir()), languages=[lang],
+    return gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang],
                                fallback=False)  # type: ignore[return-value]
 
 

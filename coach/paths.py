@@ -51,8 +51,3 @@ def bank_dir(cli_value: str | os.PathLike[str] | None = None,
     if env.get("COACH_BANK"):
         return Path(env["COACH_BANK"]).expanduser()
     return bundled_bank_dir()
-
-
-def locale_dir() -> Path:
-    """Compiled gettext catalogs, shipped inside the package."""
-    return Path(__file__).resolve().parent / "locale"
