@@ -2,8 +2,9 @@
 
 UI strings live in gettext catalogs, one *domain* per part of coach (cli, bank,
 engine, store, report, tui, quick) so each part's strings sit beside its code:
-`coach/locale/<lang>/LC_MESSAGES/<domain>.po` (edited) and `.mo` (compiled, shipped).
-`python -m coach.i18n_catalogs` re-extracts and compiles them with Babel.
+`coach/locale/<lang>/LC_MESSAGES/<domain>.po` (edited, committed) and `.mo` (compiled
+into the wheel by hatch_build.py, and into a checkout by the tests or
+`python -m coach.i18n_catalogs`, which also re-extracts the strings with Babel).
 
 A missing catalog raises (never a silent fallback to English); a missing entry is
 caught by tests/test_i18n.py, which compares every catalog with the source.

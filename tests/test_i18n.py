@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import babel.messages.catalog
 import pytest
 
-from coach import i18n
-from coach.i18n_catalogs import extract, problems
+from coach import i18n, i18n_catalogs
+from coach.i18n_catalogs import (
+    LOCALE,
+    CatalogMissing,
+    build,
+    compile_catalogs,
+    compile_mo,
+    extract,
+    load_po,
+    problems,
+)
 
 
 @pytest.mark.parametrize("domain", sorted(i18n.DOMAINS))
@@ -40,3 +56,128 @@ def test_resolve_lang_order(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_catalog_is_loud() -> None:
     with pytest.raises(i18n.UnknownLanguage):
         i18n.translator("de", "cli")
+
+
+# -- compiled catalogs are compared as messages, and built, never committed ---------------
+
+def _locale_copy(tmp_path: Path) -> Path:
+    """This checkout's .po files (no .mo) in a folder of their own."""
+    locale = tmp_path / "coach" / "locale"
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        target = locale / po.relative_to(LOCALE)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(po, target)
+    return locale
+
+
+def test_another_babel_release_is_not_a_stale_catalog(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bug this replaces: .mo bytes differed only by `Generated-By: Babel 2.18.0`."""
+    locale = _locale_copy(tmp_path)
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "0.0.1-elsewhere")
+    written = compile_catalogs(locale)
+    monkeypatch.undo()
+    mo = locale / "fr" / "LC_MESSAGES" / "cli.mo"
+    assert mo in written and b"Babel 0.0.1-elsewhere" in mo.read_bytes()
+    assert problems("fr", "cli", extract("cli"), locale) == []
+    # ... and compiling again with today's Babel leaves those files alone.
+    assert compile_catalogs(locale) == []
+
+
+def test_a_compiled_catalog_saying_something_else_is_caught(tmp_path: Path) -> None:
+    locale = _locale_copy(tmp_path)
+    compile_catalogs(locale)
+    cat = load_po("fr", "cli", locale)
+    changed = cat.get("Usage:")
+    assert changed is not None
+    changed.string = "Mode d’emploi :"
+    mo = locale / "fr" / "LC_MESSAGES" / "cli.mo"
+    mo.write_bytes(compile_mo(cat))
+    found = problems("fr", "cli", extract("cli"), locale)
+    assert len(found) == 1 and "'Usage:'" in found[0] and "Mode d’emploi" in found[0], found
+    # The compiler sees it too, and rewrites exactly that file.
+    assert compile_catalogs(locale) == [mo]
+    assert problems("fr", "cli", extract("cli"), locale) == []
+
+
+def test_plural_forms_are_ours_not_babels(tmp_path: Path) -> None:
+    """Babel 2.19's CLDR data gives French three plural forms; our catalogs have two
+    translations per plural, so the tool pins GNU gettext's rules and the check holds them."""
+    assert i18n_catalogs.PLURAL_FORMS["fr"] == "nplurals=2; plural=(n > 1);"
+    for domain in i18n.DOMAINS:
+        assert build("fr", domain, extract(domain)).plural_forms == \
+            i18n_catalogs.PLURAL_FORMS["fr"]
+    locale = _locale_copy(tmp_path)
+    po = locale / "fr" / "LC_MESSAGES" / "cli.po"
+    po.write_text(po.read_text(encoding="utf-8").replace(
+        "nplurals=2; plural=(n > 1);", "nplurals=3; plural=(n == 0 || n == 1) ? 0 : 2;"),
+        encoding="utf-8")
+    compile_catalogs(locale)
+    found = problems("fr", "cli", extract("cli"), locale)
+    assert any("plural forms are" in p for p in found), found
+    assert any("missing translation" in p for p in found), found  # two strings, three forms
+    # A .mo compiled under other plural rules than its .po is caught as well.
+    other = load_po("fr", "cli", locale)
+    other.mime_headers = [("Plural-Forms", "nplurals=2; plural=(n != 1);")]
+    (locale / "fr" / "LC_MESSAGES" / "cli.mo").write_bytes(compile_mo(other))
+    assert any("compiled .mo has plural forms" in p
+               for p in problems("fr", "cli", extract("cli"), locale))
+
+
+def test_french_plurals_follow_french_rules() -> None:
+    """Zero and one take the singular in French (the compiled catalog says so)."""
+    tr = i18n.translator("fr", "cli")
+    args = ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})")
+    assert tr.ngettext(*args, 0) == tr.ngettext(*args, 1) != tr.ngettext(*args, 2)
+
+
+def test_a_missing_catalog_stops_compiling(tmp_path: Path) -> None:
+    locale = _locale_copy(tmp_path)
+    (locale / "fr" / "LC_MESSAGES" / "quick.po").unlink()
+    with pytest.raises(CatalogMissing, match=r"fr/LC_MESSAGES/quick\.po: missing"):
+        compile_catalogs(locale)
+    assert problems("fr", "quick", extract("quick"), locale) == [
+        "locale/fr/LC_MESSAGES/quick.po: missing (run python -m coach.i18n_catalogs)"]
+
+
+def test_a_missing_compiled_catalog_is_loud(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """No .mo (a checkout nobody compiled, a broken wheel): an error, never English."""
+    import coach.paths
+
+    monkeypatch.setattr(coach.paths, "locale_dir", lambda: _locale_copy(tmp_path))
+    with pytest.raises(FileNotFoundError):
+        i18n.translator.__wrapped__("fr", "cli")
+
+
+def test_catalog_tool_says_what_it_does(tmp_path: Path) -> None:
+    """`python -m coach.i18n_catalogs`, run on a copy of the package: on unchanged sources
+    it changes nothing and says so; otherwise it names every file it wrote."""
+    copy = tmp_path / "src"
+    shutil.copytree(LOCALE.parent, copy / "coach",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    env = {**os.environ, "PYTHONPATH": str(copy)}
+
+    def tool(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "coach.i18n_catalogs", *args],
+                              capture_output=True, text=True, cwd=copy, env=env, timeout=120,
+                              check=False)
+
+    check = tool("--check")       # writes nothing: the .mo are still missing
+    assert check.returncode == 1 and "cli.po: compiled .mo is missing" in check.stdout
+    assert not list(copy.glob("coach/locale/*/LC_MESSAGES/*.mo"))
+    built = tool("--compile")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "wrote coach/locale/fr/LC_MESSAGES/cli.mo" in built.stdout
+    assert len(list(copy.glob("coach/locale/*/LC_MESSAGES/*.mo"))) == 14
+    before = {p: p.read_bytes() for p in copy.glob("coach/locale/*/LC_MESSAGES/*")}
+    again = tool()
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.strip() == "14 catalogs (en, fr x 7 domains) complete, nothing to change"
+    assert {p: p.read_bytes() for p in before} == before
+    (copy / "coach" / "locale" / "en" / "LC_MESSAGES" / "store.po").unlink()
+    rebuilt = tool()
+    assert rebuilt.returncode == 0, rebuilt.stdout + rebuilt.stderr
+    # Rebuilt from the source with the same messages: its .mo already says them.
+    assert rebuilt.stdout.splitlines() == ["wrote coach/locale/en/LC_MESSAGES/store.po",
+                                           "14 catalogs (en, fr x 7 domains) complete"]

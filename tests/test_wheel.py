@@ -18,6 +18,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po
+
+from coach.i18n import DOMAINS, LANGS
+from coach.i18n_catalogs import mo_problems
+
+# One worker builds the wheel once for the whole module (pytest-xdist, --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("wheel")
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPS = ("click", "rich", "babel", "platformdirs", "filelock", "tinydb", "markdown_it", "pygments")
@@ -39,10 +46,23 @@ def test_wheel_contents(wheel: Path) -> None:
     for file in ("questions.toml", "platforms.toml", "vocabulary.toml", "rules.toml"):
         if (ROOT / "data" / file).exists():
             assert f"coach/data/{file}" in names
-    for lang in ("en", "fr"):
-        for domain in ("cli", "bank"):
-            assert f"coach/locale/{lang}/LC_MESSAGES/{domain}.mo" in names
     assert not any(n.startswith("tests/") for n in names)
+
+
+def test_wheel_catalogs_are_compiled_from_the_po(wheel: Path, tmp_path: Path) -> None:
+    """No .mo is committed: the build hook (hatch_build.py) compiles every catalog, and
+    each says what its .po says (also when the checkout has stale or no .mo of its own)."""
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    for lang in LANGS:
+        for domain in DOMAINS:
+            base = f"coach/locale/{lang}/LC_MESSAGES/{domain}"
+            assert f"{base}.mo" in names, f"{base}.mo not in the wheel"
+            assert [n for n in archive.namelist() if n == f"{base}.mo"] == [f"{base}.mo"]
+            mo = tmp_path / f"{lang}-{domain}.mo"
+            mo.write_bytes(archive.read(f"{base}.mo"))
+            po = read_po(archive.open(f"{base}.po"), locale=lang, domain=domain)
+            assert mo_problems(po, mo, base) == []
 
 
 def _fresh_venv(where: Path, wheel: Path) -> Path:

@@ -97,14 +97,20 @@ def place_output(staged: str, path: Path, *, force: bool) -> None:
             os.replace(staged, path)
         else:
             try:
+                if not hasattr(os, "link"):
+                    raise OSError("no hard links on this system")
                 os.link(staged, path)      # atomic "create only if absent"
             except FileExistsError:
                 _refuse(path)
             except OSError:
-                # No hard links here (some network or FAT file systems): check, then rename.
+                # No hard links here (some network or FAT file systems): check, then
+                # rename. Windows' rename also refuses an existing name, atomically.
                 if os.path.lexists(path):
                     _refuse(path)
-                os.replace(staged, path)
+                try:
+                    os.rename(staged, path)
+                except FileExistsError:
+                    _refuse(path)
     except OSError as exc:
         raise _write_failed(path, exc) from exc
     finally:

@@ -4,6 +4,19 @@ Every data file is written the same way: a temporary file in the same folder
 (created 0600, whatever the umask), fsync, `os.replace` over the target, fsync of
 the folder. A kill at any moment leaves either the old file or the new one, never
 half of each (STORE-NOTES.md: the in-place default of TinyDB did not).
+
+Portable where Python runs; what differs by system is decided here, once:
+- File modes (0600 files, 0700 folders) are set on POSIX only. On Windows a mode
+  only toggles the read-only flag; a user's data folder is private to them through
+  the ACL it inherits from their profile, which coach leaves as it is.
+- `os.fchmod` is missing on Windows before Python 3.13: the mode is set by path.
+- A folder cannot be opened (nor fsynced) on Windows, and `os.replace` is durable
+  there once it returns: the folder fsync is skipped, or given up when refused.
+- Files are opened in binary mode (`O_BINARY`), or Windows would turn each
+  newline written with `os.write` into CR LF.
+- Windows refuses to replace a file another program holds open for a moment (a
+  second coach reading it, a virus scanner): the rename is retried briefly.
+- Without hard links (FAT, some network folders, or no `os.link`) the backup is a copy.
 """
 
 from __future__ import annotations
@@ -11,11 +24,18 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 from pathlib import Path
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_MARK = ".tmp-"
+
+# What this system offers; module constants so tests can play another system.
+POSIX_MODES = os.name == "posix"       # do file modes keep other users out?
+FSYNC_DIRS = os.name != "nt"           # can a folder be opened and fsynced?
+RETRY_REPLACE = os.name == "nt"        # can a briefly open file block a rename?
+REPLACE_TRIES = 10                     # about 1 s in all, then the OS's reason is shown
 
 
 def ensure_private_dir(path: Path) -> None:
@@ -26,6 +46,8 @@ def ensure_private_dir(path: Path) -> None:
 
 def fix_dir_mode(path: Path) -> None:
     """Folders made by an older tool or by hand are often 0755: close them."""
+    if not POSIX_MODES:
+        return  # Windows reports every folder as 0777; its ACL is what keeps it private
     try:
         if (path.stat().st_mode & 0o777) != DIR_MODE:
             os.chmod(path, DIR_MODE)
@@ -35,9 +57,11 @@ def fix_dir_mode(path: Path) -> None:
 
 def fsync_dir(path: Path) -> None:
     """Make a rename durable: the folder entry must reach the disk too."""
+    if not FSYNC_DIRS:
+        return
     try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # some platforms cannot open folders; the rename is still atomic
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # this system or file system cannot open folders; the rename is atomic
         return
     try:
         os.fsync(fd)
@@ -54,9 +78,11 @@ def temp_path_for(path: Path) -> Path:
 
 def write_private(path: Path, data: bytes) -> None:
     """Write a brand-new 0600 file (fails if it exists) and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    # O_BINARY (Windows only): os.write must not turn "\n" into "\r\n".
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 FILE_MODE)
     try:
-        os.fchmod(fd, FILE_MODE)  # the umask can only remove bits; be explicit anyway
+        _restrict(fd, path)
         view = memoryview(data)
         while view:
             written = os.write(fd, view)
@@ -64,6 +90,30 @@ def write_private(path: Path, data: bytes) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _restrict(fd: int, path: Path) -> None:
+    """0600, whatever the umask (which can only remove bits; be explicit anyway)."""
+    if not POSIX_MODES:
+        return
+    fchmod = getattr(os, "fchmod", None)
+    if fchmod is not None:
+        fchmod(fd, FILE_MODE)
+    else:  # no fchmod here: by path (the file is new, ours, and still empty)
+        os.chmod(path, FILE_MODE)
+
+
+def replace(src: Path, dst: Path) -> None:
+    """`os.replace`, atomic everywhere; on Windows it is retried for about a second while
+    another program has the target open (POSIX renames over open files)."""
+    for attempt in range(REPLACE_TRIES if RETRY_REPLACE else 1):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if not RETRY_REPLACE or attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def backup_path(path: Path, generation: int) -> Path:
@@ -82,16 +132,24 @@ def rotate_backups(path: Path, generations: int) -> None:
         backup_path(path, generations).unlink()
     for gen in range(generations - 1, 0, -1):
         with contextlib.suppress(FileNotFoundError):
-            os.replace(backup_path(path, gen), backup_path(path, gen + 1))
+            replace(backup_path(path, gen), backup_path(path, gen + 1))
     first = backup_path(path, 1)
     with contextlib.suppress(FileNotFoundError):
         first.unlink()  # left behind by a kill between the two steps above
+    link = getattr(os, "link", None)
     try:
-        os.link(path, first)
+        if link is None:
+            raise OSError("no hard links on this system")
+        link(path, first)
     except OSError:  # no hard links here (some network or FAT folders): copy instead
         tmp = temp_path_for(first)
-        write_private(tmp, path.read_bytes())
-        os.replace(tmp, first)
+        try:
+            write_private(tmp, path.read_bytes())
+            replace(tmp, first)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
 
 
 def atomic_write(path: Path, data: bytes, *, backups: int = 0) -> None:
@@ -100,7 +158,7 @@ def atomic_write(path: Path, data: bytes, *, backups: int = 0) -> None:
     try:
         write_private(tmp, data)
         rotate_backups(path, backups)
-        os.replace(tmp, path)
+        replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

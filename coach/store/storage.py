@@ -302,7 +302,7 @@ class DataFile:
         while aside.exists():
             n += 1
             aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
-        os.replace(self.path, aside)
+        fsutil.replace(self.path, aside)
         return aside
 
     # -- erasing ----------------------------------------------------------------
