@@ -143,9 +143,7 @@ def test_a_missing_catalog_stops_compiling(tmp_path: Path) -> None:
 def test_a_missing_compiled_catalog_is_loud(tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """No .mo (a checkout nobody compiled, a broken wheel): an error, never English."""
-    import coach.paths
-
-    monkeypatch.setattr(coach.paths, "locale_dir", lambda: _locale_copy(tmp_path))
+    monkeypatch.setattr(i18n, "LOCALE_DIR", _locale_copy(tmp_path))
     with pytest.raises(FileNotFoundError):
         i18n.translator.__wrapped__("fr", "cli")
 
