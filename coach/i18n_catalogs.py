@@ -235,8 +235,11 @@ def compile_catalogs(locale: Path = LOCALE, out: Path | None = None,
 
 
 def _po_bytes(catalog: Catalog) -> bytes:
+    # File names without line numbers: where a string is used stays visible, and an edit
+    # elsewhere in the file (or two branches editing one module) leaves the catalog alone.
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, omit_header=False, sort_output=True)
+    write_po(buf, catalog, width=100, omit_header=False, sort_output=True,
+             include_lineno=False)
     return buf.getvalue()
 
 
@@ -274,7 +277,7 @@ def fill(lang: str, domain: str, translations_json: str) -> None:
             continue
         msg.string = tuple(msgstr) if isinstance(msgstr, list) else msgstr
     with po_path(lang, domain).open("wb") as fh:
-        write_po(fh, cat, width=100, sort_output=True)
+        write_po(fh, cat, width=100, sort_output=True, include_lineno=False)
 
 
 def main(argv: list[str] | None = None) -> int:
