@@ -201,3 +201,73 @@ async def test_a_quick_draft_resumes_in_the_tui_where_it_stopped(workspace: Path
     assert other["label"] == OTHER_LABEL and "slot" not in other
     assert other["why"] == OTHER_ANSWERS["why"]
     assert other["results_90d"]["won"] == 1
+
+
+# ------------------------------------------------ drafts stored before the one schema
+def complete(answers: dict[str, Any]) -> dict[str, Any]:
+    """`answers` with every question quick mode would ask given a plain answer."""
+    from coach.assessment import Draft
+    from coach.assessment.choices import options
+    from coach.assessment.walk import Walker
+
+    walker = Walker(BANK)
+    draft = Draft(BANK, answers)
+    while (gap := walker.unanswered(draft)) is not None:
+        q = walker.question(gap.question)
+        first = [o.id for o in options(BANK, q, draft.platform(gap.platform))][:1]
+        walker.answer(draft, gap, {"number": 1, "yesno": True, "text": "x", "spaces": [],
+                                   "single": (first or [None])[0], "multi": first,
+                                   "ranked": first}[q.type])
+    return draft.answers
+
+
+def old_draft(workspace: Path, position: dict[str, Any]) -> str:
+    """A client whose draft was saved with a position in one of the old formats."""
+    from tests.test_tui_snapshots import LUNE
+
+    answers = complete({**LUNE, "platforms": [
+        *LUNE["platforms"], {"id": "other", "slot": 0, "label": OTHER_LABEL,
+                             "reason": "professional", "hours_per_week": 2}]})
+    ws = Workspace.open(workspace, lang="en")
+    cid = ws.create_client("Atelier Lune")
+    ws.save_draft(cid, answers, position)
+    return cid
+
+
+async def test_an_old_tui_draft_resumes_in_quick_mode_at_its_question(
+        workspace: Path) -> None:
+    # The TUI's schema 1: the platform as an index (3: the Other one), skipped as indexes.
+    old_draft(workspace, {"step": "platform", "platform": 3, "question": "if_gone",
+                          "skipped": [0]})
+    k = Keys(BANK, "en")
+    named = {"platforms": [{"id": "other", "label": OTHER_LABEL}]}
+    code, p = await quick(workspace, "Atelier Lune", [
+        resume_entry("Atelier Lune"),
+        E(k.text("if_gone", "other", named), ENTER),      # where the TUI was, for Other
+        NO_REPORT])
+    assert code == 0, "\n".join(p.lines)
+    ws = Workspace.open(workspace, lang="en")
+    [assessment] = ws.assessments(ws.find_client("Atelier Lune")["id"])
+    assert "slot" not in assessment["answers"]["platforms"][3]
+
+
+async def test_an_old_quick_draft_resumes_in_the_tui_at_its_question(workspace: Path) -> None:
+    # Quick mode's schema 1: the next step, its platform by id, parked entries by id.
+    old_draft(workspace, {"question": "measures", "platform": "other",
+                          "parked": {"tiktok": {"id": "tiktok", "hours_per_week": 9}}})
+    app = tui(workspace, client="Atelier Lune")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        session = app.screen.session
+        assert step(app) == "platform" and session.position.platform == "other:0"
+        assert session.position.question == "measures"
+        assert app.screen.focused is not None
+        assert app.screen.focused.query_ancestor("#q-measures") is not None
+        assert session.draft.parked == {"tiktok": {"id": "tiktok", "hours_per_week": 9}}
+        await pilot.press("ctrl+q")
+    _answers, stored = Workspace.open(workspace, lang="en").load_draft(
+        Workspace.open(workspace, lang="en").find_client("Atelier Lune")["id"])
+    assert stored["schema"] == 2 and stored["platform"] == "other:0"
+    assert "tiktok" in stored["parked"]

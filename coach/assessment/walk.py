@@ -145,7 +145,7 @@ class Walker:
         """The step a stored position points at, whichever face stored it (None: no
         question in particular). The TUI keeps the question last focused on its profile
         and platform pages; on its other pages the question is stale and means nothing."""
-        qid, key = position.question, position.platform
+        qid, key = position.question or "", position.platform
         sections = {"profile": self._profile, "inventory": self._inventory,
                     "platform": self._platform}
         if position.stage not in sections:
