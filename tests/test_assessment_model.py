@@ -239,3 +239,22 @@ def test_session_saves_the_record_and_a_follow_up_only_once_changed(bank: Bank) 
     assert record["schema"] == 2 and record["question"] == "why"
     session.exclude("linkedin")
     assert "linkedin" in saved[-1][1]["parked"]
+
+
+def test_the_model_is_ui_free_and_holds_no_language() -> None:
+    """No face, UI toolkit, store or language state below the faces: importing every
+    module of the model loads none of them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pkgutil, importlib, coach.assessment as a\n"
+            "for m in pkgutil.iter_modules(a.__path__):\n"
+            "    importlib.import_module(a.__name__ + '.' + m.name)\n"
+            "bad = ('textual', 'questionary', 'prompt_toolkit', 'click', 'tinydb', 'rich',\n"
+            "       'coach.tui', 'coach.quick', 'coach.cli', 'coach.store', 'coach.i18n')\n"
+            "print(sorted(m for m in sys.modules\n"
+            "             if any(m == b or m.startswith(b + '.') for b in bad)))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

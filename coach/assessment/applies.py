@@ -12,15 +12,15 @@ asks the questions it keeps, and the final answers drop the extras of those it d
 
 from __future__ import annotations
 
-from coach.assessment.draft import Draft, Scope
+from coach.assessment.draft import Draft, Scope, is_selector
 from coach.bank.model import Question
 
 
 def applies(draft: Draft, question: Question, scope: Scope = None) -> bool:
     """Whether `question` is asked now, for the profile (None) or a platform entry key."""
     if question.section != "profile":
-        if scope is None:
-            return question.section == "inventory" and question.options == "platforms"
+        if scope is None:   # only the question that picks the platforms is about none
+            return is_selector(question)
         entry = draft.entry(scope)
         if entry is None or not question.asked_for(entry["id"]):
             return False
