@@ -13,9 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from coach.assessment import Session
+from coach.assessment.draft import Draft
+from coach.assessment.walk import PICK, Step, Walker
 from coach.bank.load import load_bank
 from coach.paths import bundled_bank_dir
-from coach.quick.walker import PICK, State, Step, Walker
 
 
 def run() -> dict[str, float | str]:
@@ -23,19 +25,19 @@ def run() -> dict[str, float | str]:
 
     bank = load_bank(bundled_bank_dir())
     walker = Walker(bank)
-    state = State({"version": 1, "profile": {"name": "Bench"}, "platforms": []})
-    state = walker.answer(state, Step(PICK), [p.id for p in bank.platforms])
-    for p in bank.platforms:
-        state = walker.answer(state, Step("reason", p.id), "professional")
-    steps = walker.steps(state.answers)
+    draft = Draft(bank, {"version": 1, "profile": {"name": "Bench"}, "platforms": []})
+    walker.answer(draft, Step(PICK), [p.id for p in bank.platforms])
+    for key in draft.keys():
+        walker.answer(draft, Step("reason", key), "professional")
+    steps = walker.steps(draft)
 
     walk_ms: list[float] = []
     progress_ms: list[float] = []
     for step in steps:
         start = time.perf_counter()
-        walker.next(state.answers, step)
+        walker.next(draft, step)
         middle = time.perf_counter()
-        walker.progress(state.answers, step)
+        walker.progress(draft, step)
         walk_ms.append((middle - start) * 1000)
         progress_ms.append((time.perf_counter() - middle) * 1000)
 
@@ -43,13 +45,14 @@ def run() -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as folder:
         ws = Workspace.open(Path(folder), lang="en")
         client = ws.create_client("Bench")
+        session = Session(draft, saver=lambda answers, position: ws.save_draft(
+            client, answers, position))
         whys = [s for s in steps if s.question == "why"]
         for i, step in enumerate(whys * 3):
             start = time.perf_counter()
-            state = walker.answer(state, step, f"answer {i}")
-            nxt = walker.next(state.answers, step)
-            ws.save_draft(client, state.answers, {**(nxt or step).position(),
-                                                  "parked": state.parked})
+            walker.answer(draft, step, f"answer {i}")
+            session.position = walker.position_of(walker.next(draft, step) or step)
+            session.save()
             answer_ms.append((time.perf_counter() - start) * 1000)
     return {
         "quick_steps_longest_walk": str(len(steps)),

@@ -327,7 +327,7 @@ class _Checker:
                 place = "profile.extra" if q.section == "profile" else "platforms[].extra"
                 self.fail(here, M.QUESTION_ELSEWHERE, value=_show(qid), place=place)
                 continue
-            if platform and q.platforms and platform not in q.platforms:
+            if platform and not q.asked_for(platform):
                 self.fail(here, M.QUESTION_NOT_FOR, value=_show(qid), platform=_show(platform))
                 continue
             got = self.answer(q, value, here)

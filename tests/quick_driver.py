@@ -9,6 +9,7 @@ turning a would-be hang into a failed run (never a timing assertion).
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,9 +18,12 @@ from typing import Any
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from coach.assessment import Draft
+from coach.assessment.entries import key_for
+from coach.assessment.walk import Step, Walker
 from coach.bank.model import Bank
+from coach.quick import wording
 from coach.quick.prompts import Prompter
-from coach.quick.walker import Step, Walker
 
 DOWN, UP, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\x1b[A", "\r", " ", "\x03", "\x7f"
 BACK = "<"
@@ -82,12 +86,17 @@ class Keys:
         self.walker = Walker(bank)
         self.lang = lang
 
+    def _step(self, qid: str, platform: str | None, answers: dict | None) -> tuple[Draft, Step]:
+        draft = Draft(self.walker.bank, copy.deepcopy(answers or {}))
+        return draft, Step(qid, key_for(platform) if platform else None)
+
     def text(self, qid: str, platform: str | None = None, answers: dict | None = None) -> str:
-        return self.walker.text(answers or {}, Step(qid, platform), self.lang)
+        return wording.text(self.walker, *self._step(qid, platform, answers), self.lang)
 
     def _ids(self, qid: str, platform: str | None) -> list[str]:
-        answers = {"platforms": [{"id": platform}]} if platform else {}
-        return [o[0] for o in self.walker.options(answers, Step(qid, platform), self.lang)]
+        draft, step = self._step(qid, platform, {"platforms": [{"id": platform}]}
+                                 if platform else None)
+        return [o[0] for o in wording.options(self.walker, draft, step, self.lang)]
 
     def pick(self, qid: str, wanted: str, platform: str | None = None) -> str:
         return DOWN * self._ids(qid, platform).index(wanted) + ENTER

@@ -315,20 +315,22 @@ def complete_draft(bank, persona: str) -> dict:
     """A persona's answers, with every question quick mode asks answered."""
     import tomllib
 
-    from coach.quick.walker import State, Walker
+    from coach.assessment import Draft
+    from coach.assessment.choices import options
+    from coach.assessment.walk import Walker
 
     w = Walker(bank)
     path = Path(__file__).parent / "personas" / f"{persona}.toml"
-    state = State(tomllib.loads(path.read_text(encoding="utf-8")))
-    while (gap := w.unanswered(state.answers)) is not None:
+    draft = Draft(bank, tomllib.loads(path.read_text(encoding="utf-8")))
+    while (gap := w.unanswered(draft)) is not None:
         q = w.question(gap.question)
-        first = w.options(state.answers, gap, "en")[:1]
+        first = options(bank, q, draft.platform(gap.platform))[:1]
         value = {"number": 0, "yesno": False, "text": "x", "spaces": [],
-                 "single": first[0][0] if first else None,
-                 "multi": [first[0][0]] if first else [],
-                 "ranked": [first[0][0]] if first else []}[q.type]
-        state = w.answer(state, gap, value)
-    return state.answers
+                 "single": first[0].id if first else None,
+                 "multi": [first[0].id] if first else [],
+                 "ranked": [first[0].id] if first else []}[q.type]
+        w.answer(draft, gap, value)
+    return draft.answers
 
 
 def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(

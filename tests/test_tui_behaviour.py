@@ -167,7 +167,7 @@ async def test_skip_platform_and_progress_line(workspace: Path) -> None:
         await settle(pilot)
         where = str(app.screen.query_one("#where", Static).render())
         assert "Instagram: platform 2 of 2" in where
-        assert app.screen.session.position.skipped == [0]
+        assert app.screen.session.position.skipped == ["linkedin"]
 
 
 async def test_edit_from_the_plan_changes_the_plan(workspace: Path) -> None:

@@ -78,7 +78,7 @@ async def walk(pilot: Any, profile: dict[str, Any], rows: dict[str, tuple[float,
         await next_step(pilot)
     while step(app) == "platform":
         session = app.screen.session
-        pid = session.platforms[session.position.platform]["id"]
+        pid = session.draft.entry(session.position.platform)["id"]
         todo = platforms[pid]
         if pid == stop_in:
             half = dict(list(todo.items())[:4])
@@ -97,15 +97,16 @@ async def walk(pilot: Any, profile: dict[str, Any], rows: dict[str, tuple[float,
 def expected_plan(ws_dir: Path, lang: str) -> dict[str, Any]:
     """The engine's plan for what the workspace holds (the draft the TUI saved)."""
     from coach.answers import validate_answers
+    from coach.assessment import Session
+    from coach.assessment.final import final_answers
     from coach.engine import build_plan
     from coach.store import Workspace
-    from coach.tui.session import Position, Session
 
     ws = Workspace.open(ws_dir, lang=lang)
     client = ws.list_clients()[0]
     answers, position = ws.load_draft(client["id"])
-    session = Session(BANK, answers, Position.from_dict(position))
-    valid = validate_answers(session.filled_answers(), BANK, source="draft")
+    session = Session.resume(BANK, answers, position)
+    valid = validate_answers(final_answers(session.draft), BANK, source="draft")
     return build_plan(valid, BANK, lang=lang, tr=translator(lang, "engine"),
                       today=date.fromisoformat(TODAY))
 
@@ -172,7 +173,7 @@ async def test_french_nonprofit_with_awareness_goal(workspace: Path) -> None:
     assert ws.get_setting("lang") == "fr" and ws.get_setting("role") == "nonprofit"
     (client,) = ws.list_clients()
     answers, position = ws.load_draft(client["id"])
-    assert position["step"] == "plan"
+    assert position["stage"] == "plan" and position["schema"] == 2
     assert answers["profile"]["extra"]["awareness_action"] == "give"
     other = next(p for p in answers["platforms"] if p["id"] == "other")
     assert other["label"] == "Forum du quartier" and other["hours_per_week"] == 2
@@ -202,7 +203,7 @@ async def test_resume_mid_platform_gives_the_same_plan(workspace: Path, tmp_path
         await settle(pilot)
         session = app.screen.session
         assert step(app) == "platform"
-        assert session.platforms[session.position.platform]["id"] == "instagram"
+        assert session.position.platform == "instagram"
         # What was answered before quitting is still on screen.
         assert app.screen.query_one("#q-why").value == "Everyone is there"
         await walk(pilot, LUNE_PROFILE, LUNE_INVENTORY, LUNE_PLATFORMS)

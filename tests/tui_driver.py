@@ -116,7 +116,7 @@ async def next_step(pilot: Pilot[Any]) -> None:
 
 
 def step(app: CoachApp) -> str:
-    return app.screen.session.position.step  # type: ignore[attr-defined]
+    return app.screen.session.position.stage  # type: ignore[attr-defined]
 
 
 def screen_text(app: CoachApp) -> str:

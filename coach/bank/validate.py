@@ -19,6 +19,7 @@ from typing import Any
 
 from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
 from coach.bank.messages import Messages
+from coach.bank.reasons import REASON_TAGS
 from coach.bank.source import read_bank_files
 
 VOCAB_TABLES: tuple[str, ...] = ("audiences", "goals", "activities", "measures", "results",
@@ -28,7 +29,10 @@ VOCAB_TAGS: dict[str, frozenset[str]] = {
     "measures": frozenset({"vanity", "action", "none"}),
     "goals": frozenset({"action", "challenged"}),
     "activities": frozenset({"conversation", "broadcast", "monitoring", "browsing", "ads"}),
+    "reasons": REASON_TAGS,
 }
+# Tables whose entries may go untagged (a reason then counts by its id: coach.bank.reasons).
+UNTAGGED_OK: frozenset[str] = frozenset({"reasons"})
 # Score points may be penalties; every other rule (hours, weights, days) is >= 0.
 NEGATIVE_RULES: tuple[str, ...] = ("score.",)
 PLATFORM_MARKETS = frozenset({"b2b", "b2c", "public"})
@@ -191,7 +195,8 @@ class _Checker:
                 tag = item.get("tag", "")
                 if not isinstance(tag, str):
                     self.add(file, entry, "tag", _("expected text"))
-                elif table in VOCAB_TAGS and tag not in VOCAB_TAGS[table]:
+                elif (table in VOCAB_TAGS and tag not in VOCAB_TAGS[table]
+                      and not (tag == "" and table in UNTAGGED_OK)):
                     self.add(file, entry, "tag", _("unknown tag {tag!r} (expected one of: {keys})")
                              .format(tag=tag, keys=", ".join(sorted(VOCAB_TAGS[table]))))
             self.vocab_ids[table] = ids

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from coach.bank.model import Bank
+from coach.bank.reasons import PROFESSIONAL, is_professional
 from coach.engine.rules import Rules
 from coach.i18n import Translator
 from coach.model import Answers, PlatformAnswers
@@ -43,11 +44,9 @@ class Facts(NamedTuple):
     spaces: tuple[dict, ...]
     owned: bool                     # the user's own channel (blog, newsletter)
     org: str                        # the profile's kind: freelancer | nonprofit | business
-
-    @property
-    def professional(self) -> bool:
-        """'both' counts as professional: the time is spent, in part, for work."""
-        return self.reason != "personal"
+    # Whether the time is work ("both" included), as the bank's reason tags say: the one
+    # definition, shared with the questionnaire (coach.bank.reasons).
+    professional: bool
 
     @property
     def proven(self) -> bool:
@@ -133,6 +132,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
         present = tuple(a for a in priorities if a in present_set)
         share = sum(weights[a] for a in present) / total_weight if total_weight else 0.0
         measures = list(p.get("measures", []))
+        reason = p.get("reason", PROFESSIONAL)
         try:
             known = bank.platform(p["id"])
             markets, owned = known.markets, known.owned
@@ -145,7 +145,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             name=platform_name(bank, p, lang),
             said=(quoted(platform_name(bank, p, lang), tr) if tr is not None and p.get("label")
                   else platform_name(bank, p, lang)),
-            reason=p.get("reason", "professional"),
+            reason=reason,
             hours=_hours(p.get("hours_per_week", 0.0)),
             results=results,
             evidence=evidence,
@@ -161,5 +161,6 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             spaces=tuple(p.get("spaces", [])),
             owned=owned,
             org=profile.get("kind", ""),
+            professional=is_professional(bank, reason),
         ))
     return out

@@ -1,8 +1,8 @@
 """One quick-mode run: pick the client, resume or start, ask, save, plan, report file.
 
-The walker decides what comes next; the prompter asks; this module glues them to
-the store (every answer is saved as a draft with its position, so ctrl+c loses
-nothing and the next run resumes there), the engine and the reports.
+The walk (coach.assessment) decides what comes next; the prompter asks; this module
+glues them to the store (every answer is saved as a draft with its position, so ctrl+c
+loses nothing and the next run, or the TUI, resumes there), the engine and the reports.
 """
 
 from __future__ import annotations
@@ -18,11 +18,14 @@ from typing import Any
 
 import click
 
+from coach.assessment import Draft, Session
+from coach.assessment.entries import entry_key
+from coach.assessment.walk import Step, Walker
 from coach.bank.model import Bank, Question
+from coach.quick import wording
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
 from coach.quick.lang import _, current_lang, ngettext, use_lang
 from coach.quick.prompts import BACK, Option, Prompter, wrap
-from coach.quick.walker import State, Step, Walker
 from coach.textsafe import clean
 
 SKIP = "\x00skip"
@@ -68,7 +71,7 @@ class QuickSession:
         self.walker = Walker(bank)
         self.client_name = ""
         self.client_id: str | None = None
-        self.state = State({})
+        self.session = Session(Draft(bank, {}))
         self.saved_answers = False      # something of this client is in the store as a draft
         self.finished = False           # the assessment is stored
         self._group: tuple[str, str | None] | None = None
@@ -97,12 +100,11 @@ class QuickSession:
     def start_or_resume(self) -> Step | None:
         from coach.answers import blank_answers
 
-        draft = self.ws.load_draft(self.client_id) if self.client_id else None
-        if draft and draft[0]:
-            answers, position = draft
-            state = State(answers, dict(position.get("parked") or {}))
-            steps = self.walker.steps(answers)
-            answered = sum(1 for s in steps if self.walker.value(answers, s) is not None)
+        stored = self.ws.load_draft(self.client_id) if self.client_id else None
+        if stored and stored[0]:
+            # Whichever face saved it, and in whichever schema.
+            resumed = Session.resume(self.bank, *stored, saver=self._store)
+            answered = self.walker.answered(resumed.draft)
             choice = self.ask.select(
                 _("{client} has an assessment in progress. Resume it or start over?").format(
                     client=self.client_name),
@@ -112,31 +114,35 @@ class QuickSession:
                  ("restart", _("Start over (the answers in progress are discarded)"), "")],
                 back=False)
             if choice == "resume":
-                self.state = state
+                self.session = resumed
                 self.saved_answers = True
-                if position.get("question") is None and self.walker.unanswered(answers) is None:
-                    return None   # every question was answered: straight to the plan
-                return self.walker.locate(answers, position)
+                # None: every question was answered, straight to the plan.
+                return self.walker.locate(resumed.draft, resumed.position)
             self.ws.discard_draft(self.client_id)
         answers = blank_answers()
         # blank_answers() holds placeholders (0 hours, empty choices) that would read as
         # answers here: start the profile empty, with the client's name as the default name.
         answers["profile"] = {"name": self.client_name, "extra": {}}
-        self.state = State(answers)
-        return self.walker.first(answers)
+        self.session = Session(Draft(self.bank, answers), saver=self._store)
+        return self.walker.first(self.session.draft)
 
     # ------------------------------------------------------------ saving
     def save(self, step: Step | None) -> None:
+        """Keep the draft, with `step` as the next question to ask (None: all asked)."""
+        self.session.position = self.walker.position_of(step, self.session.position)
+        self.session.save()
+
+    def _store(self, answers: dict[str, Any], position: dict[str, Any]) -> None:
+        # The client is created with the first answer: a run stopped before any leaves
+        # nothing behind.
         if self.client_id is None:
             self.client_id, _created = self.ws.ensure_client(self.client_name)
-        position: dict[str, Any] = step.position() if step else {"question": None}
-        position["parked"] = self.state.parked
-        self.ws.save_draft(self.client_id, self.state.answers, position)
+        self.ws.save_draft(self.client_id, answers, position)
         self.saved_answers = True
 
     # ------------------------------------------------------------ headers
-    def _platform_name(self, platform_id: str) -> str:
-        return self.walker.platform(self.state.answers, platform_id).name.get(self.lang)
+    def _platform_name(self, key: str) -> str:
+        return wording.platform_name(self.session.draft, key, self.lang)
 
     def _text(self, key: str, fallback: str) -> str:
         text = self.bank.texts.get(key)
@@ -158,8 +164,7 @@ class QuickSession:
             name = self._platform_name(step.platform)
             title = self._text("section_platform", _("Why am I on {platform}?")) \
                 .replace("{platform}", name)
-            pro = [p for p in self.walker.picked(self.state.answers)
-                   if self.walker.professional(self.state.answers, p)]
+            pro = self.session.draft.professional()
             if step.platform in pro and len(pro) > 1:
                 title += " " + _("(platform {n} of {total})").format(
                     n=pro.index(step.platform) + 1, total=len(pro))
@@ -170,14 +175,14 @@ class QuickSession:
     def ask_step(self, step: Step) -> Any:
         """The answer to one step (None: skipped), or BACK."""
         q = self.walker.question(step.question)
-        answers = self.state.answers
-        message = self.walker.text(answers, step, self.lang)
-        help_text = self.walker.help(step, self.lang)
-        n, total = self.walker.progress(answers, step)
+        draft = self.session.draft
+        message = wording.text(self.walker, draft, step, self.lang)
+        help_text = wording.help_text(self.walker, step, self.lang)
+        n, total = self.walker.progress(draft, step)
         mark = f"[{n}/{total}]"
-        current = self.walker.value(answers, step)
+        current = self.walker.value(draft, step)
         common: dict[str, Any] = {"help_text": help_text, "mark": mark}
-        options = self.walker.options(answers, step, self.lang)
+        options = wording.options(self.walker, draft, step, self.lang)
         if q.type == "single":
             if not q.required:
                 options = [*options, (SKIP, _("Skip this question"), "")]
@@ -204,9 +209,9 @@ class QuickSession:
     def _other_hours(self, platform: str | None) -> float:
         """Hours a week already given to the other platforms (a week has 168 in all)."""
         total = 0.0
-        for entry in self.state.answers.get("platforms") or []:
+        for entry in self.session.platforms:
             hours = entry.get("hours_per_week")
-            if entry.get("id") != platform and isinstance(hours, int | float):
+            if entry_key(entry) != platform and isinstance(hours, int | float):
                 total += hours
         return total
 
@@ -262,7 +267,7 @@ class QuickSession:
     def _ask_spaces(self, step: Step, message: str, current: Any,
                     common: dict[str, Any]) -> Any:
         """A small loop: pick a kind of space, name it, until "that's all"."""
-        kinds = self.walker.options(self.state.answers, step, self.lang)
+        kinds = wording.options(self.walker, self.session.draft, step, self.lang)
         label = {kid: name for kid, name, _d in kinds}
         spaces = [dict(s) for s in current or [] if isinstance(s, dict)]
         while True:
@@ -301,18 +306,18 @@ class QuickSession:
                 self.header(step)
                 result = self.ask_step(step)
                 if result == BACK:
-                    previous = self.walker.previous(self.state.answers, step)
+                    previous = self.walker.previous(self.session.draft, step)
                     if previous is None:
                         self.echo(_("This is the first question: there is nothing before it."))
                     else:
                         step = previous
                         self.save(step)
                     continue
-                self.state = self.walker.answer(self.state, step, result)
-                step = self.walker.next(self.state.answers, step)
+                self.walker.answer(self.session.draft, step, result)
+                step = self.walker.next(self.session.draft, step)
                 self.save(step)
             # Going back can open questions that were skipped: finish those first.
-            step = self.walker.unanswered(self.state.answers)
+            step = self.walker.unanswered(self.session.draft)
             if step is None:
                 return
 
@@ -320,11 +325,12 @@ class QuickSession:
     def finish(self) -> int:
         from coach import clock
         from coach.answers import AnswersError, validate_answers
+        from coach.assessment.final import final_answers
         from coach.engine import ENGINE_VERSION, build_plan
         from coach.i18n import translator
         from coach.report import render
 
-        final = self.walker.applicable_answers(self.state.answers)
+        final = final_answers(self.session.draft)
         try:
             answers = validate_answers(final, self.bank, source="", lang=self.lang)
         except AnswersError as exc:

@@ -29,7 +29,7 @@ from coach.tui.i18n import N_, _, current_lang, set_lang
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
-    from coach.tui.session import Session
+    from coach.assessment import Session
     from coach.tui.welcome import WelcomeChoice
 
 # The screens (and Markdown for help) are imported when first needed, after the first
@@ -238,11 +238,13 @@ class CoachApp(App[None]):
         if client_id is None:
             self.push_screen(WelcomeScreen(role=choice.role), callback=self._welcomed)
             return
+        from coach.assessment.position import start_at
+
         answers = self._blank(choice.name)
         if choice.role in ROLE_KINDS:
             answers["profile"]["kind"] = ROLE_KINDS[choice.role]
         self.open_client(client_id)
-        self._open(client_id, choice.name, answers, {"step": "profile"})
+        self._open(client_id, choice.name, answers, start_at("profile"))
 
     def _pop_to(self, keep: Any) -> None:
         """Pop screens until `keep(screen)` holds for the top one, or only the base is left."""
@@ -269,6 +271,8 @@ class CoachApp(App[None]):
 
     def start_assessment(self, client_id: str) -> None:
         """Resume the draft, or start a follow-up from the last answers, or a first one."""
+        from coach.assessment.position import start_at
+
         ws = self.workspace
         name = str(ws.client(client_id)["name"])
         draft = ws.load_draft(client_id)
@@ -277,13 +281,13 @@ class CoachApp(App[None]):
             return
         past = ws.assessments(client_id)
         if not past:
-            self._open(client_id, name, self._blank(name), {"step": "profile"})
+            self._open(client_id, name, self._blank(name), start_at("profile"))
             return
         # Coming back months later: start from the last answers, not from nothing, and
         # on the plan, where each platform's answers are one Enter away.
         answers = copy.deepcopy(past[-1]["answers"])
         answers.setdefault("profile", {})["name"] = name
-        self._open(client_id, name, answers, {"step": "plan"}, follow_up=True)
+        self._open(client_id, name, answers, start_at("plan"), follow_up=True)
 
     def _draft_client(self) -> str | None:
         """The client whose draft 'discard' would drop: the open assessment's, or the
@@ -366,16 +370,15 @@ class CoachApp(App[None]):
 
     def _open(self, client_id: str, name: str, answers: dict[str, Any],
               position: dict[str, Any], *, follow_up: bool = False) -> None:
+        from coach.assessment import Session
         from coach.tui.assessment import AssessmentScreen
-        from coach.tui.session import Position, Session
 
         ws = self.workspace
         ws.set_setting(CLIENT_SETTING, client_id)
         self.client_name = name
         assert self.bank is not None
-        self.session = Session(self.bank, answers, Position.from_dict(position),
-                               client_id=client_id, saver=self._saver(client_id),
-                               lazy=follow_up)
+        self.session = Session.resume(self.bank, answers, position, client_id=client_id,
+                                      saver=self._saver(client_id), lazy=follow_up)
         self.push_screen(AssessmentScreen(self.session, client_name=name,
                                           on_finish=self._finish, follow_up=follow_up))
 
@@ -398,11 +401,12 @@ class CoachApp(App[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
+            from coach.assessment.final import final_answers
             from coach.store import StoreError
 
             try:
-                self.workspace.finish_assessment(session.client_id, session.stored_answers(),
-                                                 dict(plan))
+                self.workspace.finish_assessment(session.client_id,
+                                                 final_answers(session.draft), dict(plan))
             except StoreError as exc:
                 self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
                 return

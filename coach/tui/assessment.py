@@ -16,6 +16,9 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 
+from coach.assessment import Session
+from coach.assessment.position import STAGES
+from coach.assessment.stages import next_page, platform_page, previous_page
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
@@ -25,7 +28,6 @@ from coach.tui.inventory import InventoryStep
 from coach.tui.planview import PlanStep
 from coach.tui.preview import preview_plan
 from coach.tui.progress import StepBar
-from coach.tui.session import STEPS, Session
 from coach.tui.timechart import TimeStep
 
 
@@ -55,7 +57,7 @@ class AssessmentScreen(Screen[None]):
 
     @property
     def step(self) -> str:
-        return self.session.position.step
+        return self.session.position.stage
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,18 +84,16 @@ class AssessmentScreen(Screen[None]):
                       question=self.session.position.question)
 
     # -- moving -------------------------------------------------------------------------
-    async def go(self, step: str, *, platform: int | None = None, question: str | None = None,
+    async def go(self, step: str, *, platform: str | None = None, question: str | None = None,
                  forward: bool = True) -> None:
         s = self.session
-        pro = s.professional()
         if step == "platform":
-            if not pro:
+            shown = platform_page(s.draft, platform, forward=forward)
+            if shown is None:
                 step = "time" if forward else "inventory"
             else:
-                if platform not in pro:
-                    platform = pro[0] if forward else pro[-1]
-                s.position.platform = platform
-        s.position.step = step
+                s.position.platform = shown
+        s.position.stage = step
         switcher = self.query_one(ContentSwitcher)
         lang = current_lang()
         if step == "profile":
@@ -114,11 +114,11 @@ class AssessmentScreen(Screen[None]):
             self.call_after_refresh(self._focus_first, inv, True)
         elif step == "platform":
             form = self.query_one("#step-platform", QuestionForm)
-            index = s.position.platform
-            if form.scope != index or "platform" not in self._loaded:
-                name = s.platform_name(index, lang)
-                await form.load(s, index, title=_("Why am I on {platform}?").format(platform=name),
-                                intro=self._platform_intro(index))
+            key = s.position.platform
+            if form.scope != key or "platform" not in self._loaded:
+                name = s.draft.heading(key, lang) if key else ""
+                await form.load(s, key, title=_("Why am I on {platform}?").format(platform=name),
+                                intro=self._platform_intro(key))
                 self._loaded.add("platform")
             form.focus_question(question)
         elif step == "time":
@@ -136,8 +136,8 @@ class AssessmentScreen(Screen[None]):
         self.update_where()
         s.save()
 
-    def _platform_intro(self, index: int) -> str:
-        platform = self.session.platform_of(index)
+    def _platform_intro(self, key: str | None) -> str:
+        platform = self.session.draft.platform(key)
         if platform is None:
             return ""
         return platform.note.get(current_lang())
@@ -172,9 +172,10 @@ class AssessmentScreen(Screen[None]):
             j, m = form.position_of(s.position.question)
             q_line = _("question {j} of {m}").format(j=j or 1, m=m)
             if self.step == "platform":
-                pro = s.professional()
-                i = pro.index(s.position.platform) + 1 if s.position.platform in pro else 1
-                name = s.platform_name(s.position.platform, current_lang())
+                pro = s.draft.professional()
+                key = s.position.platform
+                i = pro.index(key) + 1 if key in pro else 1
+                name = s.draft.heading(key, current_lang()) if key else ""
                 detail = _("{platform}: platform {i} of {n}").format(platform=name, i=i,
                                                                       n=len(pro))
                 detail += " · " + q_line
@@ -211,29 +212,6 @@ class AssessmentScreen(Screen[None]):
             return self.query_one(TimeStep).problems()
         return []
 
-    def _next_target(self) -> tuple[str, int | None]:
-        s = self.session
-        pro = s.professional()
-        if self.step == "platform":
-            later = [i for i in pro if i > s.position.platform]
-            if later:
-                return "platform", later[0]
-            return "time", None
-        following = STEPS[min(STEPS.index(self.step) + 1, len(STEPS) - 1)]
-        return following, None
-
-    def _back_target(self) -> tuple[str, int | None]:
-        s = self.session
-        pro = s.professional()
-        if self.step == "platform":
-            earlier = [i for i in pro if i < s.position.platform]
-            if earlier:
-                return "platform", earlier[-1]
-            return "inventory", None
-        if self.step == "time" and pro:
-            return "platform", pro[-1]
-        return STEPS[max(STEPS.index(self.step) - 1, 0)], None
-
     async def action_next(self) -> None:
         problems = self.current_problems()
         if problems:
@@ -244,26 +222,27 @@ class AssessmentScreen(Screen[None]):
                 self.notify("\n".join(problems[1:5]), title=_("Cannot go on yet"),
                             severity="warning", markup=False)
             return
-        step, platform = self._next_target()
+        step, platform = next_page(self.session.draft, self.session.position)
         if step == self.step and platform is None:
             return
         await self.go(step, platform=platform, forward=True)
 
     async def action_back(self) -> None:
-        step, platform = self._back_target()
+        step, platform = previous_page(self.session.draft, self.session.position)
         await self.go(step, platform=platform, forward=False)
 
     async def action_skip(self) -> None:
         s = self.session
         if self.step != "platform":
             return
-        if s.position.platform not in s.position.skipped:
-            s.position.skipped.append(s.position.platform)
-        step, platform = self._next_target()
+        key = s.position.platform
+        if key is not None and key not in s.position.skipped:
+            s.position.skipped.append(key)
+        step, platform = next_page(s.draft, s.position)
         await self.go(step, platform=platform, forward=True)
 
     async def action_go(self, step: str) -> None:
-        await self.go(step, forward=STEPS.index(step) >= STEPS.index(self.step))
+        await self.go(step, forward=STAGES.index(step) >= STAGES.index(self.step))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
@@ -301,14 +280,14 @@ class AssessmentScreen(Screen[None]):
         time_step.redraw(self.refresh_plan())
 
     async def on_plan_step_edit_platform(self, event: PlanStep.EditPlatform) -> None:
-        s = self.session
-        for i, entry in enumerate(s.platforms):
-            if entry["id"] == event.platform_id:
-                if i in s.professional():
-                    await self.go("platform", platform=i)
-                else:
-                    await self.go("inventory")
-                return
+        draft = self.session.draft
+        key = draft.key_of(event.platform_id)
+        if key is None:
+            return
+        if draft.is_professional(key):
+            await self.go("platform", platform=key)
+        else:
+            await self.go("inventory")
 
     async def on_plan_step_edit_step(self, event: PlanStep.EditStep) -> None:
         await self.go(event.step, forward=False)

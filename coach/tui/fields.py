@@ -29,11 +29,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from coach.assessment.choices import options
 from coach.bank.model import Bank, Platform, Question
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, fmt_num
-from coach.tui.session import MAX_HOURS, number_value, parse_number
+from coach.tui.numbers import MAX_HOURS, number_value, parse_number
 
 Options = list[tuple[str, str]]   # (id, label in the current language)
 RADIO_LIMIT = 8                   # more choices than this: a Select instead of radios
@@ -351,16 +352,7 @@ FIELDS: dict[str, type[QuestionField]] = {
 def options_for(question: Question, bank: Bank, lang: str,
                 platform: Platform | None = None) -> Options:
     """The choices a question offers, labelled in `lang`."""
-    if question.type == "spaces":
-        kinds = bank.terms("space_kinds")
-        if platform is not None and platform.spaces:
-            kinds = tuple(t for t in kinds if t.id in platform.spaces) or kinds
-        return [(t.id, t.name.get(lang)) for t in kinds]
-    if question.options == "platforms":
-        return [(p.id, p.name.get(lang)) for p in bank.platforms]
-    if question.options:
-        return [(t.id, t.name.get(lang)) for t in bank.terms(question.options)]
-    return [(c.id, c.label.get(lang)) for c in question.choices]
+    return [(o.id, o.label.get(lang)) for o in options(bank, question, platform)]
 
 
 def build_field(question: Question, bank: Bank, lang: str, value: Any, *,

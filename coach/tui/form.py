@@ -13,13 +13,14 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widgets import Static
 
+from coach.assessment import Scope, Session
+from coach.assessment import applies as applicability
 from coach.tui.fields import QuestionField, build_field
 from coach.tui.i18n import _, current_lang
-from coach.tui.session import Scope, Session
 
 
 class QuestionForm(VerticalScroll):
-    """The questions of `section` for one scope (None: profile; int: a platform)."""
+    """The questions of `section` for one scope (None: profile; else a platform's key)."""
 
     class Answered(Message):
         """A question got a new value (already stored and saved)."""
@@ -48,12 +49,12 @@ class QuestionForm(VerticalScroll):
         intro_line.display = bool(intro)
         await self.query(QuestionField).remove()
         lang = current_lang()
-        platform = session.platform_of(scope)
+        draft = session.draft
+        platform = draft.platform(scope)
         fields = []
         for n, question in enumerate(q for q in session.bank.section(self.section)  # type: ignore[arg-type]
-                                     if not (q.platforms and platform
-                                             and platform.id not in q.platforms)):
-            fields.append(build_field(question, session.bank, lang, session.get(question, scope),
+                                     if platform is None or q.asked_for(platform.id)):
+            fields.append(build_field(question, session.bank, lang, draft.value(question, scope),
                                       platform=platform, index=n))
         await self.mount_all(fields)
         self.sync_visibility()
@@ -62,7 +63,8 @@ class QuestionForm(VerticalScroll):
     def sync_visibility(self) -> None:
         assert self.session is not None
         for field in self.query(QuestionField):
-            field.display = self.session.is_visible(field.question, self.scope)
+            field.display = applicability.applies(self.session.draft, field.question,
+                                                  self.scope)
 
     def visible(self) -> list[QuestionField]:
         return [f for f in self.query(QuestionField) if f.display]
@@ -102,7 +104,8 @@ class QuestionForm(VerticalScroll):
                 out.append(f"{field.text} — {field.error}")
         if not missing:
             return out
-        blank = {q.id for q in self.session.missing(self.section, self.scope)}
+        blank = {q.id for q in applicability.missing(self.session.draft, self.section,
+                                                       self.scope)}
         for field in self.visible():
             if field.question.id in blank and not field.error:
                 out.append(_("Please answer: {question}").format(question=field.text))

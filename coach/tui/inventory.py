@@ -10,10 +10,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from coach.assessment import Session
+from coach.assessment.entries import OTHER, split_key
 from coach.textsafe import clean
 from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
-from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+from coach.tui.numbers import MAX_HOURS, number_value, parse_number
 
 
 class PlatformRow(Horizontal):
@@ -99,13 +101,15 @@ class InventoryStep(VerticalScroll):
     async def load(self, session: Session) -> None:
         self.session = session
         lang = current_lang()
-        slots = sorted({int(e.get("slot", 0)) for e in session.platforms if e["id"] == "other"})
+        slots = sorted({slot for pid, slot in map(split_key, session.draft.keys())
+                        if pid == OTHER})
         self.other_slots = max(len(slots), (slots[-1] + 1) if slots else 1)
         rows_box = self.query_one("#inv-rows")
         await rows_box.remove_children()
         reasons = self._reasons()
         try:  # platforms whose row asks "which one?" (a named forum, a Discord server)
-            labelled = set(session.bank.question("label").platforms)
+            label_q = session.bank.question("label")
+            labelled = {p.id for p in session.bank.platforms if label_q.asked_for(p.id)}
         except KeyError:
             labelled = set()
         rows = [PlatformRow(p.id, p.name.get(lang), reasons, other=p.id in labelled)
@@ -119,30 +123,34 @@ class InventoryStep(VerticalScroll):
 
     def refill(self) -> None:
         assert self.session is not None
+        draft = self.session.draft
+        default = _default_reason(self._reasons())
         for row in self.query(PlatformRow):
-            found = self.session.find_entry(row.key)
-            row.fill(None if found is None else self.session.platforms[found])
+            entry = draft.entry(row.key)
+            if entry is not None and draft.reason(row.key) is None:
+                # Listed without a reason yet (quick mode stopped before asking it): what
+                # the row shows, as for a platform ticked here.
+                entry["reason"] = default
+            row.fill(entry)
 
     def _row(self, widget: Any) -> PlatformRow:
         return widget.query_ancestor(PlatformRow)
 
-    def _slot(self, row: PlatformRow) -> tuple[str, int]:
-        if row.key.startswith("other:"):
-            return "other", int(row.key.split(":", 1)[1])
-        return row.key, 0
-
     def _entry(self, row: PlatformRow, *, create: bool) -> dict[str, Any] | None:
         assert self.session is not None
-        found = self.session.find_entry(row.key)
+        draft = self.session.draft
+        found = draft.entry(row.key)
         if found is None and create:
-            pid, slot = self._slot(row)
-            found = self.session.include(pid, slot=slot)
+            pid, slot = split_key(row.key)
+            key = draft.include(pid, slot=slot, reason=_default_reason(self._reasons()))
             with row.prevent(Checkbox.Changed):
                 row.query_one(Checkbox).value = True
             row.add_class("-on")
+            found = draft.entry(key)
+            assert found is not None
             # Write what the row shows (hours typed before ticking, the reason).
-            self._store_row(row, self.session.platforms[found])
-        return None if found is None else self.session.platforms[found]
+            self._store_row(row, found)
+        return found
 
     def _store_row(self, row: PlatformRow, entry: dict[str, Any]) -> None:
         """Copy what the row shows into the draft entry (never the invalid hours)."""
@@ -178,10 +186,10 @@ class InventoryStep(VerticalScroll):
         if event.input.has_class("inv-hours"):
             value, problem = parse_number(event.value)
             row.set_error(number_problem(problem, 0, MAX_HOURS) if problem else None)
-            if problem or (value is None and self.session.find_entry(row.key) is None):
+            if problem or (value is None and self.session.draft.entry(row.key) is None):
                 self.post_message(self.Answered())
                 return
-        elif not event.value.strip() and self.session.find_entry(row.key) is None:
+        elif not event.value.strip() and self.session.draft.entry(row.key) is None:
             return
         entry = self._entry(row, create=True)
         assert entry is not None
@@ -222,8 +230,8 @@ class InventoryStep(VerticalScroll):
         for row in self.query(PlatformRow):
             if row.error:
                 out.append(f"{row.platform_name} — {row.error}")
-        for i, entry in enumerate(self.session.platforms):
-            name = self.session.platform_name(i, lang)
+        for key, entry in zip(self.session.draft.keys(), self.session.platforms, strict=True):
+            name = self.session.draft.heading(key, lang)
             if entry.get("hours_per_week") is None:
                 out.append(_("{platform}: how many hours a week?").format(platform=name))
             if entry["id"] == "other" and not entry.get("label"):

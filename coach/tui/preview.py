@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from coach.assessment import Session
+from coach.assessment.final import final_answers
 from coach.model import Plan
-from coach.tui.session import Session
 
 
 def preview_plan(session: Session, lang: str) -> tuple[Plan | None, list[str]]:
@@ -14,7 +15,7 @@ def preview_plan(session: Session, lang: str) -> tuple[Plan | None, list[str]]:
     from coach.i18n import translator
 
     try:
-        answers = validate_answers(session.filled_answers(), session.bank, source="draft")
+        answers = validate_answers(final_answers(session.draft), session.bank, source="draft")
     except AnswersError as exc:
         return None, list(exc.problems)
     plan = build_plan(answers, session.bank, lang=lang, tr=translator(lang, "engine"),

@@ -8,8 +8,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Static
 
+from coach.assessment.position import STAGES as STEPS
 from coach.tui.i18n import N_, _
-from coach.tui.session import STEPS
 
 STEP_NAMES = {
     "profile": N_("Profile"), "inventory": N_("Platforms"), "platform": N_("Why"),

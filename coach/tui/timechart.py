@@ -5,19 +5,18 @@ The numbers can be edited right here; the bars and the engine's warnings follow.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from coach.assessment import Session
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
-from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+from coach.tui.numbers import MAX_HOURS, number_value, parse_number
 
 TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
 BAR_WIDTH = 30
@@ -83,9 +82,10 @@ class TimeStep(VerticalScroll):
         pro, personal = self.query_one("#time-pro"), self.query_one("#time-personal")
         await pro.remove_children()
         await personal.remove_children()
-        for i, entry in enumerate(session.platforms):
-            row = HoursRow(session.entry_key(entry), session.platform_name(i, lang))
-            box = personal if entry.get("reason") == "personal" else pro
+        draft = session.draft
+        for key, entry in zip(draft.keys(), session.platforms, strict=True):
+            row = HoursRow(key, draft.heading(key, lang))
+            box = personal if draft.is_personal(key) else pro
             await box.mount(row)
             with row.prevent(Input.Changed):
                 hours = entry.get("hours_per_week")
@@ -95,14 +95,14 @@ class TimeStep(VerticalScroll):
     def redraw(self, plan: Plan | None = None) -> None:
         assert self.session is not None
         s = self.session
+        draft = s.draft
         budget = float(s.profile.get("weekly_budget_hours") or 0)
-        hours = {s.entry_key(e): float(e.get("hours_per_week") or 0) for e in s.platforms}
-        pro_total = sum(float(e.get("hours_per_week") or 0) for e in s.platforms
-                        if e.get("reason") != "personal")
-        personal_total = sum(float(e.get("hours_per_week") or 0) for e in s.platforms
-                             if e.get("reason") == "personal")
+        hours = {k: float(e.get("hours_per_week") or 0)
+                 for k, e in zip(draft.keys(), s.platforms, strict=True)}
+        personal_keys = {k for k in hours if draft.is_personal(k)}
+        pro_total = sum(h for k, h in hours.items() if k not in personal_keys)
+        personal_total = sum(h for k, h in hours.items() if k in personal_keys)
         scale = max([budget, *hours.values(), 1.0])
-        personal_keys = {s.entry_key(e) for e in s.platforms if e.get("reason") == "personal"}
         for row in self.query(HoursRow):
             h = hours.get(row.key, 0.0)
             # One platform alone above the whole budget: marked in text, not only colour.
@@ -114,8 +114,7 @@ class TimeStep(VerticalScroll):
                                                         b=hours_text(budget))))
         self.query_one("#time-personal-title", Static).update(Content(
             _("Personal: {h} (not counted in the budget)").format(h=hours_text(personal_total))))
-        self.query_one("#time-personal-title").display = any(
-            e.get("reason") == "personal" for e in s.platforms)
+        self.query_one("#time-personal-title").display = bool(personal_keys)
         budget_bar = bar(budget, scale)
         self.query_one("#time-total", Static).update(Content(
             _("Budget") + "  " + budget_bar + "  " + hours_text(budget)))
@@ -156,9 +155,8 @@ class TimeStep(VerticalScroll):
         else:
             row = event.input.query_ancestor(HoursRow)
             row.error = message
-            found = self.session.find_entry(row.key)
-            if not problem and found is not None:
-                entry: dict[str, Any] = self.session.platforms[found]
+            entry = self.session.draft.entry(row.key)
+            if not problem and entry is not None:
                 if value is None:
                     entry.pop("hours_per_week", None)
                 else:

@@ -1,14 +1,17 @@
-"""The questionnaire walker: order, conditions, platform restrictions, back, resume."""
+"""The walk through the questionnaire (quick mode's order): conditions, platform
+restrictions, back, parking, resume."""
 
 from __future__ import annotations
 
-import copy
 from types import MappingProxyType
 
 import pytest
 
+from coach.assessment import Draft
+from coach.assessment.final import final_answers
+from coach.assessment.walk import PICK, Step, Walker
 from coach.bank.model import Bank, Choice, Condition, LText, Platform, Question, Term
-from coach.quick.walker import PICK, State, Step, Walker
+from coach.quick import wording
 
 
 def lt(en: str, fr: str | None = None) -> LText:
@@ -61,32 +64,36 @@ def ids(steps: list[Step]) -> list[tuple[str, str | None]]:
     return [(s.question, s.platform) for s in steps]
 
 
-def answer_all(walker: Walker, state: State, values: dict[tuple[str, str | None], object]
-               ) -> State:
+def answer_all(walker: Walker, draft: Draft, values: dict[tuple[str, str | None], object]
+               ) -> Draft:
     for key, value in values.items():
-        state = walker.answer(state, Step(*key), value)
-    return state
+        walker.answer(draft, Step(*key), value)
+    return draft
+
+
+def new(bank: Bank) -> Draft:
+    return Draft(bank, {})
 
 
 def test_profile_condition_shows_question_only_when_called_for(bank: Bank) -> None:
     w = Walker(bank)
-    state = State({})
-    assert ids(w.steps(state.answers))[:4] == [("name", None), ("kind", None),
-                                               ("audiences", None), ("budget", None)]
-    state = w.answer(state, Step("kind"), "nonprofit")
-    assert ("board", None) in ids(w.steps(state.answers))
-    assert w.next(state.answers, Step("kind")) == Step("board")
-    state = w.answer(state, Step("kind"), "freelancer")
-    assert w.next(state.answers, Step("kind")) == Step("audiences")
+    draft = new(bank)
+    assert ids(w.steps(draft))[:4] == [("name", None), ("kind", None),
+                                       ("audiences", None), ("budget", None)]
+    w.answer(draft, Step("kind"), "nonprofit")
+    assert ("board", None) in ids(w.steps(draft))
+    assert w.next(draft, Step("kind")) == Step("board")
+    w.answer(draft, Step("kind"), "freelancer")
+    assert w.next(draft, Step("kind")) == Step("audiences")
 
 
 def test_inventory_per_platform_then_professional_platforms_only(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {(PICK, None): ["linkedin", "facebook", "forum"]})
-    state = answer_all(w, state, {("reason", "linkedin"): "professional",
-                                  ("reason", "facebook"): "personal",
-                                  ("reason", "forum"): "both"})
-    steps = ids(w.steps(state.answers))
+    draft = answer_all(w, new(bank), {(PICK, None): ["linkedin", "facebook", "forum"]})
+    answer_all(w, draft, {("reason", "linkedin"): "professional",
+                          ("reason", "facebook"): "personal",
+                          ("reason", "forum"): "both"})
+    steps = ids(w.steps(draft))
     after = steps[steps.index((PICK, None)) + 1:]
     assert after == [
         ("hours", "linkedin"), ("reason", "linkedin"),
@@ -97,60 +104,72 @@ def test_inventory_per_platform_then_professional_platforms_only(bank: Bank) -> 
         ("why", "forum"), ("know_who", "forum"), ("won", "forum"),          # no facebook
     ]
     # per-platform condition looks at the same platform's answer
-    state = w.answer(state, Step("know_who", "forum"), True)
-    assert ("who", "forum") in ids(w.steps(state.answers))
-    assert ("who", "linkedin") not in ids(w.steps(state.answers))
+    w.answer(draft, Step("know_who", "forum"), True)
+    assert ("who", "forum") in ids(w.steps(draft))
+    assert ("who", "linkedin") not in ids(w.steps(draft))
 
 
 def test_unknown_reason_asks_no_platform_questions_yet(bank: Bank) -> None:
     w = Walker(bank)
-    state = w.answer(State({}), Step(PICK), ["linkedin"])
-    assert not any(s.question == "why" for s in w.steps(state.answers))
+    draft = answer_all(w, new(bank), {(PICK, None): ["linkedin"]})
+    assert not any(s.question == "why" for s in w.steps(draft))
 
 
 def test_back_and_forth_keeps_answers(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("name", None): "Lune", ("kind", None): "business",
+    draft = answer_all(w, new(bank), {("name", None): "Lune", ("kind", None): "business",
                                       (PICK, None): ["linkedin"]})
     step = Step("hours", "linkedin")
-    assert w.previous(state.answers, step) == Step(PICK)
-    assert w.previous(state.answers, Step(PICK)) == Step("budget")
-    assert w.previous(state.answers, Step("name")) is None
-    assert w.value(state.answers, Step("name")) == "Lune"
-    assert w.value(state.answers, Step(PICK)) == ["linkedin"]
+    assert w.previous(draft, step) == Step(PICK)
+    assert w.previous(draft, Step(PICK)) == Step("budget")
+    assert w.previous(draft, Step("name")) is None
+    assert w.value(draft, Step("name")) == "Lune"
+    assert w.value(draft, Step(PICK)) == ["linkedin"]
     # walking forward again finds the same answers in place
-    assert w.next(state.answers, Step(PICK)) == step
+    assert w.next(draft, Step(PICK)) == step
 
 
 def test_unticked_platform_is_parked_and_comes_back(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {(PICK, None): ["linkedin", "facebook"],
+    draft = answer_all(w, new(bank), {(PICK, None): ["linkedin", "facebook"],
                                       ("hours", "facebook"): 4,
                                       ("reason", "facebook"): "personal"})
-    state = w.answer(state, Step(PICK), ["linkedin"])
-    assert w.picked(state.answers) == ["linkedin"]
-    assert "facebook" in state.parked
-    state = w.answer(state, Step(PICK), ["linkedin", "facebook"])
-    assert w.value(state.answers, Step("hours", "facebook")) == 4
-    assert state.parked == {}
+    w.answer(draft, Step(PICK), ["linkedin"])
+    assert draft.picked() == ["linkedin"]
+    assert "facebook" in draft.parked
+    w.answer(draft, Step(PICK), ["linkedin", "facebook"])
+    assert w.value(draft, Step("hours", "facebook")) == 4
+    assert draft.parked == {}
 
 
-def test_answer_never_mutates_its_input(bank: Bank) -> None:
+def test_every_other_platform_is_walked_by_its_key(bank: Bank) -> None:
+    """Several "Other" platforms (the TUI lists one per row): each asked about, named in
+    the user's words, and all of them parked and back together with the "Other" tick."""
     w = Walker(bank)
-    state = answer_all(w, State({}), {(PICK, None): ["linkedin"]})
-    before = copy.deepcopy(state.answers)
-    w.answer(state, Step("won", "linkedin"), 3)
-    w.answer(state, Step("name"), "X")
-    assert state.answers == before
+    draft = new(bank)
+    first, second = draft.include("other", slot=0), draft.include("other", slot=1)
+    assert (first, second) == ("other:0", "other:1")
+    answer_all(w, draft, {("label", first): "Le Repaire", ("label", second): "Mastodon.qc",
+                          ("reason", first): "professional", ("reason", second): "personal"})
+    steps = ids(w.steps(draft))
+    assert ("label", "other:1") in steps and ("why", "other:0") in steps
+    assert ("why", "other:1") not in steps                          # personal
+    assert wording.text(w, draft, Step("why", first), "en") == "Why am I on Le Repaire?"
+    assert w.value(draft, Step(PICK)) == ["other"]
+    w.answer(draft, Step(PICK), ["linkedin"])
+    assert set(draft.parked) == {"other:0", "other:1"}
+    w.answer(draft, Step(PICK), ["linkedin", "other"])
+    assert draft.keys() == ["linkedin", "other:0", "other:1"]
+    assert [draft.label(k) for k in draft.keys()[1:]] == ["Le Repaire", "Mastodon.qc"]
 
 
 def test_fields_go_where_the_answers_file_expects(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {
+    draft = answer_all(w, new(bank), {
         ("name", None): "Lune", ("kind", None): "nonprofit", ("board", None): True,
         (PICK, None): ["linkedin"], ("reason", "linkedin"): "both",
         ("won", "linkedin"): 2, ("groups", "linkedin"): "yes"})
-    a = state.answers
+    a = draft.answers
     assert a["profile"]["name"] == "Lune"
     assert a["profile"]["extra"] == {"board": True}
     entry = a["platforms"][0]
@@ -160,56 +179,60 @@ def test_fields_go_where_the_answers_file_expects(bank: Bank) -> None:
 
 
 def test_locate_resumes_at_saved_step_or_first_gap(bank: Bank) -> None:
+    from coach.assessment.position import Position
+
     w = Walker(bank)
-    state = answer_all(w, State({}), {("name", None): "Lune", ("kind", None): "business"})
-    pos = Step("audiences").position()
-    assert w.locate(state.answers, pos) == Step("audiences")
+    draft = answer_all(w, new(bank), {("name", None): "Lune", ("kind", None): "business"})
+    assert w.locate(draft, w.position_of(Step("audiences"))) == Step("audiences")
     # a saved step that no longer applies: carry on from where it would have been
-    assert w.locate(state.answers, {"question": "board", "platform": None}) == Step("audiences")
-    assert w.locate(state.answers, {"question": "gone", "platform": None}) == Step("audiences")
-    assert w.locate(state.answers, None) == Step("audiences")
+    assert w.locate(draft, Position(question="board")) == Step("audiences")
+    assert w.locate(draft, Position(question="gone")) == Step("audiences")
+    assert w.locate(draft, Position()) == Step("audiences")
+    # the TUI's later pages: the first gap, or nothing left (on to the plan)
+    assert w.locate(draft, Position(stage="time")) == Step("audiences")
+    assert w.locate(draft, Position(stage="inventory", question="budget")) == Step(PICK)
 
 
-def test_applicable_answers_drop_stale_extras_only(bank: Bank) -> None:
+def test_final_answers_drop_stale_extras_only(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("kind", None): "nonprofit", ("board", None): True,
+    draft = answer_all(w, new(bank), {("kind", None): "nonprofit", ("board", None): True,
                                       (PICK, None): ["forum"],
                                       ("reason", "forum"): "professional",
                                       ("know_who", "forum"): True, ("who", "forum"): "Ana"})
-    state = answer_all(w, state, {("kind", None): "business", ("know_who", "forum"): False})
-    clean = w.applicable_answers(state.answers)
+    answer_all(w, draft, {("kind", None): "business", ("know_who", "forum"): False})
+    clean = final_answers(draft)
     assert clean["profile"]["extra"] == {}
     assert clean["platforms"][0]["extra"] == {}
     assert clean["platforms"][0]["know_who"] is False
-    assert state.answers["platforms"][0]["extra"] == {"who": "Ana"}  # kept in the draft
+    assert draft.answers["platforms"][0]["extra"] == {"who": "Ana"}  # kept in the draft
 
 
 def test_wording_label_and_options(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {(PICK, None): ["forum", "linkedin"],
+    draft = answer_all(w, new(bank), {(PICK, None): ["forum", "linkedin"],
                                       ("label", "forum"): "Le Repaire"})
-    assert w.text(state.answers, Step("why", "linkedin"), "en") == "Why am I on LinkedIn?"
-    assert w.text(state.answers, Step("why", "forum"), "en") == "Why this forum, Le Repaire?"
-    assert [o[0] for o in w.options(state.answers, Step(PICK), "en")] == \
+    assert wording.text(w, draft, Step("why", "linkedin"), "en") == "Why am I on LinkedIn?"
+    assert wording.text(w, draft, Step("why", "forum"), "en") == "Why this forum, Le Repaire?"
+    assert [o[0] for o in wording.options(w, draft, Step(PICK), "en")] == \
         ["linkedin", "facebook", "forum", "other"]
-    assert [o[1] for o in w.options(state.answers, Step("kind"), "fr")] == \
+    assert [o[1] for o in wording.options(w, draft, Step("kind"), "fr")] == \
         ["Freelancer (fr)", "Nonprofit (fr)", "Business (fr)"]
-    assert [o[0] for o in w.options(state.answers, Step("groups", "linkedin"), "en")] == \
+    assert [o[0] for o in wording.options(w, draft, Step("groups", "linkedin"), "en")] == \
         ["yes", "no"]
 
 
 def test_progress_counts_current_steps(bank: Bank) -> None:
     w = Walker(bank)
-    state = w.answer(State({}), Step(PICK), ["linkedin"])
-    n, total = w.progress(state.answers, Step("hours", "linkedin"))
+    draft = answer_all(w, new(bank), {(PICK, None): ["linkedin"]})
+    n, total = w.progress(draft, Step("hours", "linkedin"))
     assert (n, total) == (6, 7)  # name, kind, audiences, budget, platforms, hours, reason
 
 
 def test_unanswered_finds_first_required_gap(bank: Bank) -> None:
     w = Walker(bank)
-    state = answer_all(w, State({}), {("name", None): "A", ("kind", None): "business",
+    draft = answer_all(w, new(bank), {("name", None): "A", ("kind", None): "business",
                                       ("audiences", None): ["clients"], ("budget", None): 3})
-    assert w.unanswered(state.answers) == Step(PICK)
+    assert w.unanswered(draft) == Step(PICK)
 
 
 def test_bank_may_bring_its_own_platform_question(bank: Bank) -> None:
@@ -218,12 +241,14 @@ def test_bank_may_bring_its_own_platform_question(bank: Bank) -> None:
     own = q("where", "inventory", "multi", options="platforms", text=lt("Where are you?"))
     w = Walker(dataclasses.replace(bank, questions=(*bank.questions, own)))
     assert w.selector is own
-    state = w.answer(State({}), Step("where"), ["facebook"])
-    assert ("hours", "facebook") in ids(w.steps(state.answers))
-    assert w.text(state.answers, Step("where"), "en") == "Where are you?"
+    draft = Draft(w.bank, {})
+    w.answer(draft, Step("where"), ["facebook"])
+    assert ("hours", "facebook") in ids(w.steps(draft))
+    assert wording.text(w, draft, Step("where"), "en") == "Where are you?"
 
 
 def test_own_platform_question_is_translated(bank: Bank) -> None:
     w = Walker(bank)
-    en, fr = w.text({}, Step(PICK), "en"), w.text({}, Step(PICK), "fr")
-    assert en.startswith("Which platforms") and en != fr and w.help(Step(PICK), "fr")
+    draft = new(bank)
+    en, fr = wording.text(w, draft, Step(PICK), "en"), wording.text(w, draft, Step(PICK), "fr")
+    assert en.startswith("Which platforms") and en != fr and wording.help_text(w, Step(PICK), "fr")
