@@ -18,6 +18,7 @@ import pytest
 from coach.bank.load import BankError, clear_cache, load_bank
 from coach.bank.validate import check_bank
 from coach.cli.main import main
+from coach.engine import check_rules
 from coach.paths import bundled_bank_dir
 
 
@@ -188,7 +189,7 @@ def test_check_bank_refuses_broken_copy(case: Case, tmp_path: Path,
     assert str(folder) in lines[0]                      # the header names the folder
     assert any(expected in line for line in lines[1:]), err
     # The library says the same, one problem per line.
-    assert any(expected in p for p in check_bank(folder))
+    assert any(expected in p.said("en") for p in check_bank(folder, check_rules=check_rules))
 
 
 def test_every_command_refuses_a_broken_custom_bank(tmp_path: Path,
@@ -214,7 +215,7 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     replace(folder, "questions.toml", 'equals = "awareness"', 'equals = "fame"')
     with pytest.raises(BankError) as info:
         load_bank(folder)
-    problems = info.value.problems
+    problems = info.value.said("en")
     assert any(p.startswith("platforms.toml: platform 'linkedin'") for p in problems)
     assert any(p.startswith("questions.toml: question 'awareness_action'") for p in problems)
 
@@ -253,14 +254,14 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = folder / "platforms.toml"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert check_bank(folder) == []
+    assert check_bank(folder, check_rules=check_rules) == []
 
 
 def test_not_utf8(tmp_path: Path) -> None:
     folder = copy_bank(tmp_path)
     path = folder / "questions.toml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    assert check_bank(folder) == ["questions.toml: not UTF-8 text"]
+    assert [p.said("en") for p in check_bank(folder)] == ["questions.toml: not UTF-8 text"]
 
 
 def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(

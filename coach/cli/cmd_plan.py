@@ -91,9 +91,10 @@ def _bank(env: Context) -> Bank:
     """`cmd_bank.env_bank`, without importing that module (its click commands) on every
     plan: it is only needed to word a broken bank's problems."""
     from coach.bank.load import BankError, default_bank
+    from coach.engine.rules import check_rules
 
     try:
-        return default_bank(env.bank_dir, lang=env.lang)
+        return default_bank(env.bank_dir, check_rules=check_rules)
     except BankError as exc:
         from coach.cli.cmd_bank import bank_problem_lines
 

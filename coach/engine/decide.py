@@ -109,7 +109,7 @@ def pick_space(f: Facts, bank: Bank, rules: Rules) -> dict | None:
         offered = bank.platform(f.platform).spaces
     except KeyError:
         offered = ()
-    pref = {kind: i for i, kind in enumerate(rules.space_preference)}
+    pref = {kind: i for i, kind in enumerate(rules.focus.space_preference)}
 
     def key(item: tuple[int, dict]) -> tuple:
         pos, space = item
@@ -160,7 +160,7 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
         if d is focus:
             continue
         f = d.facts
-        if f.evidence >= rules.proven and slots > 0:
+        if f.evidence >= rules.evidence.proven and slots > 0:
             # About one channel's worth of hours: never more than the focus.
             want = min(f.hours, b.hours_per_channel, max(focus_hours, 0.0))
             if want <= remaining:
@@ -170,7 +170,7 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
                 continue
         light = min(f.hours, b.reduce_hours)
         room = budget > b.one_channel_max_hours and remaining >= light
-        if f.evidence >= rules.proven:
+        if f.evidence >= rules.evidence.proven:
             # Proven results are never dropped: at worst, answer the messages they bring.
             d.verdict, d.why = "reduce", REDUCE_NO_ROOM
             d.recommended = light if room else 0.0

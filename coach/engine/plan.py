@@ -67,7 +67,7 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
     budget = min(max(budget, 0.0), 168.0) if budget == budget else 0.0  # NaN-safe
     facts = read_facts(answers, bank, rules, lang, tr)
     choice = decide(facts, budget, bank, rules)
-    review_on = today + timedelta(days=rules.review_days)
+    review_on = today + timedelta(days=rules.review.days)
 
     platforms: list[PlanPlatform] = []
     for d in choice.ranked:
