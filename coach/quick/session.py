@@ -326,10 +326,10 @@ class QuickSession:
 
         final = self.walker.applicable_answers(self.state.answers)
         try:
-            answers = validate_answers(final, self.bank, source="", lang=self.lang)
+            answers = validate_answers(final, self.bank, source="")
         except AnswersError as exc:
             _err(_("Some answers cannot be used yet:"))
-            for problem in exc.problems:
+            for problem in exc.said(self.lang):
                 _err("  " + problem)
             _err(self.resume_hint())
             return 1
