@@ -160,13 +160,11 @@ def test_more_results_raise_the_focus() -> None:
 
 
 def test_bank_without_rules_uses_defaults() -> None:
-    from dataclasses import replace
-
     from engine_support import TODAY, bank
 
     from coach.engine import build_plan
 
-    bare = replace(bank(), rules={})
+    bare = bank()._replace(rules={})
     answers = persona("freelance_designer")
     plan = build_plan(answers, bare, lang="en", tr=translator("en", "engine"), today=TODAY)
     assert plan == plan_for(answers)

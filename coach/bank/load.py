@@ -111,6 +111,8 @@ def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
         platforms=tuple(_platform(p) for p in raws["platforms.toml"]["platforms"]),
         vocab=MappingProxyType({t: tuple(_term(i) for i in vocab[t]) for t in VOCAB_TABLES}),
         questions=tuple(_question(q) for q in questions["question"]),
-        rules=dict(raws.get("rules.toml", {})),   # plain nested dict, as parsed
+        # The mapping as parsed (not a copy): the engine, which checked it while the bank
+        # loaded, then knows it has read it already.
+        rules=raws.get("rules.toml", {}),
         texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
     )

@@ -5,9 +5,9 @@ can change while it runs), so each problem keeps its words as `Msg` in the bank 
 and is said when shown: `problem.said(lang)`, or `BankError.said(voice)` for all of them.
 """
 
-from __future__ import annotations
-
-from collections.abc import Sequence
+# No `from __future__ import annotations`: NamedTuple would compile its string
+# annotations into ForwardRefs at import.
+from typing import NamedTuple
 
 from coach.errors import FieldProblem, Line
 from coach.i18n import Deferred, say
@@ -15,32 +15,22 @@ from coach.i18n import Deferred, say
 _ = Deferred("bank").gettext
 
 
-class Joined:
+class Joined(NamedTuple):
     """Parts said one after the other: an entry's label and id ("plateforme 'x'")."""
 
-    __slots__ = ("parts", "sep")
-
-    def __init__(self, parts: Sequence[Line], sep: str = " ") -> None:
-        self.parts = tuple(parts)
-        self.sep = sep
+    parts: tuple[Line, ...]
+    sep: str = " "
 
     def said(self, lang: str) -> str:
         return self.sep.join(say(part, lang) for part in self.parts)
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Joined):
-            return NotImplemented
-        return (self.parts, self.sep) == (other.parts, other.sep)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"Joined({self.parts!r}, {self.sep!r})"
-
 
 class BankProblem(FieldProblem):
     """One problem in one bank file: the file, the entry (`question 'why'`), the field
-    (`text.fr`) and what is wrong; entry and field when there is one."""
+    (`text.fr`) and what is wrong; entry and field when there is one.
+
+    A FieldProblem (the core's slotted line type, not a record of the bank), so a
+    BankError is a FieldErrors like every "these fields are wrong" error."""
 
     __slots__ = ("entry",)
 

@@ -352,6 +352,20 @@ def parse_rules(mapping: Mapping[str, Any]) -> Rules:
     return rules
 
 
+_last: list[tuple[Mapping[str, Any], Rules]] = []   # one slot: a mapping and its Rules
+
+
+def read_rules(mapping: Mapping[str, Any]) -> Rules:
+    """`parse_rules`, remembered for the last mapping read: a bank's rules are read when
+    it loads (check_rules) and again by every plan built from it. The slot keeps a
+    reference to the mapping, so an identity match is never a recycled id."""
+    if _last and _last[0][0] is mapping:
+        return _last[0][1]
+    rules = parse_rules(mapping)
+    _last[:] = [(mapping, rules)]
+    return rules
+
+
 def _links(r: _Reader, rules: Rules, given: Mapping[str, Any]) -> None:
     """What one rule says about another."""
     weights = rules.evidence.weights
@@ -391,7 +405,7 @@ def check_rules(raw: Mapping[str, Any], *, known_ids: Collection[str] = ()) -> l
     if r.problems:
         return r.problems
     try:
-        parse_rules(raw)
+        read_rules(raw)
     except RulesError as exc:
         return exc.problems
     return []

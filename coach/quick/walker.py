@@ -26,7 +26,6 @@ their answers back.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -299,7 +298,7 @@ class Walker:
         base = self.bank.platform(platform_id)
         label = (self._entry(answers, platform_id) or {}).get("label")
         if isinstance(label, str) and label.strip():
-            return dataclasses.replace(base, name=LText(label.strip(), label.strip()))
+            return base._replace(name=LText(label.strip(), label.strip()))
         return base
 
     def text(self, answers: Mapping[str, Any], step: Step, lang: str) -> str:
