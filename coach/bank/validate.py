@@ -16,17 +16,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
 from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.source import read_bank_files
 from coach.errors import FieldProblem, Line
 
-# The engine's check of rules.toml: (the rules as parsed, the bank's ids) -> problems.
-RulesCheck = Callable[..., Sequence[FieldProblem]]
+
+class RulesCheck(Protocol):
+    """The engine's check of rules.toml (`coach.engine.check_rules`), handed in by callers."""
+
+    def __call__(self, raw: Mapping[str, Any], *,
+                 known_ids: Collection[str]) -> Sequence[FieldProblem]: ...
+
 
 VOCAB_TABLES: tuple[str, ...] = ("audiences", "goals", "activities", "measures", "results",
                                  "space_kinds", "kinds", "markets", "reasons")

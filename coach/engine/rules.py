@@ -232,7 +232,7 @@ class _Reader:
             return None
         return raw
 
-    def value(self, raw: Any, path: str, kind: Any) -> Any:
+    def value(self, raw: Any, path: str, kind: Value) -> Any:
         if kind.kind == "number":
             return self.number(raw, path, kind)
         if kind.kind == "ids":
@@ -263,9 +263,12 @@ class _Reader:
             if high is not None and low is not None:
                 self.fail(path, _("{value} is not between {low} and {high}").format(
                     value=_shown(raw), low=_bound(low), high=_bound(high)))
-            else:
+            elif low is not None:
                 self.fail(path, _("{value} is not at least {low}").format(
-                    value=_shown(raw), low=_bound(low or 0)))
+                    value=_shown(raw), low=_bound(low)))
+            else:
+                self.fail(path, _("{value} is more than {high}").format(
+                    value=_shown(raw), high=_bound(high or 0)))
         return int(raw) if kind.whole else float(raw)
 
     def ids(self, raw: Any, path: str) -> tuple[str, ...]:
