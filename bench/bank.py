@@ -2,6 +2,7 @@
 
 Every command that uses the bank loads it once per process, so this is part of each
 command's start; the ratio shows what validation costs on top of reading the files.
+Loaded as the commands load it: with the engine's check of rules.toml.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import time
 import tomllib
 
 from coach.bank.load import load_bank
+from coach.engine import check_rules
 from coach.paths import bundled_bank_dir
 
 ROUNDS = 30
@@ -34,8 +36,8 @@ def run() -> dict[str, float | str]:
             tomllib.loads(f.read_text(encoding="utf-8"))
 
     parse = _median_ms(parse_only)
-    load = _median_ms(lambda: load_bank(folder))
-    bank = load_bank(folder)
+    load = _median_ms(lambda: load_bank(folder, check_rules=check_rules))
+    bank = load_bank(folder, check_rules=check_rules)
     return {
         "bank_load_ms": load,
         "bank_toml_parse_ms": parse,

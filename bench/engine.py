@@ -18,7 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from coach.answers import dump_answers_toml
+import tomli_w
+
 from coach.bank.load import default_bank
 from coach.engine import build_plan
 from coach.i18n import translator
@@ -79,7 +80,7 @@ def run() -> dict[str, float | str]:
         path = Path(tmp) / "answers.toml"
         # A realistic file: the 17 bank platforms once each (ids must be unique there).
         real = _answers(len(bank.platforms))
-        path.write_text(dump_answers_toml(real), encoding="utf-8")
+        path.write_text(tomli_w.dumps(real), encoding="utf-8")
         env["COACH_DATA_DIR"] = str(Path(tmp) / "ws")
 
         def cli() -> None:

@@ -1,4 +1,4 @@
-"""The answers file (TOML, version 1): load, validate, normalise, write back.
+"""The answers file (TOML, version 1): load, validate, normalise.
 
 Required fields: `version = 1`; `profile.name`, `profile.kind`, `profile.market`,
 `profile.goal`, `profile.audiences` (at least one, priority order) and
@@ -12,12 +12,15 @@ to further bank questions, by question id).
 Every problem is reported at once, one line each, naming the field path
 (`platforms[2].hours_per_week: -4 is not between 0 and 168`), prefixed by the
 file name when there is one. User text is stripped of control characters.
+
+Problems are `FieldProblem`s whose messages are `Msg` in the engine catalog: the face
+that shows them says them in its language at that moment (the TUI's live preview
+follows a language switch; `coach plan` says them in the run's language).
 """
 
 from __future__ import annotations
 
 import math
-import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,7 +29,8 @@ from typing import Any
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
 from coach.engine import file_texts as F
-from coach.i18n import translator
+from coach.errors import FieldErrors, FieldProblem
+from coach.i18n import Deferred, Msg, say
 from coach.model import Answers, PlatformAnswers
 from coach.textsafe import clean
 
@@ -38,12 +42,18 @@ PLATFORM_KEYS = ("id", "label", "reason", "why", "hours_per_week", "audiences_pr
 SPACE_KEYS = ("kind", "name")
 
 
-class AnswersError(ValueError):
-    """Answers that cannot be used; `.problems` holds one line per problem."""
+# answer_texts holds the msgids (marked with N_, extracted into the engine catalog).
+_LATER = Deferred("engine")
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+
+class AnswersError(FieldErrors):
+    """Answers that cannot be used (bad input: exit 2); one FieldProblem per problem."""
+
+    def worded(self, lang: str) -> AnswersError:
+        """The same problems with their messages said now, in `lang`: for a caller that
+        keeps them as text (the store folds an import file's problems into its lines)."""
+        return AnswersError([FieldProblem(p.path, say(p.message, lang), source=p.source)
+                             for p in self.problems])
 
 
 def _show(value: Any) -> str:
@@ -62,18 +72,17 @@ def _num(x: float) -> str:
 
 
 class _Checker:
-    def __init__(self, bank: Bank, source: str, lang: str) -> None:
+    def __init__(self, bank: Bank, source: str) -> None:
         self.bank = bank
-        self.prefix = f"{_shown(source)}: " if source else ""
-        self.tr = translator(lang, "engine")
-        self.problems: list[str] = []
+        self.source = _shown(source) if source else None
+        self.problems: list[FieldProblem] = []
         self._ids: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------ reporting
     def fail(self, path: str, message: str, **values: Any) -> None:
         # A field path can hold a key typed by the user ("\u001b]0;..." = 1): cleaned too.
-        self.problems.append(f"{self.prefix}{_shown(path)}: "
-                             f"{self.tr.gettext(message).format(**values)}")
+        self.problems.append(FieldProblem(_shown(path), Msg("engine", message, values),
+                                          source=self.source))
 
     def ids(self, table: str) -> frozenset[str]:
         if table not in self._ids:
@@ -172,7 +181,8 @@ class _Checker:
     # ------------------------------------------------------------ the file
     def answers(self, data: Any) -> Answers | None:
         if not isinstance(data, Mapping):
-            self.problems.append(f"{self.prefix}{self.tr.gettext(M.NOT_TABLE_TOP)}")
+            self.problems.append(FieldProblem("", Msg("engine", M.NOT_TABLE_TOP),
+                                              source=self.source))
             return None
         self.unknown_keys(data, "", ("version", "profile", "platforms"))
         if "version" not in data:
@@ -389,40 +399,45 @@ def _result_rank(kind: str) -> tuple[int, str]:
 
 
 def validate_answers(data: Mapping[str, Any], bank: Bank, *, source: str = "answers",
-                     lang: str = "en") -> Answers:
+                     lang: str | None = None) -> Answers:
     """Check and normalise answers (from a file, the TUI or quick mode).
 
-    Raises AnswersError with every problem, each line "source: field.path: message"
-    (no "source: " when source is empty); messages in `lang`.
+    Raises AnswersError with every problem, each said "source: field.path: message"
+    (no "source: " when source is empty) by whoever shows it. `lang` says them at once,
+    for a caller that keeps them as text (see AnswersError.worded).
     """
-    checker = _Checker(bank, source, lang)
+    checker = _Checker(bank, source)
     answers = checker.answers(data)
     if checker.problems or answers is None:
-        raise AnswersError(checker.problems)
+        error = AnswersError(checker.problems)
+        raise (error.worded(lang) if lang else error)
     return answers
 
 
-def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answers:
+def load_answers_file(path: Path | str, bank: Bank) -> Answers:
     """Read and validate an answers file; problems are prefixed with the file name."""
     path = Path(path)
-    tr = translator(lang, "engine")
     shown = _shown(str(path))
+
+    def refused(message: Msg) -> AnswersError:
+        return AnswersError([FieldProblem("", message, source=shown)])
+
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise AnswersError([f"{shown}: " + tr.gettext(M.CANNOT_READ).format(
-            error=F.os_reason(exc, tr))]) from None
+        raise refused(Msg("engine", M.CANNOT_READ).format(
+            error=F.os_reason(exc, _LATER))) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise AnswersError([f"{shown}: " + tr.gettext(M.NOT_UTF8)]) from None
+        raise refused(Msg("engine", M.NOT_UTF8)) from None
     if text.startswith("\ufeff"):  # a byte-order mark some editors add
         text = text[1:]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AnswersError([f"{shown}: " + F.toml_problem(str(exc), tr)]) from None
-    return validate_answers(data, bank, source=str(path), lang=lang)
+        raise refused(F.toml_problem(str(exc), _LATER)) from None
+    return validate_answers(data, bank, source=str(path))
 
 
 def blank_answers() -> dict[str, Any]:
@@ -440,78 +455,3 @@ def blank_platform(platform_id: str) -> dict[str, Any]:
     return {"id": platform_id, "reason": "", "why": "", "hours_per_week": 0.0,
             "audiences_present": [], "know_who": False, "activities": [], "measures": [],
             "editorial_line": False, "results_90d": {}, "spaces": [], "extra": {}}
-
-
-# ---------------------------------------------------------------- TOML writer
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}
-
-
-def _toml_string(text: str) -> str:
-    out = []
-    for ch in text:
-        cp = ord(ch)
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif cp < 0x20 or 0x7F <= cp <= 0x9F:
-            out.append(f"\\u{cp:04X}")
-        elif 0xD800 <= cp <= 0xDFFF:  # a lone surrogate cannot be written: replace it
-            out.append("\\uFFFD")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
-def _toml_key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
-
-
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "nan"
-        if math.isinf(value):
-            return "inf" if value > 0 else "-inf"
-        return repr(value)
-    if isinstance(value, str):
-        return _toml_string(value)
-    if isinstance(value, Mapping):
-        items = [f"{_toml_key(str(k))} = {_toml_value(v)}" for k, v in value.items()
-                 if v is not None]
-        return "{ " + ", ".join(items) + " }" if items else "{}"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(_toml_value(v) for v in value if v is not None) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} to TOML")
-
-
-def _toml_table(lines: list[str], data: Mapping[str, Any], order: tuple[str, ...],
-                skip: tuple[str, ...] = ("extra",)) -> None:
-    """key = value lines, known keys first in their usual order (extra is a sub-table)."""
-    keys = [k for k in order if k in data] + [k for k in data if k not in order]
-    for key in keys:
-        value = data[key]
-        if key in skip or value is None:
-            continue
-        lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
-
-
-def dump_answers_toml(answers: Mapping[str, Any]) -> str:
-    """Answers as a TOML answers file (version 1); load_answers_file reads it back."""
-    lines = [f"version = {_toml_value(answers.get('version', 1))}", "", "[profile]"]
-    profile = answers.get("profile", {})
-    _toml_table(lines, profile, PROFILE_KEYS)
-    if profile.get("extra"):
-        lines += ["", "[profile.extra]"]
-        _toml_table(lines, profile["extra"], (), skip=())
-    for platform in answers.get("platforms", []):
-        lines += ["", "[[platforms]]"]
-        _toml_table(lines, platform, PLATFORM_KEYS)
-        if platform.get("extra"):
-            lines += ["", "[platforms.extra]"]
-            _toml_table(lines, platform["extra"], (), skip=())
-    return "\n".join(lines) + "\n"

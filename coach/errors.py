@@ -75,6 +75,11 @@ class FieldProblem:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __str__(self) -> str:
+        # English (or the words it was given), for logs and for code that keeps problems
+        # as text (the store's import check): a face says it in its own language.
+        return self.said(DEFAULT_LANG)
+
     def __repr__(self) -> str:
         return f"FieldProblem({self.path!r}, {self.message!r}, source={self.source!r})"
 

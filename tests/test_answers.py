@@ -1,20 +1,17 @@
-"""Answers files: every problem reported at once with its field path; defaults; round-trip."""
+"""Answers files: every problem reported at once with its field path; defaults; round-trip.
+
+Problems are FieldProblems said by whoever shows them: `.said(lang)` is what a face prints."""
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import pytest
+import tomli_w
 from engine_support import PERSONAS, bank
 
-from coach.answers import (
-    AnswersError,
-    blank_answers,
-    dump_answers_toml,
-    load_answers_file,
-    validate_answers,
-)
+from coach.answers import AnswersError, blank_answers, load_answers_file, validate_answers
+from coach.errors import FieldProblem, InputError
 
 GOOD_HEAD = """version = 1
 [profile]
@@ -105,14 +102,14 @@ def test_malformed_answers(tmp_path: Path, text: str, line: str) -> None:
     path = write(tmp_path, text)
     with pytest.raises(AnswersError) as info:
         load_answers_file(path, bank())
-    assert line.format(f=path) in info.value.problems, info.value.problems
+    assert line.format(f=path) in info.value.said("en"), info.value.said("en")
 
 
 def test_not_toml_names_the_file_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_HEAD + "oops = \n")
     with pytest.raises(AnswersError) as info:
         load_answers_file(path, bank())
-    (line,) = info.value.problems
+    (line,) = info.value.said("en")
     assert line == (f"{path}: not valid TOML at line 9, column 8: the value is not valid "
                     "(text needs quotes; true and false are written in lower case)")
 
@@ -120,12 +117,12 @@ def test_not_toml_names_the_file_and_line(tmp_path: Path) -> None:
 def test_missing_and_binary_files(tmp_path: Path) -> None:
     with pytest.raises(AnswersError) as info:
         load_answers_file(tmp_path / "nope.toml", bank())
-    assert info.value.problems[0].startswith(f"{tmp_path / 'nope.toml'}: cannot read the file")
+    assert info.value.said("en")[0].startswith(f"{tmp_path / 'nope.toml'}: cannot read the file")
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\xff\xfe\x00version")
     with pytest.raises(AnswersError) as info:
         load_answers_file(binary, bank())
-    assert info.value.problems == [f"{binary}: not a UTF-8 text file"]
+    assert info.value.said("en") == [f"{binary}: not a UTF-8 text file"]
 
 
 def test_every_problem_at_once(tmp_path: Path) -> None:
@@ -133,7 +130,7 @@ def test_every_problem_at_once(tmp_path: Path) -> None:
             + LINKEDIN.replace("linkedin", "myspace2") + 'editorial_line = 1\n')
     with pytest.raises(AnswersError) as info:
         load_answers_file(write(tmp_path, text), bank())
-    tails = sorted(p.split(": ", 1)[1] for p in info.value.problems)
+    tails = sorted(p.split(": ", 1)[1] for p in info.value.said("en"))
     assert tails == sorted([
         "profile.audiences[1]: unknown audience 'aliens'",
         "profile.weekly_budget_hours: -1 is not between 0 and 168",
@@ -145,18 +142,38 @@ def test_every_problem_at_once(tmp_path: Path) -> None:
 def test_messages_in_french(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD_HEAD + LINKEDIN.replace("1.5", "-4"))
     with pytest.raises(AnswersError) as info:
-        load_answers_file(path, bank(), lang="fr")
-    assert info.value.problems == [
+        load_answers_file(path, bank())
+    assert info.value.said("fr") == [
         f"{path}: platforms[0].hours_per_week: -4 n’est pas entre 0 et 168"]
+
+
+def test_problems_are_said_by_whoever_shows_them() -> None:
+    """One error, said in the language of the moment: the TUI's preview after a switch."""
+    draft = {"version": 1, "profile": {"name": "x", "kind": "freelancer", "market": "b2b",
+                                       "goal": "clients", "audiences": [],
+                                       "weekly_budget_hours": 2}}
+    with pytest.raises(AnswersError) as info:
+        validate_answers(draft, bank(), source="draft")
+    error = info.value
+    assert isinstance(error, InputError) and error.exit_code == 2
+    assert all(isinstance(p, FieldProblem) for p in error.problems)
+    assert [p.path for p in error.problems] == ["profile.audiences"]
+    assert error.said("en") == ["draft: profile.audiences: name at least one audience"]
+    assert error.said("fr") == ["draft: profile.audiences: nommez au moins un public"]
+    # Worded at once, for a caller that keeps text (the store's import check).
+    with pytest.raises(AnswersError) as info:
+        validate_answers(draft, bank(), source="draft", lang="fr")
+    assert [str(p) for p in info.value.problems] == [
+        "draft: profile.audiences: nommez au moins un public"]
 
 
 def test_source_prefix_for_mappings() -> None:
     with pytest.raises(AnswersError) as info:
         validate_answers({"version": 1}, bank(), source="draft")
-    assert info.value.problems == ["draft: profile: required field is missing"]
+    assert info.value.said("en") == ["draft: profile: required field is missing"]
     with pytest.raises(AnswersError) as info:
         validate_answers({"version": 1}, bank(), source="")
-    assert info.value.problems == ["profile: required field is missing"]
+    assert info.value.said("en") == ["profile: required field is missing"]
     with pytest.raises(AnswersError):
         validate_answers([], bank())  # type: ignore[arg-type]
 
@@ -187,7 +204,7 @@ def test_none_values_from_a_json_draft_count_as_absent() -> None:
     data["profile"]["kind"] = ""
     with pytest.raises(AnswersError) as info:
         validate_answers(data, bank(), source="")
-    assert info.value.problems == ["profile.kind: required field is missing"]
+    assert info.value.said("en") == ["profile.kind: required field is missing"]
 
 
 def test_control_characters_are_stripped(tmp_path: Path) -> None:
@@ -213,7 +230,7 @@ def test_label_and_extra_answers(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", sorted(PERSONAS.glob("*.toml")), ids=lambda p: p.stem)
 def test_round_trip_personas(tmp_path: Path, path: Path) -> None:
     answers = load_answers_file(path, bank())
-    again = load_answers_file(write(tmp_path, dump_answers_toml(answers)), bank())
+    again = load_answers_file(write(tmp_path, tomli_w.dumps(answers)), bank())
     assert again == answers
 
 
@@ -223,19 +240,9 @@ def test_round_trip_awkward_text(tmp_path: Path) -> None:
     answers["platforms"][0]["why"] = "tab\there\nnew line, é ü 漢字 🙂"
     answers["platforms"][0]["spaces"] = [{"kind": "group", "name": "a = b"}]
     answers["profile"]["extra"] = {"awareness_from": ["clients", "media"]}
-    text = dump_answers_toml(answers)
+    text = tomli_w.dumps(answers)
     again = load_answers_file(write(tmp_path, text), bank())
     assert again == answers
-
-
-def test_dump_writes_special_floats_and_keys() -> None:
-    import tomllib
-
-    text = dump_answers_toml({"version": 1, "profile": {
-        "name": "x", "extra": {"odd key": math.inf, "n": -math.inf, "ok": 1.5e-7}}})
-    data = tomllib.loads(text)
-    assert data["profile"]["extra"]["odd key"] == math.inf
-    assert data["profile"]["extra"]["ok"] == 1.5e-7
 
 
 def test_blank_answers_is_an_empty_draft() -> None:
@@ -256,26 +263,26 @@ def test_escape_sequences_in_file_names_and_keys_are_not_printed(tmp_path: Path)
     missing = tmp_path / f"{OSC}.toml"
     with pytest.raises(AnswersError) as caught:
         load_answers_file(missing, bank())
-    assert "\x1b" not in caught.value.problems[0] and "\x07" not in caught.value.problems[0]
-    assert "]0;pwn.toml" in caught.value.problems[0]
+    assert "\x1b" not in caught.value.said("en")[0] and "\x07" not in caught.value.said("en")[0]
+    assert "]0;pwn.toml" in caught.value.said("en")[0]
     for text in ("version = [\n", "version = 1\n[profile]\nname = 'x\n"):
         bad = tmp_path / f"b{OSC}.toml"
         bad.write_text(text, encoding="utf-8")
         with pytest.raises(AnswersError) as caught:
             load_answers_file(bad, bank())
-        assert not any("\x1b" in line for line in caught.value.problems)
+        assert not any("\x1b" in line for line in caught.value.said("en"))
     bad.write_bytes(b"\xff\xfe")
     with pytest.raises(AnswersError) as caught:
         load_answers_file(bad, bank())
-    assert not any("\x1b" in line for line in caught.value.problems)
+    assert not any("\x1b" in line for line in caught.value.said("en"))
     bad.write_text(GOOD_HEAD + '"\\u001b]0;key\\u0007" = 1\n' + LINKEDIN, encoding="utf-8")
     with pytest.raises(AnswersError) as caught:
         load_answers_file(bad, bank())
-    [line] = caught.value.problems
+    [line] = caught.value.said("en")
     assert "\x1b" not in line and "\x07" not in line and "]0;key: unknown field" in line
     with pytest.raises(AnswersError) as caught:
         validate_answers({"version": 2}, bank(), source=f"draft{OSC}")
-    assert not any("\x1b" in line for line in caught.value.problems)
+    assert not any("\x1b" in line for line in caught.value.said("en"))
 
 
 @pytest.mark.parametrize(("text", "en", "fr"), [
@@ -303,8 +310,8 @@ def test_toml_errors_in_our_words_with_line_and_column(tmp_path: Path, text: str
     path = write(tmp_path, text)
     for lang, expected in (("en", en), ("fr", fr)):
         with pytest.raises(AnswersError) as info:
-            load_answers_file(path, bank(), lang=lang)
-        assert info.value.problems == [f"{path}: {expected}"]
+            load_answers_file(path, bank())
+        assert info.value.said(lang) == [f"{path}: {expected}"]
 
 
 def test_os_errors_in_our_words(tmp_path: Path) -> None:
@@ -315,12 +322,12 @@ def test_os_errors_in_our_words(tmp_path: Path) -> None:
     from coach.i18n import translator
 
     with pytest.raises(AnswersError) as info:
-        load_answers_file(tmp_path / "nope.toml", bank(), lang="fr")
-    assert info.value.problems == [
+        load_answers_file(tmp_path / "nope.toml", bank())
+    assert info.value.said("fr") == [
         f"{tmp_path / 'nope.toml'}: impossible de lire le fichier\u00a0: il n’existe pas"]
     with pytest.raises(AnswersError) as info:
-        load_answers_file(tmp_path, bank(), lang="fr")
-    assert info.value.problems == [
+        load_answers_file(tmp_path, bank())
+    assert info.value.said("fr") == [
         f"{tmp_path}: impossible de lire le fichier\u00a0: c’est un dossier, pas un fichier"]
     fr = translator("fr", "engine")
     en = translator("en", "engine")

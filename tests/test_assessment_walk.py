@@ -236,10 +236,8 @@ def test_unanswered_finds_first_required_gap(bank: Bank) -> None:
 
 
 def test_bank_may_bring_its_own_platform_question(bank: Bank) -> None:
-    import dataclasses
-
     own = q("where", "inventory", "multi", options="platforms", text=lt("Where are you?"))
-    w = Walker(dataclasses.replace(bank, questions=(*bank.questions, own)))
+    w = Walker(bank._replace(questions=(*bank.questions, own)))
     assert w.selector is own
     draft = Draft(w.bank, {})
     w.answer(draft, Step("where"), ["facebook"])

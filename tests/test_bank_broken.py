@@ -18,6 +18,7 @@ import pytest
 from coach.bank.load import BankError, clear_cache, load_bank
 from coach.bank.validate import check_bank
 from coach.cli.main import main
+from coach.engine import check_rules
 from coach.paths import bundled_bank_dir
 
 
@@ -188,7 +189,7 @@ def test_check_bank_refuses_broken_copy(case: Case, tmp_path: Path,
     assert str(folder) in lines[0]                      # the header names the folder
     assert any(expected in line for line in lines[1:]), err
     # The library says the same, one problem per line.
-    assert any(expected in p for p in check_bank(folder))
+    assert any(expected in p.said("en") for p in check_bank(folder, check_rules=check_rules))
 
 
 def test_every_command_refuses_a_broken_custom_bank(tmp_path: Path,
@@ -214,7 +215,7 @@ def test_all_problems_reported_at_once(tmp_path: Path) -> None:
     replace(folder, "questions.toml", 'equals = "awareness"', 'equals = "fame"')
     with pytest.raises(BankError) as info:
         load_bank(folder)
-    problems = info.value.problems
+    problems = info.value.said("en")
     assert any(p.startswith("platforms.toml: platform 'linkedin'") for p in problems)
     assert any(p.startswith("questions.toml: question 'awareness_action'") for p in problems)
 
@@ -253,14 +254,14 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = folder / "platforms.toml"
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
-    assert check_bank(folder) == []
+    assert check_bank(folder, check_rules=check_rules) == []
 
 
 def test_not_utf8(tmp_path: Path) -> None:
     folder = copy_bank(tmp_path)
     path = folder / "questions.toml"
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
-    assert check_bank(folder) == ["questions.toml: not UTF-8 text"]
+    assert [p.said("en") for p in check_bank(folder)] == ["questions.toml: not UTF-8 text"]
 
 
 def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(
@@ -275,3 +276,99 @@ def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(
     for line in unknown:
         listed = line.split("valeurs possibles : ")[1].rstrip(")").split(", ")
         assert len(listed) == len(set(listed)), line        # "facebook" was listed twice
+
+
+# ---------------------------------------------------------------- one language per run
+
+def _break_meanings(folder: Path) -> None:
+    """Rules the engine refuses for what they mean, and two broken questions."""
+    for old, new in (("max_channels = 3", "max_channels = 0"), ("days = 90", "days = 9.5"),
+                     ("evidence_max = 45.0", "evidnce_max = 45.0"),
+                     ('clients = ["inquiries", "won", "sales", "site_visits"]',
+                      'clients = ["inquiries", "won", "sales", "site_visits", "inquiries"]')):
+        replace(folder, "rules.toml", old, new)
+    replace(folder, "questions.toml", 'equals = "awareness"', 'equals = "fame"', count=2)
+    replace(folder, "questions.toml", 'label.fr = "Pas grand-chose"', 'label.fr = " "')
+
+
+def _break_shapes(folder: Path) -> None:
+    """Rules that are not even numbers or known ids, and a broken platform."""
+    replace(folder, "rules.toml", "reduce_hours = 0.5", "reduce_hours = -0.5")
+    replace(folder, "rules.toml", 'space_preference = ["group",', 'space_preference = ["groop",')
+    path = folder / "rules.toml"
+    path.write_text(path.read_text(encoding="utf-8") + '\n[extra]\nweight = "heavy"\nlist = [1]\n',
+                    encoding="utf-8")
+    replace(folder, "platforms.toml", "owned = false", 'owned = "no"')
+
+
+# What `coach check-bank` said in English before its rules problems became messages.
+ENGLISH = {
+    "meanings": [
+        "questions.toml: question 'awareness_action': when.equals: 'fame' is not a choice of "
+        "'goal'",
+        "questions.toml: question 'awareness_from': when.equals: 'fame' is not a choice of 'goal'",
+        "questions.toml: question 'if_gone': choices[5].label.fr: missing French text",
+        "rules.toml: review.days: expected a whole number, got 9.5",
+        "rules.toml: budget.max_channels: 0 is not between 1 and 20",
+        "rules.toml: score.evidnce_max: unknown key",
+        "rules.toml: goal_results.clients: an id is listed twice",
+    ],
+    "shapes": [
+        "platforms.toml: platform 'linkedin': owned: expected true or false",
+        "rules.toml: budget.reduce_hours: -0.5 is negative (only score points may be)",
+        "rules.toml: focus.space_preference: unknown id 'groop' (not in the vocabulary or the "
+        "platforms)",
+        "rules.toml: extra.weight: expected a number, a list of ids or a table",
+        "rules.toml: extra.list: expected a list of ids",
+    ],
+}
+BREAKERS = {"meanings": _break_meanings, "shapes": _break_shapes}
+
+
+def _sentences(lang: str) -> list[re.Pattern[str]]:
+    """Every bank and engine message in `lang` that differs between the two languages, as
+    a pattern matching the end of a problem line (placeholders match any text)."""
+    from babel.messages.pofile import read_po
+
+    locale = bundled_bank_dir().parent / "coach" / "locale"
+    if not locale.is_dir():                       # an installed coach: next to the package
+        import coach
+
+        locale = Path(coach.__file__).parent / "locale"
+    out = []
+    for domain in ("bank", "engine"):
+        with (locale / "fr" / "LC_MESSAGES" / f"{domain}.po").open("rb") as fh:
+            catalog = read_po(fh)
+        for message in catalog:
+            if not message.id or isinstance(message.id, tuple) or \
+                    message.string == message.id:
+                continue
+            text = message.string if lang == "fr" else message.id
+            if len(re.sub(r"\{[^{}]*\}|\W", "", text)) < 6:
+                continue                          # too little text to tell a language by
+            body = re.sub(r"\\\{[^{}]*\\\}", ".+", re.escape(text))
+            out.append(re.compile(f"(?:^|: ){body}$"))
+    return out
+
+
+@pytest.mark.parametrize("broken", sorted(BREAKERS))
+def test_check_bank_speaks_one_language(broken: str, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """`coach --lang fr check-bank COPY` is French only, rules included (they were English);
+    the English run says what it always said."""
+    folder = copy_bank(tmp_path)
+    BREAKERS[broken](folder)
+    assert main(["--lang", "fr", "check-bank", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    head, *lines = err.splitlines()
+    assert out == "" and head.startswith("La banque de questions de ")
+    assert len(lines) == len(ENGLISH[broken])
+    french, english = _sentences("fr"), _sentences("en")
+    for line in lines:
+        assert any(p.search(line) for p in french), f"not a French sentence: {line}"
+        assert not any(p.search(line) for p in english), f"English in French: {line}"
+
+    assert main(["check-bank", str(folder)]) == 2
+    head, *lines = capsys.readouterr().err.splitlines()
+    assert head == f"The question bank in {folder} has {len(lines)} problems:"
+    assert lines == ENGLISH[broken]

@@ -8,13 +8,16 @@ import re
 import subprocess
 import sys
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from engine_support import PERSONAS, persona, plan_for, plan_texts
 
 from coach.engine import ENGINE_VERSION, RulesError, factor_label, parse_rules
-from coach.engine.rules import DEFAULTS
+from coach.engine.rules import DEFAULT_RULES
+from coach.errors import InputError
 from coach.i18n import translator
 from coach.model import WARNING_CODES
 from coach.paths import bundled_bank_dir
@@ -22,21 +25,46 @@ from coach.paths import bundled_bank_dir
 NAMES = sorted(p.stem for p in PERSONAS.glob("*.toml"))
 
 
+def _as_table(record: Any) -> Any:
+    """A rules record as rules.toml states it (the [evidence] weights are its plain keys)."""
+    if not isinstance(record, tuple) or not hasattr(record, "_fields"):
+        return list(record) if isinstance(record, tuple) else record
+    table: dict[str, Any] = {}
+    for name in record._fields:
+        value = getattr(record, name)
+        if name == "weights":
+            table.update(value)
+        elif isinstance(value, Mapping):
+            table[name] = {k: _as_table(v) for k, v in value.items()}
+        else:
+            table[name] = _as_table(value)
+    return table
+
+
 def test_rules_file_states_the_engine_defaults() -> None:
+    """data/rules.toml states every rule, with the value the engine uses when it is left out."""
     with (bundled_bank_dir() / "rules.toml").open("rb") as fh:
-        assert tomllib.load(fh) == DEFAULTS
-    rules = parse_rules(DEFAULTS)
-    assert rules.review_days == 90
+        stated = tomllib.load(fh)
+    assert stated == _as_table(DEFAULT_RULES)
+    assert parse_rules(stated) == DEFAULT_RULES
+    rules = DEFAULT_RULES
+    assert rules.review.days == 90
     assert rules.budget.hours_per_channel == 2.0
     assert rules.budget.one_channel_max_hours == 3.0
-    assert rules.evidence["won"] > rules.evidence["referrals"] > rules.evidence["site_visits"]
+    weights = rules.evidence.weights
+    assert weights["won"] > weights["referrals"] > weights["site_visits"]
 
 
 def test_rules_left_out_take_defaults() -> None:
     rules = parse_rules({"version": 1, "budget": {"hours_per_channel": 3}})
     assert rules.budget.hours_per_channel == 3.0
     assert rules.budget.one_channel_max_hours == 3.0
-    assert parse_rules({}).score == parse_rules(DEFAULTS).score
+    assert parse_rules({}) == DEFAULT_RULES
+    # Open tables keep the defaults they do not restate: one more goal, one more weight.
+    more = parse_rules({"evidence": {"calls": 2}, "goal_results": {"talks": ["calls"]}})
+    assert more.evidence.weights == {**DEFAULT_RULES.evidence.weights, "calls": 2.0}
+    assert more.goal_results["talks"] == ("calls",)
+    assert more.goal_results["clients"] == DEFAULT_RULES.goal_results["clients"]
 
 
 @pytest.mark.parametrize(("rules", "line"), [
@@ -54,13 +82,23 @@ def test_rules_left_out_take_defaults() -> None:
     ({"budget": "lots"}, "budget: expected a table, got 'lots'"),
     ({"warnings": {"time_sink_hours": 6, "time_sink_critical_hours": 5}},
      "warnings.time_sink_critical_hours: must be at least time_sink_hours"),
+    ({"score": {"evidence_half": 0}}, "score.evidence_half: 0 is not at least 0.001"),
 ])
 def test_bad_rules_name_the_key(rules: dict, line: str) -> None:
     with pytest.raises(RulesError) as info:
         parse_rules(rules)
-    assert isinstance(info.value, ValueError)
-    assert line in info.value.problems
+    assert isinstance(info.value, InputError)           # exit 2 wherever it surfaces
+    assert line in info.value.said("en")
     assert info.value.key == line.split(":")[0]
+
+
+def test_bad_rules_said_in_french() -> None:
+    with pytest.raises(RulesError) as info:
+        parse_rules({"budget": {"max_channels": 0}, "review": {"days": 9.5}})
+    assert info.value.said("fr") == [
+        "review.days: nombre entier attendu, reçu 9.5",
+        "budget.max_channels: 0 n’est pas entre 1 et 20",
+    ]
 
 
 def test_rules_problems_reported_together() -> None:
@@ -122,13 +160,11 @@ def test_more_results_raise_the_focus() -> None:
 
 
 def test_bank_without_rules_uses_defaults() -> None:
-    from dataclasses import replace
-
     from engine_support import TODAY, bank
 
     from coach.engine import build_plan
 
-    bare = replace(bank(), rules={})
+    bare = bank()._replace(rules={})
     answers = persona("freelance_designer")
     plan = build_plan(answers, bare, lang="en", tr=translator("en", "engine"), today=TODAY)
     assert plan == plan_for(answers)

@@ -62,3 +62,35 @@ def test_the_check_catches_the_english_habit() -> None:
     assert _problems("Langue : français", "x")          # a plain space may wrap
     assert _problems("« Autre »", "x")
     assert not _problems("Langue\u00a0: français · ctrl+q à 10:30 https://x.org/a?b", "x")
+
+
+async def test_french_preview_says_its_problems_in_french(workspace: Path) -> None:
+    """The live plan preview of a French TUI: its draft's problems in French (they were
+    English: `draft: profile.audiences: name at least one audience`), and in English
+    after switching language from the palette."""
+    import copy
+
+    from textual.widgets import Static
+
+    from coach.store import Workspace
+    from tests.test_tui_snapshots import LUNE
+    from tests.tui_driver import new_app, settle
+
+    ws = Workspace.open(workspace, lang="fr")
+    client = ws.create_client("Atelier Lune")
+    for key, value in (("role", "consultant"), ("lang", "fr"), ("tui.client", client)):
+        ws.set_setting(key, value)
+    draft = copy.deepcopy(LUNE)
+    draft["profile"]["audiences"] = []
+    ws.save_draft(client, draft, {"step": "plan"})
+
+    app = new_app(workspace, "fr")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        shown = str(app.screen.query_one("#plan-problems", Static).render())
+        assert "draft: profile.audiences: nommez au moins un public" in shown
+        assert "name at least one audience" not in shown
+        await app.run_action("set_language('en')")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#plan-problems", Static).render())
+        assert "draft: profile.audiences: name at least one audience" in shown

@@ -1,16 +1,13 @@
 """What a choice question offers: ids with their names, as bank data (the face picks the
 language). One list for both faces, so the TUI's radios and quick mode's menu agree."""
 
-from __future__ import annotations
-
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coach.assessment.draft import PLATFORM_OPTIONS
 from coach.bank.model import Bank, LText, Platform, Question
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     id: str
     label: LText
     note: LText | None = None     # what the entry means, when the bank says

@@ -11,7 +11,6 @@ with the position).
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from coach.assessment import paths
@@ -106,7 +105,7 @@ class Draft:
             return None
         label = self.label(scope)
         if label:
-            return dataclasses.replace(base, name=LText(label, label))
+            return base._replace(name=LText(label, label))
         return base
 
     def label(self, key: str) -> str:

@@ -18,8 +18,7 @@ a draft walked here resumes on the right page of the TUI, and the other way roun
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.assessment.applies import applies
 from coach.assessment.draft import PLATFORM_OPTIONS, Draft, is_selector
@@ -32,8 +31,7 @@ _FAR = 1_000_000      # where a platform no longer listed sorts
 _UNWORDED = LText("", "")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One question to ask, and the platform entry (key) it is about, if any."""
 
     question: str

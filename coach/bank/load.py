@@ -1,9 +1,13 @@
 """Load a bank folder into `Bank` objects, refusing a broken one with every problem listed.
 
 `load_bank` validates first (coach.bank.validate works on the plain TOML tables) and
-only then builds the frozen dataclasses, so building can trust the data.
+only then builds the records, so building can trust the data.
 `default_bank` keeps the bank of a folder for the rest of the process: the files are
 read once per run (commands, TUI and benchmarks all ask for it).
+
+A caller that will run the engine passes the engine's rules check
+(`load_bank(folder, check_rules=coach.engine.check_rules)`), so a broken rules.toml is
+refused with the rest of the bank's problems, before anything starts.
 """
 
 from __future__ import annotations
@@ -13,25 +17,24 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from coach.bank.messages import Messages
+from coach.bank.messages import BankProblem
 from coach.bank.model import Bank, Choice, Condition, LText, Platform, Question, Term
 from coach.bank.source import read_bank_files
-from coach.bank.validate import VOCAB_TABLES, check_raw
+from coach.bank.validate import VOCAB_TABLES, RulesCheck, check_raw
+from coach.errors import FieldErrors
 
 
-class BankError(Exception):
-    """A bank that fails validation; `problems` holds one "file: entry: field: message" each."""
+class BankError(FieldErrors):
+    """A bank that fails validation (bad input: exit 2); `problems` holds one BankProblem
+    each, said "file: entry: field: message" in the reader's language."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(self.problems))
+    problems: list[BankProblem]  # type: ignore[assignment]
 
 
-def load_bank(path: Path | str, *, lang: str = "en") -> Bank:
-    """The bank in folder `path`; raises BankError (messages in `lang`) when it is broken."""
-    msg = Messages(lang)
-    raws, problems = read_bank_files(Path(path), msg)
-    problems += check_raw(raws, msg)
+def load_bank(path: Path | str, *, check_rules: RulesCheck | None = None) -> Bank:
+    """The bank in folder `path`; raises BankError with every problem when it is broken."""
+    raws, problems = read_bank_files(Path(path))
+    problems += check_raw(raws, check_rules=check_rules)
     if problems:
         raise BankError(problems)
     return build_bank(raws)
@@ -40,12 +43,16 @@ def load_bank(path: Path | str, *, lang: str = "en") -> Bank:
 _cache: dict[Path, Bank] = {}
 
 
-def default_bank(env_bank_dir: Path | str, *, lang: str = "en") -> Bank:
-    """`load_bank`, remembered per folder for the life of the process (errors are not)."""
+def default_bank(env_bank_dir: Path | str, *, check_rules: RulesCheck | None = None) -> Bank:
+    """`load_bank`, remembered per folder for the life of the process (errors are not).
+
+    The first load of a folder decides whether its rules were checked: a process asks
+    the same way each time (the CLI and the TUI always with the engine's check).
+    """
     key = Path(env_bank_dir).resolve()
     bank = _cache.get(key)
     if bank is None:
-        bank = _cache[key] = load_bank(key, lang=lang)
+        bank = _cache[key] = load_bank(key, check_rules=check_rules)
     return bank
 
 
@@ -104,6 +111,8 @@ def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
         platforms=tuple(_platform(p) for p in raws["platforms.toml"]["platforms"]),
         vocab=MappingProxyType({t: tuple(_term(i) for i in vocab[t]) for t in VOCAB_TABLES}),
         questions=tuple(_question(q) for q in questions["question"]),
-        rules=dict(raws.get("rules.toml", {})),   # plain nested dict, as parsed
+        # The mapping as parsed (not a copy): the engine, which checked it while the bank
+        # loaded, then knows it has read it already.
+        rules=raws.get("rules.toml", {}),
         texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
     )

@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from coach.bank.messages import Messages
+from coach.bank.messages import BankProblem, _
 
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
@@ -21,37 +21,37 @@ _WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
-def read_bank_files(folder: Path, msg: Messages) -> tuple[dict[str, dict[str, Any]], list[str]]:
+def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankProblem]]:
     """Each file's parsed tables (missing or broken files left out) and the problems found."""
     raws: dict[str, dict[str, Any]] = {}
-    problems: list[str] = []
+    problems: list[BankProblem] = []
     if not folder.is_dir():
-        return raws, [msg.line(str(folder), None, None,
-                               msg._("not a folder (a bank is a folder of TOML files)"))]
+        return raws, [BankProblem(str(folder), None, None,
+                                  _("not a folder (a bank is a folder of TOML files)"))]
     for name in REQUIRED_FILES + OPTIONAL_FILES:
         path = folder / name
         if not path.is_file():
             if name in REQUIRED_FILES:
-                problems.append(msg.line(name, None, None, msg._("file is missing")))
+                problems.append(BankProblem(name, None, None, _("file is missing")))
             continue
         try:
             # utf-8-sig: some Windows editors start files with a byte-order mark.
             text = path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
-            problems.append(msg.line(name, None, None, msg._("not UTF-8 text")))
+            problems.append(BankProblem(name, None, None, _("not UTF-8 text")))
             continue
         except OSError as exc:
-            problems.append(msg.line(name, None, None,
-                                     msg._("cannot read: {error}").format(error=exc.strerror)))
+            problems.append(BankProblem(name, None, None,
+                                        _("cannot read: {error}").format(error=exc.strerror)))
             continue
         try:
             raws[name] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            problems.append(_syntax_problem(name, str(exc), text, msg))
+            problems.append(_syntax_problem(name, str(exc), text))
     return raws, problems
 
 
-def _syntax_problem(name: str, error: str, text: str, msg: Messages) -> str:
+def _syntax_problem(name: str, error: str, text: str) -> BankProblem:
     detail = error
     where = _WHERE.search(error)
     if where:
@@ -62,5 +62,5 @@ def _syntax_problem(name: str, error: str, text: str, msg: Messages) -> str:
         if end:
             detail = error[: end.start()]
         line, column = str(text.count("\n") + 1), "1"
-    return msg.line(name, msg._("line {line}, column {column}").format(line=line, column=column),
-                    None, msg._("invalid TOML: {detail}").format(detail=detail))
+    return BankProblem(name, _("line {line}, column {column}").format(line=line, column=column),
+                       None, _("invalid TOML: {detail}").format(detail=detail))

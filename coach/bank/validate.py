@@ -5,22 +5,34 @@ Every problem reads "file: entry: field: message" (for example
 who adapted a copy of data/ can fix it without reading code. The checks work on
 the plain TOML tables, before any object is built, so that all problems are
 reported at once rather than the first one only.
+
+What the rules in rules.toml mean is the engine's to check (`coach.engine.check_rules`):
+the bank sits below the engine and never imports it, so a caller that uses the engine
+hands its check in (`check_rules=`), and its problems join the bank's, file first.
+Problems are `BankProblem`s said by the face, in the reader's language.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
-from coach.bank.messages import Messages
+from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.reasons import REASON_TAGS
 from coach.bank.source import read_bank_files
+from coach.errors import FieldProblem, Line
+
+
+class RulesCheck(Protocol):
+    """The engine's check of rules.toml (`coach.engine.check_rules`), handed in by callers."""
+
+    def __call__(self, raw: Mapping[str, Any], *,
+                 known_ids: Collection[str]) -> Sequence[FieldProblem]: ...
+
 
 VOCAB_TABLES: tuple[str, ...] = ("audiences", "goals", "activities", "measures", "results",
                                  "space_kinds", "kinds", "markets", "reasons")
@@ -33,8 +45,6 @@ VOCAB_TAGS: dict[str, frozenset[str]] = {
 }
 # Tables whose entries may go untagged (a reason then counts by its id: coach.bank.reasons).
 UNTAGGED_OK: frozenset[str] = frozenset({"reasons"})
-# Score points may be penalties; every other rule (hours, weights, days) is >= 0.
-NEGATIVE_RULES: tuple[str, ...] = ("score.",)
 PLATFORM_MARKETS = frozenset({"b2b", "b2c", "public"})
 PLATFORM_MODES = frozenset({"conversation", "broadcast", "monitoring"})
 SECTIONS: tuple[str, ...] = ("profile", "inventory", "platform")
@@ -51,16 +61,21 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def check_bank(path: Path | str, *, lang: str = "en") -> list[str]:
+def check_bank(path: Path | str, *, check_rules: RulesCheck | None = None
+               ) -> list[BankProblem]:
     """All problems of the bank in `path` (an empty list: the bank is good)."""
-    msg = Messages(lang)
-    raws, problems = read_bank_files(Path(path), msg)
-    return problems + check_raw(raws, msg)
+    raws, problems = read_bank_files(Path(path))
+    return problems + check_raw(raws, check_rules=check_rules)
 
 
-def check_raw(raws: Mapping[str, Mapping[str, Any]], msg: Messages) -> list[str]:
-    """Problems in already-parsed files (a file missing from `raws` was reported already)."""
-    checker = _Checker(msg)
+def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
+              check_rules: RulesCheck | None = None) -> list[BankProblem]:
+    """Problems in already-parsed files (a file missing from `raws` was reported already).
+
+    `check_rules(rules, known_ids=...)` checks rules.toml (the engine's
+    `coach.engine.check_rules`); without it, rules.toml is not looked at.
+    """
+    checker = _Checker()
     if "vocabulary.toml" in raws:
         checker.vocabulary(raws["vocabulary.toml"])
     if "platforms.toml" in raws:
@@ -68,8 +83,9 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], msg: Messages) -> list[str]
     if "questions.toml" in raws:
         checker.questions(raws["questions.toml"],
                           complete="vocabulary.toml" in raws and "platforms.toml" in raws)
-    if "rules.toml" in raws:
-        checker.rules(raws["rules.toml"])
+    if "rules.toml" in raws and check_rules is not None:
+        for problem in check_rules(raws["rules.toml"], known_ids=checker.known_ids()):
+            checker.add("rules.toml", None, problem.path, problem.message)
     return checker.problems
 
 
@@ -78,22 +94,23 @@ def _is_number(value: Any) -> bool:
 
 
 class _Checker:
-    def __init__(self, msg: Messages) -> None:
-        self.msg = msg
-        self._ = msg._
-        self.problems: list[str] = []
+    def __init__(self) -> None:
+        self.problems: list[BankProblem] = []
         self.vocab_ids: dict[str, list[str]] = {}
         self.platform_ids: list[str] = []
         self.platform_spaces: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------ helpers
-    def add(self, file: str, entry: str | None, field: str | None, message: str) -> None:
-        self.problems.append(self.msg.line(file, entry, field, message))
+    def add(self, file: str, entry: Line | None, field: str | None, message: Line) -> None:
+        self.problems.append(BankProblem(file, entry, field, message))
 
-    def ltext(self, file: str, entry: str, field: str, value: Any, *,
+    def known_ids(self) -> Collection[str]:
+        """Every vocabulary and platform id (what rules.toml may name)."""
+        return {i for ids in self.vocab_ids.values() for i in ids} | set(self.platform_ids)
+
+    def ltext(self, file: str, entry: Line, field: str, value: Any, *,
               required: bool = True) -> None:
         """A text in both languages: a table with non-empty `en` and `fr`."""
-        _ = self._
         if value is None:
             if required:
                 self.add(file, entry, field, _("missing (a table with en and fr texts)"))
@@ -113,17 +130,16 @@ class _Checker:
                 self.add(file, entry, f"{field}.{key}",
                          _("unknown language (use en and fr)"))
 
-    def unknown_keys(self, file: str, entry: str, table: Mapping[str, Any],
+    def unknown_keys(self, file: str, entry: Line, table: Mapping[str, Any],
                      allowed: frozenset[str]) -> None:
         for key in table:
             if key not in allowed:
-                self.add(file, entry, str(key), self._("unknown key (expected one of: {keys})")
+                self.add(file, entry, str(key), _("unknown key (expected one of: {keys})")
                          .format(keys=", ".join(sorted(allowed))))
 
-    def id_list(self, file: str, entry: str, field: str, value: Any,
-                known: list[str] | frozenset[str], what: str, *, allow_empty: bool = True
+    def id_list(self, file: str, entry: Line, field: str, value: Any,
+                known: list[str] | frozenset[str], what: Line, *, allow_empty: bool = True
                 ) -> list[str]:
-        _ = self._
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.add(file, entry, field, _("expected a list of ids"))
             return []
@@ -140,10 +156,9 @@ class _Checker:
             seen.add(item)
         return list(value)
 
-    def entries(self, file: str, raw: Mapping[str, Any], table: str, label: str
-                ) -> list[tuple[str, Mapping[str, Any]]]:
+    def entries(self, file: str, raw: Mapping[str, Any], table: str, label: Line
+                ) -> list[tuple[Line, Mapping[str, Any]]]:
         """The `[[table]]` entries with the label used in messages, duplicates reported."""
-        _ = self._
         items = raw.get(table)
         if items is None:
             self.add(file, f"[[{table}]]", None, _("table is missing"))
@@ -154,12 +169,12 @@ class _Checker:
             return []
         if not items:
             self.add(file, f"[[{table}]]", None, _("must have at least one entry"))
-        out: list[tuple[str, Mapping[str, Any]]] = []
+        out: list[tuple[Line, Mapping[str, Any]]] = []
         first: dict[str, int] = {}
         for n, item in enumerate(items, start=1):
             ident = item.get("id")
             if isinstance(ident, str) and ident:
-                entry = f"{label} {ident!r}"
+                entry: Line = Joined((label, repr(ident)))
                 if not _ID.match(ident):
                     self.add(file, entry, "id", _("ids use lowercase letters, digits and _, "
                                                   "starting with a letter"))
@@ -170,7 +185,7 @@ class _Checker:
                 else:
                     first[ident] = n
             else:
-                entry = f"{label} #{n}"
+                entry = Joined((label, f"#{n}"))
                 self.add(file, entry, "id", _("missing id") if ident is None
                          else _("expected a non-empty text id"))
                 continue
@@ -180,7 +195,6 @@ class _Checker:
     # ------------------------------------------------------------ vocabulary
     def vocabulary(self, raw: Mapping[str, Any]) -> None:
         file = "vocabulary.toml"
-        _ = self._
         for table in raw:
             if table not in VOCAB_TABLES:
                 self.add(file, f"[[{table}]]", None, _("unknown table (expected one of: {keys})")
@@ -204,7 +218,6 @@ class _Checker:
     # ------------------------------------------------------------ platforms
     def platforms(self, raw: Mapping[str, Any]) -> None:
         file = "platforms.toml"
-        _ = self._
         for table in raw:
             if table != "platforms":
                 self.add(file, f"[{table}]", None, _("unknown table (expected [[platforms]])"))
@@ -236,7 +249,6 @@ class _Checker:
     # ------------------------------------------------------------ questions
     def questions(self, raw: Mapping[str, Any], *, complete: bool) -> None:
         file = "questions.toml"
-        _ = self._
         for table in raw:
             if table not in ("question", "texts"):
                 self.add(file, f"[{table}]", None,
@@ -249,7 +261,7 @@ class _Checker:
                 self.ltext(file, f"texts {key!r}", "text", value)
         result_ids = self.vocab_ids.get("results", [])
         seen: dict[str, Mapping[str, Any]] = {}   # earlier questions, by id
-        covered: dict[str, list[str]] = {}
+        covered: dict[str, list[Line]] = {}
         last_section = 0
         for entry, q in self.entries(file, raw, "question", "question"):
             self.unknown_keys(file, entry, q, QUESTION_KEYS)
@@ -293,7 +305,7 @@ class _Checker:
         if complete:
             self._coverage(file, covered, result_ids)
 
-    def _placeholders(self, file: str, entry: str, field: str, text: Any,
+    def _placeholders(self, file: str, entry: Line, field: str, text: Any,
                       section: str | None) -> None:
         if not isinstance(text, Mapping):
             return
@@ -303,13 +315,12 @@ class _Checker:
             for name in _PLACEHOLDER.findall(value):
                 if name != "platform" or section == "profile":
                     self.add(file, entry, f"{field}.{lang}",
-                             self._("unknown placeholder {{{name}}} (only {{platform}}, "
+                             _("unknown placeholder {{{name}}} (only {{platform}}, "
                                     "in inventory and platform questions)").format(name=name))
 
-    def _choices(self, file: str, entry: str, q: Mapping[str, Any], qtype: str | None
+    def _choices(self, file: str, entry: Line, q: Mapping[str, Any], qtype: str | None
                  ) -> list[Any]:
         """The ids an answer may take (for conditions); problems reported on the way."""
-        _ = self._
         has_options, has_choices = "options" in q, "choices" in q
         if qtype in CHOICE_TYPES:
             if has_options == has_choices:
@@ -343,7 +354,8 @@ class _Checker:
                 if cid in ids:
                     self.add(file, entry, f"{where}.id", _("duplicate id {id!r}").format(id=cid))
                 ids.append(cid)
-                self.unknown_keys(file, f"{entry}: {where}", choice, frozenset({"id", "label"}))
+                self.unknown_keys(file, Joined((entry, where), ": "), choice,
+                                  frozenset({"id", "label"}))
                 self.ltext(file, entry, f"{where}.label", choice.get("label"))
             return ids
         for key in ("options", "choices"):
@@ -354,8 +366,7 @@ class _Checker:
             return [True, False]
         return []
 
-    def _number(self, file: str, entry: str, q: Mapping[str, Any]) -> None:
-        _ = self._
+    def _number(self, file: str, entry: Line, q: Mapping[str, Any]) -> None:
         low, high = q.get("min"), q.get("max")
         for key, value in (("min", low), ("max", high)):
             if value is None:
@@ -376,9 +387,8 @@ class _Checker:
             self.add(file, entry, "min", _("results cannot be negative"))
         self.ltext(file, entry, "unit", q.get("unit"))
 
-    def _field(self, file: str, entry: str, q: Mapping[str, Any], section: str,
-               qtype: str | None, result_ids: list[str], covered: dict[str, list[str]]) -> None:
-        _ = self._
+    def _field(self, file: str, entry: Line, q: Mapping[str, Any], section: str,
+               qtype: str | None, result_ids: list[str], covered: dict[str, list[Line]]) -> None:
         if "field" not in q:
             return
         field = q["field"]
@@ -406,8 +416,7 @@ class _Checker:
         if q.get("required", True) is False and field in core:
             self.add(file, entry, "required", _("a core field cannot be optional"))
 
-    def _coverage(self, file: str, covered: dict[str, list[str]], result_ids: list[str]) -> None:
-        _ = self._
+    def _coverage(self, file: str, covered: dict[str, list[Line]], result_ids: list[str]) -> None:
         for section in ("profile", "platform"):
             core, _optional = fields_for(section, result_ids)
             prefix = "profile." if section == "profile" else "platforms[]."
@@ -422,8 +431,7 @@ class _Checker:
                     self.add(file, entry, "field", _("{field!r} is already filled by {other}")
                              .format(field=field, other=entries[0]))
 
-    def _platform_scope(self, file: str, entry: str, q: Mapping[str, Any], section: str) -> None:
-        _ = self._
+    def _platform_scope(self, file: str, entry: Line, q: Mapping[str, Any], section: str) -> None:
         scope: list[str] = []
         if "platforms" in q:
             if section == "profile":
@@ -452,9 +460,8 @@ class _Checker:
                 self.ltext(file, entry, f"wording.{pid}", text)
                 self._placeholders(file, entry, f"wording.{pid}", text, section)
 
-    def _condition(self, file: str, entry: str, when: Any,
+    def _condition(self, file: str, entry: Line, when: Any,
                    seen: Mapping[str, Mapping[str, Any]]) -> None:
-        _ = self._
         if not isinstance(when, Mapping):
             self.add(file, entry, "when", _("expected a table: {{question = ..., equals = ...}}"))
             return
@@ -497,56 +504,3 @@ class _Checker:
                 self.add(file, entry, f"when.{test}", _("expected a number"))
             elif ttype == "text" and not isinstance(v, str):
                 self.add(file, entry, f"when.{test}", _("expected text"))
-
-    # ------------------------------------------------------------ rules
-    def rules(self, raw: Mapping[str, Any]) -> None:
-        """Generic checks here; the engine, when installed, checks what each rule means."""
-        file = "rules.toml"
-        before = len(self.problems)
-        self._rule_values(file, "", raw)
-        if len(self.problems) > before:
-            return
-        parse = _engine_rules_parser()
-        if parse is None:
-            return
-        try:
-            parse(raw)
-        except ValueError as exc:
-            lines = getattr(exc, "problems", None) or [str(exc)]
-            for line in lines:
-                self.add(file, None, None, str(line))
-
-    def _rule_values(self, file: str, prefix: str, table: Mapping[str, Any]) -> None:
-        _ = self._
-        known_ids = {i for ids in self.vocab_ids.values() for i in ids} | set(self.platform_ids)
-        for key, value in table.items():
-            path = f"{prefix}{key}"
-            if isinstance(value, Mapping):
-                self._rule_values(file, path + ".", value)
-            elif isinstance(value, list):
-                if not all(isinstance(v, str) and v for v in value):
-                    self.add(file, path, None, _("expected a list of ids"))
-                    continue
-                for v in value:
-                    if known_ids and v not in known_ids:
-                        self.add(file, path, None, _("unknown id {id!r} (not in the vocabulary "
-                                                     "or the platforms)").format(id=v))
-            elif not _is_number(value):
-                self.add(file, path, None, _("expected a number, a list of ids or a table"))
-            elif not math.isfinite(value):
-                self.add(file, path, None, _("expected a finite number"))
-            elif value < 0 and not path.startswith(NEGATIVE_RULES):
-                self.add(file, path, None, _("{value} is negative (only score points may be)")
-                         .format(value=value))
-
-
-def _engine_rules_parser() -> Any:
-    """coach.engine.rules.parse_rules if that module exists (the engine may be absent)."""
-    try:
-        if importlib.util.find_spec("coach.engine") is None \
-                or importlib.util.find_spec("coach.engine.rules") is None:
-            return None
-        module = importlib.import_module("coach.engine.rules")
-    except ImportError:
-        return None
-    return getattr(module, "parse_rules", None)

@@ -2,18 +2,22 @@
 
 Every command that needs the bank calls `env_bank(env)`: a consultant's broken copy
 (`--bank DIR` or COACH_BANK) then stops the command with exit 2 and one line per
-problem, before anything is written.
+problem, before anything is written. The bank checks its files and the engine its
+rules (`coach.engine.check_rules`, handed to the bank loader): the bank layer never
+imports the engine.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
 
 from coach.bank.model import Bank
 from coach.cli.base import N_, Context, InputError, TrCommand, _, get_env, ngettext
+from coach.errors import Line
 from coach.textsafe import clean
 
 # A platform's markets and modes are fixed words of the bank schema, named here for display.
@@ -25,14 +29,16 @@ _MODES = {"conversation": N_("conversation"), "broadcast": N_("broadcast"),
 def env_bank(env: Context) -> Bank:
     """The bank in use for this run, loaded once per process; InputError if it is broken."""
     from coach.bank.load import BankError, default_bank
+    from coach.engine.rules import check_rules
 
     try:
-        return default_bank(env.bank_dir, lang=env.lang)
+        return default_bank(env.bank_dir, check_rules=check_rules)
     except BankError as exc:
         raise InputError(bank_problem_lines(env.bank_dir, exc.problems)) from None
 
 
-def bank_problem_lines(folder: Path, problems: list[str]) -> list[str]:
+def bank_problem_lines(folder: Path, problems: Sequence[Line]) -> list[Line]:
+    """A header naming the folder, then the problems (said by main in the run's language)."""
     head = ngettext("The question bank in {folder} has {n} problem:",
                     "The question bank in {folder} has {n} problems:",
                     len(problems)).format(folder=clean(str(folder), single_line=True),
@@ -99,11 +105,13 @@ def platforms_cmd(ctx: click.Context, fmt: str) -> int:
 @click.pass_context
 def check_bank_cmd(ctx: click.Context, folder: str | None) -> int:
     from coach.bank.load import BankError, load_bank
+    from coach.engine.rules import check_rules
 
     env = get_env(ctx)
     path = Path(folder).expanduser() if folder else env.bank_dir
     try:
-        bank = load_bank(path, lang=env.lang)
+        # The bank's files, and the engine's rules: both, as `coach plan` would load them.
+        bank = load_bank(path, check_rules=check_rules)
     except BankError as exc:
         raise InputError(bank_problem_lines(path, exc.problems)) from None
     click.echo(_("Bank OK: {platforms}, {questions} ({folder})").format(

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | None,
              force: bool, client: str | None) -> int:
     from coach import clock
-    from coach.answers import AnswersError, load_answers_file
+    from coach.answers import load_answers_file
     from coach.engine import build_plan
     from coach.i18n import translator
 
@@ -54,10 +54,8 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
 
         check_target(output, force=force)
     bank = _bank(env)
-    try:
-        answers = load_answers_file(answers_path, bank, lang=env.lang)
-    except AnswersError as exc:
-        raise InputError(exc.problems) from None
+    # An AnswersError is an InputError: main says its problems in the run's language.
+    answers = load_answers_file(answers_path, bank)
     plan = build_plan(answers, bank, lang=env.lang, tr=translator(env.lang, "engine"),
                       today=clock.today())
     text = _render(dict(plan), fmt, env.lang, to_file=output is not None)
@@ -91,9 +89,10 @@ def _bank(env: Context) -> Bank:
     """`cmd_bank.env_bank`, without importing that module (its click commands) on every
     plan: it is only needed to word a broken bank's problems."""
     from coach.bank.load import BankError, default_bank
+    from coach.engine.rules import check_rules
 
     try:
-        return default_bank(env.bank_dir, lang=env.lang)
+        return default_bank(env.bank_dir, check_rules=check_rules)
     except BankError as exc:
         from coach.cli.cmd_bank import bank_problem_lines
 

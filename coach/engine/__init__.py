@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from coach.engine.labels import factor_label
 from coach.engine.plan import ENGINE_VERSION, build_plan
-from coach.engine.rules import Rules, RulesError, parse_rules
+from coach.engine.rules import Rules, RulesError, check_rules, parse_rules
 
-__all__ = ["ENGINE_VERSION", "Rules", "RulesError", "build_plan", "factor_label",
+__all__ = ["ENGINE_VERSION", "Rules", "RulesError", "build_plan", "check_rules", "factor_label",
            "parse_rules"]

@@ -6,9 +6,10 @@ priority audiences present, then fewer hours, then the order of the answers. Two
 runs on the same answers always give the same plan.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: NamedTuple would compile every string annotation
+# into a ForwardRef at import, on every run.
 import math
+from typing import NamedTuple
 
 from coach.bank.model import Bank
 from coach.engine.facts import Facts
@@ -28,52 +29,41 @@ PERSONAL = "personal"
 TIE_EVIDENCE, TIE_AUDIENCE, TIE_HOURS, TIE_ORDER = "evidence", "audience", "hours", "order"
 
 
-# Plain classes with __slots__ rather than dataclasses: dataclasses build their methods
-# from source at import, a cost paid on every `coach plan` run.
-class Decision:
-    __slots__ = ("factors", "facts", "recommended", "score", "verdict", "why")
+class Decision(NamedTuple):
+    """A platform's score and verdict. Decided once (see `decide`), then read only."""
 
-    def __init__(self, facts: Facts, score: int, factors: dict[str, float],
-                 verdict: str = "pause", why: str = PAUSE_NOTHING,
-                 recommended: float = 0.0) -> None:
-        self.facts = facts
-        self.score = score
-        self.factors = factors
-        self.verdict = verdict
-        self.why = why
-        self.recommended = recommended
+    facts: Facts
+    score: int
+    factors: dict[str, float]
+    verdict: str = "pause"
+    why: str = PAUSE_NOTHING
+    recommended: float = 0.0
 
 
-class Tie:
-    __slots__ = ("criterion", "names", "score")
-
-    def __init__(self, names: list[str], score: int, criterion: str) -> None:
-        self.names = names              # every platform tied at the top score, winner first
-        self.score = score
-        self.criterion = criterion      # what put the winner first
+class Tie(NamedTuple):
+    names: list[str]                # every platform tied at the top score, winner first
+    score: int
+    criterion: str                  # what put the winner first
 
 
-class Choice:
-    __slots__ = ("channels", "decisions", "focus", "focus_hours", "no_focus", "ranked", "space",
-                 "spaces_named", "tie")
-
-    def __init__(self, decisions: list[Decision], focus: Decision | None, space: dict | None,
-                 spaces_named: int, tie: Tie | None, focus_hours: float, channels: int,
-                 no_focus: str | None = None, ranked: list[Decision] | None = None) -> None:
-        self.decisions = decisions      # in the order of the answers
-        self.focus = focus
-        self.space = space              # the named space to start with
-        self.spaces_named = spaces_named  # how many spaces were named on the focus
-        self.tie = tie
-        self.focus_hours = focus_hours
-        self.channels = channels        # channels the budget allows
-        self.no_focus = no_focus        # "no_professional" | "no_promising"
-        self.ranked = [] if ranked is None else ranked   # best first, for the plan
+class Choice(NamedTuple):
+    decisions: list[Decision]       # in the order of the answers
+    focus: Decision | None          # the same object as in `decisions` (compared with `is`)
+    space: dict | None              # the named space to start with
+    spaces_named: int               # how many spaces were named on the focus
+    tie: Tie | None
+    focus_hours: float
+    channels: int                   # channels the budget allows
+    no_focus: str | None            # "no_professional" | "no_promising"
+    ranked: list[Decision]          # best first, for the plan
 
 
 def rank_key(d: Decision) -> tuple:
-    f = d.facts
-    return (-d.score, -f.evidence, -f.audience_share, f.hours, f.index)
+    return _rank(d.score, d.facts)
+
+
+def _rank(score: int, f: Facts) -> tuple:
+    return (-score, -f.evidence, -f.audience_share, f.hours, f.index)
 
 
 def channels_allowed(budget: float, rules: Rules) -> int:
@@ -109,7 +99,7 @@ def pick_space(f: Facts, bank: Bank, rules: Rules) -> dict | None:
         offered = bank.platform(f.platform).spaces
     except KeyError:
         offered = ()
-    pref = {kind: i for i, kind in enumerate(rules.space_preference)}
+    pref = {kind: i for i, kind in enumerate(rules.focus.space_preference)}
 
     def key(item: tuple[int, dict]) -> tuple:
         pos, space = item
@@ -122,72 +112,78 @@ def pick_space(f: Facts, bank: Bank, rules: Rules) -> dict | None:
 def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> Choice:
     b = rules.budget
     budget = min(max(budget, 0.0), 168.0) if math.isfinite(budget) else 0.0
-    decisions = []
-    for f in all_facts:
-        sc, pts = score(factors(f, rules))
-        decisions.append(Decision(facts=f, score=sc, factors=pts))
+    facts = all_facts
+    points = [score(factors(f, rules)) for f in facts]          # (score, factors)
+    keys = [_rank(sc, f) for (sc, _pts), f in zip(points, facts, strict=True)]
+    # (verdict, why, recommended hours) per platform, in the order of the answers; each
+    # Decision is made once, at the end, from its slot.
+    slots: list[tuple[str, str, float]] = [("pause", PAUSE_NOTHING, 0.0)] * len(facts)
 
-    professional = sorted((d for d in decisions if d.facts.professional), key=rank_key)
+    def done(focus: int | None, space: dict | None, focus_hours: float,
+             no_focus: str | None) -> Choice:
+        decisions = [Decision(f, sc, pts, v, w, r) for f, (sc, pts), (v, w, r)
+                     in zip(facts, points, slots, strict=True)]
+        chosen = decisions[focus] if focus is not None else None
+        return Choice(decisions=decisions, focus=chosen, space=space,
+                      spaces_named=len(chosen.facts.spaces) if chosen else 0,
+                      tie=_tie([decisions[i] for i in candidates]) if chosen else None,
+                      focus_hours=focus_hours, channels=channels, no_focus=no_focus,
+                      ranked=_ranked(decisions, chosen))
+
+    order = sorted((i for i, f in enumerate(facts) if f.professional), key=keys.__getitem__)
     # A focus must show something: results, or priority audiences actually there.
-    candidates = [d for d in professional if d.facts.evidence > 0 or d.facts.present]
+    candidates = [i for i in order if facts[i].evidence > 0 or facts[i].present]
     channels = channels_allowed(budget, rules)
 
-    for d in decisions:
-        if not d.facts.professional:
-            d.verdict, d.why, d.recommended = "personal", PERSONAL, d.facts.hours
+    for i, f in enumerate(facts):
+        if not f.professional:
+            slots[i] = ("personal", PERSONAL, f.hours)
 
     if not candidates:
-        for d in professional:
-            d.verdict = "pause"
-            d.why = PAUSE_IDLE if d.facts.hours == 0 else PAUSE_NOTHING
-        return Choice(decisions=decisions, focus=None, space=None, spaces_named=0, tie=None,
-                      focus_hours=min(budget, b.hours_per_channel), channels=channels,
-                      no_focus="no_promising" if professional else "no_professional",
-                      ranked=_ranked(decisions, None))
+        for i in order:
+            slots[i] = ("pause", PAUSE_IDLE if facts[i].hours == 0 else PAUSE_NOTHING, 0.0)
+        return done(None, None, min(budget, b.hours_per_channel),
+                    "no_promising" if order else "no_professional")
 
     focus = candidates[0]
-    focus.verdict, focus.why = "focus", FOCUS
+    focus_facts = facts[focus]
     if budget <= b.one_channel_max_hours:
         focus_hours = min(budget, b.focus_max_hours)
     else:
-        wanted = min(max(focus.facts.hours, b.hours_per_channel), b.focus_max_hours)
+        wanted = min(max(focus_facts.hours, b.hours_per_channel), b.focus_max_hours)
         focus_hours = min(budget, wanted)
-    focus.recommended = focus_hours
+    slots[focus] = ("focus", FOCUS, focus_hours)
     remaining = budget - focus_hours
-    slots = channels - 1 if budget > b.one_channel_max_hours else 0
+    room_for = channels - 1 if budget > b.one_channel_max_hours else 0
 
-    for d in professional:
-        if d is focus:
+    for i in order:
+        if i == focus:
             continue
-        f = d.facts
-        if f.evidence >= rules.proven and slots > 0:
+        f = facts[i]
+        if f.evidence >= rules.evidence.proven and room_for > 0:
             # About one channel's worth of hours: never more than the focus.
             want = min(f.hours, b.hours_per_channel, max(focus_hours, 0.0))
             if want <= remaining:
-                d.verdict, d.why, d.recommended = "keep", KEEP, min(want, remaining)
-                remaining -= d.recommended
-                slots -= 1
+                kept = min(want, remaining)
+                slots[i] = ("keep", KEEP, kept)
+                remaining -= kept
+                room_for -= 1
                 continue
         light = min(f.hours, b.reduce_hours)
         room = budget > b.one_channel_max_hours and remaining >= light
-        if f.evidence >= rules.proven:
+        if f.evidence >= rules.evidence.proven:
             # Proven results are never dropped: at worst, answer the messages they bring.
-            d.verdict, d.why = "reduce", REDUCE_NO_ROOM
-            d.recommended = light if room else 0.0
+            slots[i] = ("reduce", REDUCE_NO_ROOM, light if room else 0.0)
         elif f.hours == 0:
-            d.verdict, d.why = "pause", PAUSE_IDLE
+            slots[i] = ("pause", PAUSE_IDLE, 0.0)
         elif f.evidence > 0 or f.present:
-            if room:
-                d.verdict, d.why, d.recommended = "reduce", REDUCE_UNPROVEN, light
-            else:
-                d.verdict, d.why = "pause", PAUSE_NO_ROOM
+            slots[i] = ("reduce", REDUCE_UNPROVEN, light) if room else (
+                "pause", PAUSE_NO_ROOM, 0.0)
         else:
-            d.verdict, d.why = "pause", PAUSE_NOTHING
-        remaining -= d.recommended
+            slots[i] = ("pause", PAUSE_NOTHING, 0.0)
+        remaining -= slots[i][2]
 
-    return Choice(decisions=decisions, focus=focus, space=pick_space(focus.facts, bank, rules),
-                  spaces_named=len(focus.facts.spaces), tie=_tie(candidates),
-                  focus_hours=focus_hours, channels=channels, ranked=_ranked(decisions, focus))
+    return done(focus, pick_space(focus_facts, bank, rules), focus_hours, None)
 
 
 _VERDICT_ORDER = {"focus": 0, "keep": 1, "reduce": 2, "pause": 3, "personal": 4}

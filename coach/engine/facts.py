@@ -96,10 +96,11 @@ def goal_kinds(profile: Mapping[str, Any], rules: Rules) -> tuple[str, ...]:
     the action the user named comes first."""
     kinds = tuple(rules.goal_results.get(profile.get("goal", ""), ()))
     if not kinds:
-        kinds = tuple(k for k in rules.evidence if k != "site_visits") or tuple(rules.evidence)
+        weights = rules.evidence.weights
+        kinds = tuple(k for k in weights if k != "site_visits") or tuple(weights)
     extra = profile.get("extra") or {}
     named = _AWARENESS_ACTIONS.get(str(extra.get("awareness_action", "")))
-    if named and named in rules.evidence:
+    if named and named in rules.evidence.weights:
         kinds = (named, *(k for k in kinds if k != named))
     return kinds
 
@@ -123,9 +124,9 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
         evidence = 0.0
         goal_count = 0
         for kind, n in results.items():
-            weight = rules.evidence.get(kind, 0.0)
+            weight = rules.evidence.weights.get(kind, 0.0)
             if kind in goal_set:
-                weight *= rules.goal_multiplier
+                weight *= rules.evidence.goal_multiplier
                 goal_count += n
             evidence += weight * n
         present_set = set(p.get("audiences_present", []))

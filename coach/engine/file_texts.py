@@ -5,6 +5,9 @@ Like answer_texts: coach.answers and the CLI command that shows them
 French and English with the rest of the engine's words. Python's own texts (the
 OS's "No such file or directory", tomllib's "Expected ']' ...") are English only:
 they are replaced here by our words, keeping what matters (line and column).
+
+With a `Deferred` translator the words come back as a `Msg`, said later by the face
+(coach.answers raises them); with a catalog, as text.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import errno
 import re
 
-from coach.i18n import N_, Translator
+from coach.i18n import N_, Deferred, Msg, Translator
 
 # Why the system refused, for the errors people actually meet.
 _OS_REASONS = {
@@ -28,7 +31,7 @@ _OS_REASONS = {
 OS_OTHER = N_("system error {code}")
 
 
-def os_reason(exc: OSError, tr: Translator) -> str:
+def os_reason(exc: OSError, tr: Translator | Deferred) -> str | Msg:
     """The OS's refusal in the user's language (not Python's English strerror)."""
     message = _OS_REASONS.get(exc.errno or 0)
     if message is not None:
@@ -70,7 +73,7 @@ _TOML_PROBLEMS = (
 TOML_OTHER = N_("unexpected character (text needs quotes, each field goes on its own line)")
 
 
-def toml_problem(message: str, tr: Translator) -> str:
+def toml_problem(message: str, tr: Translator | Deferred) -> str | Msg:
     """A tomllib error message said in the user's language, with its line and column."""
     problem = TOML_OTHER
     for start, said in _TOML_PROBLEMS:

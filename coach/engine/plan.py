@@ -14,7 +14,7 @@ from coach.engine.decide import Choice, decide
 from coach.engine.explain import explanation, focus_reasons
 from coach.engine.facts import read_facts
 from coach.engine.routine import build_gate, build_routine, build_track
-from coach.engine.rules import Rules, parse_rules
+from coach.engine.rules import Rules, read_rules
 from coach.engine.warnings import build_warnings
 from coach.i18n import Translator
 from coach.model import Answers, Focus, Plan, PlanPlatform
@@ -27,22 +27,13 @@ def _hours(x: float) -> float:
     return round(x + 0.0, 2)
 
 
-_parsed: list[tuple[object, Rules]] = []   # (the bank's rules mapping, parsed): one slot
-
-
 def rules_of(bank: Bank) -> Rules:
-    """The bank's rules, checked and typed; parsed once per rules mapping.
-
-    The slot keeps a reference to the mapping, so an identity match is never a
-    recycled id. Pure: same mapping, same Rules."""
+    """The bank's rules, checked and typed; read once per rules mapping (the check that
+    refused or accepted the bank when it loaded already read them)."""
     raw = bank.rules
     if isinstance(raw, Rules):
         return raw
-    if _parsed and _parsed[0][0] is raw:
-        return _parsed[0][1]
-    rules = parse_rules(raw)
-    _parsed[:] = [(raw, rules)]
-    return rules
+    return read_rules(raw)
 
 
 def _confidence(c: Choice, tr: Translator) -> tuple[str, str]:
@@ -67,7 +58,7 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
     budget = min(max(budget, 0.0), 168.0) if budget == budget else 0.0  # NaN-safe
     facts = read_facts(answers, bank, rules, lang, tr)
     choice = decide(facts, budget, bank, rules)
-    review_on = today + timedelta(days=rules.review_days)
+    review_on = today + timedelta(days=rules.review.days)
 
     platforms: list[PlanPlatform] = []
     for d in choice.ranked:

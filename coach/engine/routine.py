@@ -201,7 +201,7 @@ def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank:
     org = answers["profile"].get("kind", "")
     results = join_or([result_name(k, tr, lang, bank, org)
                        for k in goal_kinds(answers["profile"], rules)], tr)
-    n = fmt_int(rules.gate_min_results, lang)
+    n = fmt_int(rules.gate.min_results, lang)
     review = fmt_date(review_on, tr)
     if c.focus is None:
         return tr.gettext("Make a space your focus once it has brought at least {n} results "

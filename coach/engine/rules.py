@@ -1,314 +1,435 @@
-"""The engine's rules (data/rules.toml) as typed, checked values.
+"""The engine's rules (data/rules.toml) as one typed schema: each rule declared once.
 
 The weights and thresholds are data so a consultant can adapt them; a typo there
-must fail loudly with the key it concerns, not turn into a strange plan. Every
-problem is collected, then `RulesError` (a ValueError) lists them all; its
-message names each key (`budget.hours_per_channel: expected a number, got 'two'`).
-These messages are for whoever edits the bank, in English like the file's keys.
-Keys a bank leaves out take the defaults below (the values of data/rules.toml).
+must fail loudly with the key it concerns, not turn into a strange plan. Each rule is
+one field below: its type, its bounds (the `Annotated` metadata) and its default (the
+field's default). The records are what the engine reads (`rules.budget.max_channels`),
+the same declaration checks a bank's rules.toml, and `Rules()` is the defaults.
+
+Why the defaults live here and not only in data/rules.toml: the engine stays pure (a
+bank without rules.toml, or with one weight changed, needs no file read), and the
+engine's own numbers sit with their types. data/rules.toml states the same values with
+their reasons, for the consultant who copies data/; tests/test_engine.py keeps the two
+equal, and keeps the file stating every rule.
+
+Problems are `FieldProblem`s with `Msg` messages in the engine catalog, so whoever
+shows them says them in the reader's language (`check-bank --lang fr` speaks French).
 """
 
 # No `from __future__ import annotations`: NamedTuple would compile every string annotation
-# into a ForwardRef at import, on every run.
+# into a ForwardRef at import, on every run; here they are plain objects, read below.
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
-# The defaults, used for any key a bank's rules.toml leaves out (or when it has no
-# rules.toml). data/rules.toml states the same values with their reasons; a test
-# keeps the two equal.
-DEFAULTS: dict[str, Any] = {'version': 1,
- 'review': {'days': 90},
- 'budget': {'hours_per_channel': 2.0,
-            'one_channel_max_hours': 3.0,
-            'max_channels': 3,
-            'focus_max_hours': 6.0,
-            'reduce_hours': 0.5,
-            'start_hours': 1.0},
- 'evidence': {'won': 10.0,
-              'inquiries': 6.0,
-              'sales': 6.0,
-              'donations': 6.0,
-              'referrals': 4.0,
-              'signups': 3.0,
-              'site_visits': 0.1,
-              'goal_multiplier': 1.5,
-              'proven': 3.0},
- 'goal_results': {'clients': ['inquiries', 'won', 'sales', 'site_visits'],
-                  'mandates': ['inquiries', 'won', 'referrals'],
-                  'donations': ['donations', 'signups', 'site_visits'],
-                  'volunteers': ['signups', 'inquiries'],
-                  'recruits': ['inquiries', 'signups'],
-                  'partners': ['inquiries', 'referrals', 'won'],
-                  'funding': ['won', 'inquiries', 'donations'],
-                  'awareness': ['site_visits', 'signups', 'inquiries']},
- 'score': {'evidence_max': 45.0,
-           'evidence_half': 10.0,
-           'audience_max': 20.0,
-           'conversation': 10.0,
-           'monitoring': 3.0,
-           'broadcast_only': -5.0,
-           'browsing': -5.0,
-           'ads': -3.0,
-           'know_who': 5.0,
-           'know_who_missing': -3.0,
-           'editorial_line': 5.0,
-           'action_measures': 5.0,
-           'vanity_only': -3.0,
-           'fit': 4.0,
-           'efficiency_max': 10.0,
-           'efficiency_half': 5.0,
-           'idle_hour_penalty': 3.0,
-           'idle_penalty_max': 20.0},
- 'focus': {'space_preference': ['group',
-                                'forum',
-                                'list',
-                                'channel',
-                                'page',
-                                'newsletter',
-                                'profile']},
- 'warnings': {'over_budget_critical_ratio': 2.0,
-              'time_sink_hours': 2.0,
-              'time_sink_critical_hours': 5.0,
-              'personal_time_hours': 5.0},
- 'gate': {'min_results': 3},
- 'routine': {'minutes_per_answer': 15,
-             'minutes_per_post': 45,
-             'minutes_per_comment': 10,
-             'tracking_minutes': 10,
-             'reply_share': 0.2}}
+from coach.errors import FieldErrors, FieldProblem
+from coach.i18n import Deferred, Msg
+
+_ = Deferred("engine").gettext
 
 
-class RulesError(ValueError):
-    """data/rules.toml is wrong; `.problems` holds one line per problem, key first."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems)
-        self.key = problems[0].split(":", 1)[0] if problems else ""
-        super().__init__("\n".join(self.problems))
+# ---------------------------------------------------------------- kinds of value
 
 
-# Immutable records: NamedTuple rather than frozen dataclasses, which cost about half a
-# millisecond each to create at import, on every `coach plan` run.
+class Value(NamedTuple):
+    """What one rule holds; read by `_Reader.value`. One record type for every kind keeps
+    the module cheap to import (each NamedTuple class costs about 0.08 ms to create)."""
+
+    kind: str                  # "number" | "ids" | "exactly" | "each" | "rest"
+    low: float | None = None   # number: inclusive bounds (None: open)
+    high: float | None = None
+    whole: bool = False        # number: an integer
+    inner: Any = None          # each, rest: the Value of every entry; exactly: the value
+
+
+def num(low: float | None = None, high: float | None = None, *, whole: bool = False) -> Value:
+    """A number within inclusive bounds."""
+    return Value("number", low, high, whole)
+
+
+IDS = Value("ids")             # a list of distinct ids, kept as a tuple
+
+
+def exactly(value: int) -> Value:
+    """One accepted value (the file format's version)."""
+    return Value("exactly", inner=value)
+
+
+def each(inner: Value) -> Value:
+    """An open table: any key, each value `inner` (goal id -> result ids)."""
+    return Value("each", inner=inner)
+
+
+def rest(inner: Value) -> Value:
+    """The other keys of the section this field is in, each value `inner`."""
+    return Value("rest", inner=inner)
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+_HOURS = num(0, 168)
+_POINTS = num(-100, 100)       # a score factor: points, or a penalty when negative
+_MAX_POINTS = num(0, 100)
+_MINUTES = num(1, 600, whole=True)
+
+
+# ---------------------------------------------------------------- the schema
+# Records are NamedTuples, the one style for immutable data in engine and bank (see
+# coach/bank/model.py for the measurement). Each field's comment lives in data/rules.toml.
+
+
+class ReviewRules(NamedTuple):
+    days: Annotated[int, num(1, 3660, whole=True)] = 90
+
+
 class BudgetRules(NamedTuple):
-    hours_per_channel: float
-    one_channel_max_hours: float
-    max_channels: int
-    focus_max_hours: float
-    reduce_hours: float
-    start_hours: float
+    hours_per_channel: Annotated[float, num(0.1, 168)] = 2.0
+    one_channel_max_hours: Annotated[float, _HOURS] = 3.0
+    max_channels: Annotated[int, num(1, 20, whole=True)] = 3
+    focus_max_hours: Annotated[float, num(0.5, 168)] = 6.0
+    reduce_hours: Annotated[float, _HOURS] = 0.5
+    start_hours: Annotated[float, num(0.1, 168)] = 1.0
 
 
 class ScoreRules(NamedTuple):
-    evidence_max: float
-    evidence_half: float
-    audience_max: float
-    conversation: float
-    monitoring: float
-    broadcast_only: float
-    browsing: float
-    ads: float
-    know_who: float
-    know_who_missing: float
-    editorial_line: float
-    action_measures: float
-    vanity_only: float
-    fit: float
-    efficiency_max: float
-    efficiency_half: float
-    idle_hour_penalty: float
-    idle_penalty_max: float
+    evidence_max: Annotated[float, _MAX_POINTS] = 45.0
+    evidence_half: Annotated[float, num(0.001)] = 10.0
+    audience_max: Annotated[float, _MAX_POINTS] = 20.0
+    conversation: Annotated[float, _POINTS] = 10.0
+    monitoring: Annotated[float, _POINTS] = 3.0
+    broadcast_only: Annotated[float, _POINTS] = -5.0
+    browsing: Annotated[float, _POINTS] = -5.0
+    ads: Annotated[float, _POINTS] = -3.0
+    know_who: Annotated[float, _POINTS] = 5.0
+    know_who_missing: Annotated[float, _POINTS] = -3.0
+    editorial_line: Annotated[float, _POINTS] = 5.0
+    action_measures: Annotated[float, _POINTS] = 5.0
+    vanity_only: Annotated[float, _POINTS] = -3.0
+    fit: Annotated[float, _POINTS] = 4.0
+    efficiency_max: Annotated[float, _MAX_POINTS] = 10.0
+    efficiency_half: Annotated[float, num(0.001)] = 5.0
+    idle_hour_penalty: Annotated[float, _MAX_POINTS] = 3.0
+    idle_penalty_max: Annotated[float, _MAX_POINTS] = 20.0
 
 
 class WarningRules(NamedTuple):
-    over_budget_critical_ratio: float
-    time_sink_hours: float
-    time_sink_critical_hours: float
-    personal_time_hours: float
+    over_budget_critical_ratio: Annotated[float, num(1)] = 2.0
+    time_sink_hours: Annotated[float, _HOURS] = 2.0
+    time_sink_critical_hours: Annotated[float, _HOURS] = 5.0
+    personal_time_hours: Annotated[float, _HOURS] = 5.0
 
 
 class RoutineRules(NamedTuple):
-    minutes_per_answer: int
-    minutes_per_post: int
-    minutes_per_comment: int
-    tracking_minutes: int
-    reply_share: float
+    minutes_per_answer: Annotated[int, _MINUTES] = 15
+    minutes_per_post: Annotated[int, _MINUTES] = 45
+    minutes_per_comment: Annotated[int, _MINUTES] = 10
+    tracking_minutes: Annotated[int, num(0, 600, whole=True)] = 10
+    reply_share: Annotated[float, num(0, 0.9)] = 0.2
+
+
+class GateRules(NamedTuple):
+    min_results: Annotated[int, num(1, 10_000, whole=True)] = 3
+
+
+class FocusRules(NamedTuple):
+    space_preference: Annotated[tuple[str, ...], IDS] = (
+        "group", "forum", "list", "channel", "page", "newsletter", "profile")
+
+
+class EvidenceRules(NamedTuple):
+    # result id -> evidence units per result: every key of [evidence] but the two below
+    weights: Annotated[Mapping[str, float], rest(num(0, 1000))] = _frozen({
+        "won": 10.0, "inquiries": 6.0, "sales": 6.0, "donations": 6.0, "referrals": 4.0,
+        "signups": 3.0, "site_visits": 0.1})
+    goal_multiplier: Annotated[float, num(1, 100)] = 1.5
+    proven: Annotated[float, num(0)] = 3.0
+
+
+_GOAL_RESULTS: Mapping[str, tuple[str, ...]] = _frozen({
+    "clients": ("inquiries", "won", "sales", "site_visits"),
+    "mandates": ("inquiries", "won", "referrals"),
+    "donations": ("donations", "signups", "site_visits"),
+    "volunteers": ("signups", "inquiries"),
+    "recruits": ("inquiries", "signups"),
+    "partners": ("inquiries", "referrals", "won"),
+    "funding": ("won", "inquiries", "donations"),
+    "awareness": ("site_visits", "signups", "inquiries"),
+})
 
 
 class Rules(NamedTuple):
-    review_days: int
-    budget: BudgetRules
-    evidence: Mapping[str, float]            # result id -> evidence units per result
-    goal_multiplier: float
-    proven: float
-    goal_results: Mapping[str, tuple[str, ...]]
-    score: ScoreRules
-    space_preference: tuple[str, ...]
-    warnings: WarningRules
-    gate_min_results: int
-    routine: RoutineRules
+    """All the rules. Fields come in the order their problems are reported (as since the
+    first release: evidence and goal_results last, as they are checked against each other)."""
+
+    version: Annotated[int, exactly(1)] = 1
+    review: ReviewRules = ReviewRules()
+    budget: BudgetRules = BudgetRules()
+    score: ScoreRules = ScoreRules()
+    warnings: WarningRules = WarningRules()
+    routine: RoutineRules = RoutineRules()
+    gate: GateRules = GateRules()
+    focus: FocusRules = FocusRules()
+    evidence: EvidenceRules = EvidenceRules()
+    goal_results: Annotated[Mapping[str, tuple[str, ...]], each(IDS)] = _GOAL_RESULTS
 
 
-# (key, kind, low, high): kind "num" (int or float), "int", "signed" (any finite
-# number), "ids" (list of strings). Bounds are inclusive; None means open.
-_Spec = tuple[str, str, float | None, float | None]
+DEFAULT_RULES = Rules()
 
-_BUDGET: tuple[_Spec, ...] = (
-    ("hours_per_channel", "num", 0.1, 168), ("one_channel_max_hours", "num", 0, 168),
-    ("max_channels", "int", 1, 20), ("focus_max_hours", "num", 0.5, 168),
-    ("reduce_hours", "num", 0, 168), ("start_hours", "num", 0.1, 168),
-)
-_SCORE: tuple[_Spec, ...] = (
-    ("evidence_max", "num", 0, 100), ("evidence_half", "num", 0.001, None),
-    ("audience_max", "num", 0, 100), ("conversation", "signed", -100, 100),
-    ("monitoring", "signed", -100, 100), ("broadcast_only", "signed", -100, 100),
-    ("browsing", "signed", -100, 100), ("ads", "signed", -100, 100),
-    ("know_who", "signed", -100, 100), ("know_who_missing", "signed", -100, 100),
-    ("editorial_line", "signed", -100, 100), ("action_measures", "signed", -100, 100),
-    ("vanity_only", "signed", -100, 100), ("fit", "signed", -100, 100),
-    ("efficiency_max", "num", 0, 100), ("efficiency_half", "num", 0.001, None),
-    ("idle_hour_penalty", "num", 0, 100), ("idle_penalty_max", "num", 0, 100),
-)
-_WARNINGS: tuple[_Spec, ...] = (
-    ("over_budget_critical_ratio", "num", 1, None), ("time_sink_hours", "num", 0, 168),
-    ("time_sink_critical_hours", "num", 0, 168), ("personal_time_hours", "num", 0, 168),
-)
-_ROUTINE: tuple[_Spec, ...] = (
-    ("minutes_per_answer", "int", 1, 600), ("minutes_per_post", "int", 1, 600),
-    ("minutes_per_comment", "int", 1, 600), ("tracking_minutes", "int", 0, 600),
-    ("reply_share", "num", 0, 0.9),
-)
-_SECTIONS = ("version", "review", "budget", "evidence", "goal_results", "score", "focus",
-             "warnings", "gate", "routine")
+
+class RulesError(FieldErrors):
+    """data/rules.toml is wrong: one FieldProblem per problem, its path the rule's key."""
+
+    @property
+    def key(self) -> str:
+        """The first key found wrong (`budget.hours_per_channel`)."""
+        return self.problems[0].path if self.problems else ""
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _fields(record: type) -> tuple[tuple[str, Any], ...]:
+    """(name, kind or section record) per field, read once per record type."""
+    cached = _FIELDS.get(record)
+    if cached is None:
+        cached = tuple(
+            (name, getattr(hint, "__metadata__", (hint,))[0])
+            for name, hint in record.__annotations__.items())
+        _FIELDS[record] = cached
+    return cached
+
+
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _is_section(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, tuple)
+
+
+def _shown(value: Any) -> str:
+    return repr(value)
+
+
+def _bound(x: float) -> str:
+    return f"{x:g}"
 
 
 class _Reader:
     """Collects problems while reading values, so all of them are reported at once."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems: list[FieldProblem] = []
 
-    def fail(self, key: str, message: str) -> None:
-        self.problems.append(f"{key}: {message}")
+    def fail(self, path: str, message: Msg) -> None:
+        self.problems.append(FieldProblem(path, message))
 
-    def table(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-        value = data.get(key)
-        if value is None:
-            self.fail(key, "missing table")
-            return {}
-        if not isinstance(value, Mapping):
-            self.fail(key, f"expected a table, got {value!r}")
-            return {}
-        return value
+    def table(self, raw: Any, path: str) -> Mapping[str, Any] | None:
+        if not isinstance(raw, Mapping):
+            self.fail(path, _("expected a table, got {value}").format(value=_shown(raw)))
+            return None
+        return raw
 
-    def value(self, table: Mapping[str, Any], prefix: str, spec: _Spec) -> Any:
-        key, kind, low, high = spec
-        path = f"{prefix}.{key}"
-        if key not in table:
-            self.fail(path, "missing")
-            return 0
-        raw = table[key]
-        if kind == "ids":
+    def value(self, raw: Any, path: str, kind: Value) -> Any:
+        if kind.kind == "number":
+            return self.number(raw, path, kind)
+        if kind.kind == "ids":
             return self.ids(raw, path)
+        if kind.kind == "exactly":
+            if raw != kind.inner or isinstance(raw, bool):
+                self.fail(path, _("expected {expected}, got {value}").format(
+                    expected=kind.inner, value=_shown(raw)))
+            return kind.inner
+        if kind.kind == "each":
+            table = self.table(raw, path)
+            return _frozen({str(key): self.value(value, f"{path}.{key}", kind.inner)
+                            for key, value in (table or {}).items()})
+        raise TypeError(f"no reader for {kind!r}")  # a schema mistake, not the user's
+
+    def number(self, raw: Any, path: str, kind: Value) -> float | int:
         if isinstance(raw, bool) or not isinstance(raw, int | float):
-            self.fail(path, f"expected a number, got {raw!r}")
+            self.fail(path, _("expected a number, got {value}").format(value=_shown(raw)))
             return 0
-        if kind == "int" and not isinstance(raw, int):
-            self.fail(path, f"expected a whole number, got {raw!r}")
+        if kind.whole and not isinstance(raw, int):
+            self.fail(path, _("expected a whole number, got {value}").format(value=_shown(raw)))
             return 0
         if not math.isfinite(raw):
-            self.fail(path, f"expected a finite number, got {raw!r}")
+            self.fail(path, _("expected a finite number, got {value}").format(value=_shown(raw)))
             return 0
+        low, high = kind.low, kind.high
         if (low is not None and raw < low) or (high is not None and raw > high):
-            shown = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-            self.fail(path, f"{raw!r} is not {shown}")
-        return int(raw) if kind == "int" else float(raw)
+            if high is not None and low is not None:
+                self.fail(path, _("{value} is not between {low} and {high}").format(
+                    value=_shown(raw), low=_bound(low), high=_bound(high)))
+            elif low is not None:
+                self.fail(path, _("{value} is not at least {low}").format(
+                    value=_shown(raw), low=_bound(low)))
+            else:
+                self.fail(path, _("{value} is more than {high}").format(
+                    value=_shown(raw), high=_bound(high or 0)))
+        return int(raw) if kind.whole else float(raw)
 
     def ids(self, raw: Any, path: str) -> tuple[str, ...]:
         if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
-            self.fail(path, f"expected a list of ids, got {raw!r}")
+            self.fail(path, _("expected a list of ids, got {value}").format(value=_shown(raw)))
             return ()
         if len(set(raw)) != len(raw):
-            self.fail(path, "an id is listed twice")
+            self.fail(path, _("an id is listed twice"))
         return tuple(raw)
 
-    def unknown(self, table: Mapping[str, Any], prefix: str, known: tuple[str, ...]) -> None:
-        for key in table:
-            if key not in known:
-                self.fail(f"{prefix}.{key}" if prefix else str(key), "unknown key")
+    def unknown(self, path: str) -> None:
+        self.fail(path, _("unknown key"))
 
-    def section(self, data: Mapping[str, Any], name: str, specs: tuple[_Spec, ...]) -> dict:
-        table = self.table(data, name)
-        out = {spec[0]: self.value(table, name, spec) for spec in specs}
-        self.unknown(table, name, tuple(spec[0] for spec in specs))
-        return out
+    def section(self, record: type, raw: Any, path: str) -> Any:
+        """One [table] as its record; keys it leaves out take their default."""
+        given = self.table(raw, path)
+        if given is None:
+            return record()
+        defaults = record._field_defaults  # type: ignore[attr-defined]
+        fields = _fields(record)
+        rest = next((name for name, kind in fields if kind.kind == "rest"), None)
+        # The section as the file would state it with nothing left out, then what is given:
+        # values are read (and problems reported) in that order.
+        merged: dict[str, Any] = {}
+        for name, _kind in fields:
+            if name == rest:
+                merged.update(defaults[name])
+            else:
+                merged[name] = defaults[name]
+        merged.update(given)
+        kinds = dict(fields)
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        unknown: list[str] = []
+        for key, value in merged.items():
+            kind = kinds.get(key) if key != rest else None
+            target = values if kind is not None else extra
+            if key not in given:
+                target[key] = value          # a default: typed and valid already
+            elif kind is not None:
+                values[key] = self.value(value, f"{path}.{key}", kind)
+            elif rest is not None:
+                extra[key] = self.value(value, f"{path}.{key}", kinds[rest].inner)
+            else:
+                unknown.append(key)
+        for key in unknown:
+            self.unknown(f"{path}.{key}")
+        if rest is not None:
+            values[rest] = _frozen(extra)
+        return record(**values)
 
 
 def parse_rules(mapping: Mapping[str, Any]) -> Rules:
-    """Check and type data/rules.toml (as loaded); raise RulesError naming each bad key."""
+    """Check and type a bank's rules (rules.toml as loaded); RulesError names each bad key.
+
+    Keys left out take their default: a consultant may change one weight only.
+    """
     r = _Reader()
     if not isinstance(mapping, Mapping):
-        raise RulesError([f"rules: expected a table, got {type(mapping).__name__}"])
-    r.unknown(mapping, "", _SECTIONS)
-    if mapping.get("version", 1) != 1:
-        r.fail("version", f"expected 1, got {mapping.get('version')!r}")
-    # Keys left out take their default: a consultant may change one weight only.
-    given = mapping
-    mapping = {}
-    for key, default in DEFAULTS.items():
-        value = given.get(key, default)
-        if isinstance(default, Mapping) and isinstance(value, Mapping):
-            value = {**default, **value}
-        mapping[key] = value
-
-    review = r.section(mapping, "review", (("days", "int", 1, 3660),))
-    budget = r.section(mapping, "budget", _BUDGET)
-    score = r.section(mapping, "score", _SCORE)
-    warnings = r.section(mapping, "warnings", _WARNINGS)
-    routine = r.section(mapping, "routine", _ROUTINE)
-    gate = r.section(mapping, "gate", (("min_results", "int", 1, 10_000),))
-    focus = r.section(mapping, "focus", (("space_preference", "ids", None, None),))
-
-    evidence_table = r.table(mapping, "evidence")
-    evidence: dict[str, float] = {}
-    special = {"goal_multiplier": ("num", 1, 100), "proven": ("num", 0, None)}
-    for key in evidence_table:
-        kind, low, high = special.get(key, ("num", 0, 1000))
-        evidence[key] = r.value(evidence_table, "evidence", (key, kind, low, high))
-    for key in special:
-        if key not in evidence_table:
-            r.fail(f"evidence.{key}", "missing")
-    goal_multiplier = evidence.pop("goal_multiplier", 1.0)
-    proven = evidence.pop("proven", 0.0)
-    if not evidence:
-        r.fail("evidence", "give at least one result kind with its weight")
-
-    goal_table = r.table(mapping, "goal_results")
-    goal_results: dict[str, tuple[str, ...]] = {}
-    for goal, raw in goal_table.items():
-        ids = r.ids(raw, f"goal_results.{goal}")
-        for result in ids:
-            if evidence and result not in evidence:
-                r.fail(f"goal_results.{goal}", f"{result!r} has no weight in [evidence]")
-        if not ids and isinstance(raw, list):
-            r.fail(f"goal_results.{goal}", "name at least one result")
-        goal_results[goal] = ids
-
-    if warnings["time_sink_critical_hours"] < warnings["time_sink_hours"]:
-        r.fail("warnings.time_sink_critical_hours", "must be at least time_sink_hours")
+        raise RulesError([FieldProblem("rules", _("expected a table, got {value}").format(
+            value=type(mapping).__name__))])
+    fields = _fields(Rules)
+    known = {name for name, _kind in fields}
+    for key in mapping:
+        if key not in known:
+            r.unknown(str(key))
+    values: dict[str, Any] = {}
+    for name, kind in fields:
+        default = Rules._field_defaults[name]
+        if name not in mapping:
+            values[name] = default
+        elif _is_section(kind):
+            values[name] = r.section(kind, mapping[name], name)
+        elif kind.kind == "each":
+            # An open table merges with the defaults too (a bank may add one goal).
+            given = r.table(mapping[name], name) or {}
+            values[name] = _frozen({**default, **r.value(given, name, kind)})
+        else:
+            values[name] = r.value(mapping[name], name, kind)
+    rules = Rules(**values)
+    _links(r, rules, mapping)
     if r.problems:
         raise RulesError(r.problems)
-    return Rules(
-        review_days=review["days"],
-        budget=BudgetRules(**budget),
-        evidence=MappingProxyType(evidence),
-        goal_multiplier=goal_multiplier,
-        proven=proven,
-        goal_results=MappingProxyType(goal_results),
-        score=ScoreRules(**score),
-        space_preference=focus["space_preference"],
-        warnings=WarningRules(**warnings),
-        gate_min_results=gate["min_results"],
-        routine=RoutineRules(**routine),
-    )
+    return rules
+
+
+_last: list[tuple[Mapping[str, Any], Rules]] = []   # one slot: a mapping and its Rules
+
+
+def read_rules(mapping: Mapping[str, Any]) -> Rules:
+    """`parse_rules`, remembered for the last mapping read: a bank's rules are read when
+    it loads (check_rules) and again by every plan built from it. The slot keeps a
+    reference to the mapping, so an identity match is never a recycled id."""
+    if _last and _last[0][0] is mapping:
+        return _last[0][1]
+    rules = parse_rules(mapping)
+    _last[:] = [(mapping, rules)]
+    return rules
+
+
+def _links(r: _Reader, rules: Rules, given: Mapping[str, Any]) -> None:
+    """What one rule says about another."""
+    weights = rules.evidence.weights
+    if not weights:
+        r.fail("evidence", _("give at least one result kind with its weight"))
+    raw_goals = given.get("goal_results")
+    raw_goals = raw_goals if isinstance(raw_goals, Mapping) else {}
+    for goal, results in rules.goal_results.items():
+        path = f"goal_results.{goal}"
+        for result in results:
+            if weights and result not in weights:
+                r.fail(path, _("{result} has no weight in [evidence]").format(
+                    result=_shown(result)))
+        if not results and raw_goals.get(goal) == []:
+            r.fail(path, _("name at least one result"))
+    w = rules.warnings
+    if w.time_sink_critical_hours < w.time_sink_hours:
+        r.fail("warnings.time_sink_critical_hours",
+               _("must be at least {other}").format(other="time_sink_hours"))
+
+
+# ---------------------------------------------------------------- a bank's check
+
+# Score points may be penalties; every other rule (hours, weights, days) is >= 0.
+_SIGNED: tuple[str, ...] = ("score.",)
+
+
+def check_rules(raw: Mapping[str, Any], *, known_ids: Collection[str] = ()) -> list[FieldProblem]:
+    """Every problem of a bank's rules.toml, for `check-bank` and loading a bank.
+
+    First what every value must be (a number, a list of ids the bank knows, a table), in
+    simple words for whoever edits the file; only when that holds, what each rule means
+    (`parse_rules`). `known_ids`: the bank's vocabulary and platform ids (empty: any id).
+    """
+    r = _Reader()
+    _shapes(r, "", raw, frozenset(known_ids))
+    if r.problems:
+        return r.problems
+    try:
+        read_rules(raw)
+    except RulesError as exc:
+        return exc.problems
+    return []
+
+
+def _shapes(r: _Reader, prefix: str, table: Mapping[str, Any], known_ids: frozenset[str]) -> None:
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            _shapes(r, path + ".", value, known_ids)
+        elif isinstance(value, list):
+            if not all(isinstance(v, str) and v for v in value):
+                r.fail(path, _("expected a list of ids"))
+                continue
+            for v in value:
+                if known_ids and v not in known_ids:
+                    r.fail(path, _("unknown id {id} (not in the vocabulary or the platforms)")
+                           .format(id=_shown(v)))
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            r.fail(path, _("expected a number, a list of ids or a table"))
+        elif not math.isfinite(value):
+            r.fail(path, _("expected a finite number"))
+        elif value < 0 and not path.startswith(_SIGNED):
+            r.fail(path, _("{value} is negative (only score points may be)").format(value=value))

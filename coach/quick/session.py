@@ -332,10 +332,10 @@ class QuickSession:
 
         final = final_answers(self.session.draft)
         try:
-            answers = validate_answers(final, self.bank, source="", lang=self.lang)
+            answers = validate_answers(final, self.bank, source="")
         except AnswersError as exc:
             _err(_("Some answers cannot be used yet:"))
-            for problem in exc.problems:
+            for problem in exc.said(self.lang):
                 _err("  " + problem)
             _err(self.resume_hint())
             return 1

@@ -93,9 +93,10 @@ class CoachApp(App[None]):
 
     def _load(self) -> tuple[Bank, Any]:
         from coach.bank.load import default_bank
+        from coach.engine.rules import check_rules
         from coach.store import Workspace
 
-        bank = self.bank or default_bank(self.env.bank_dir)
+        bank = self.bank or default_bank(self.env.bank_dir, check_rules=check_rules)
         workspace = self.workspace or Workspace.open(self.env.data_dir, lang=current_lang())
         return bank, workspace
 
@@ -109,9 +110,11 @@ class CoachApp(App[None]):
             self._show_start_error(event.worker.error)
 
     def _show_start_error(self, error: BaseException | None) -> None:
+        from coach.errors import CoachError
         from coach.tui.confirm import MessageScreen
 
-        lines = list(getattr(error, "problems", None) or [str(error)])
+        lines = (error.said(current_lang()) if isinstance(error, CoachError)  # a broken bank
+                 else list(getattr(error, "problems", None) or [str(error)]))
         loading = self.query_one("#loading", Static)
         loading.update(Content(_("coach could not start.")))
         from coach.bank.load import BankError

@@ -17,7 +17,7 @@ def preview_plan(session: Session, lang: str) -> tuple[Plan | None, list[str]]:
     try:
         answers = validate_answers(final_answers(session.draft), session.bank, source="draft")
     except AnswersError as exc:
-        return None, list(exc.problems)
+        return None, exc.said(lang)   # in the TUI's language now
     plan = build_plan(answers, session.bank, lang=lang, tr=translator(lang, "engine"),
                       today=clock.today())
     return plan, []
