@@ -4,7 +4,6 @@ the position's schema and its migration from the two formats each face used to s
 from __future__ import annotations
 
 import copy
-import dataclasses
 from typing import Any
 
 import pytest
@@ -94,7 +93,7 @@ def test_professional_is_the_banks_reason_tag_for_the_draft_and_the_engine(
 
     reasons = (*bank.terms("reasons"), Term("family", LText("Family", "Famille"), "personal"),
                Term("hobby", LText("Hobby", "Loisir")))
-    custom = dataclasses.replace(bank, vocab={**bank.vocab, "reasons": reasons})
+    custom = bank._replace(vocab={**bank.vocab, "reasons": reasons})
     assert [is_professional(custom, r) for r in ("personal", "professional", "both",
                                                  "family", "hobby")] == [
         False, True, True, False, True]
