@@ -29,8 +29,8 @@ from coach.tui.i18n import N_, _, current_lang, set_lang
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
+    from coach.tui.screens.welcome import WelcomeChoice
     from coach.tui.session import Session
-    from coach.tui.welcome import WelcomeChoice
 
 # The screens (and Markdown for help) are imported when first needed, after the first
 # frame is on screen: `coach` must paint as fast as a bare Textual app.
@@ -109,7 +109,7 @@ class CoachApp(App[None]):
             self._show_start_error(event.worker.error)
 
     def _show_start_error(self, error: BaseException | None) -> None:
-        from coach.tui.confirm import MessageScreen
+        from coach.tui.screens.confirm import MessageScreen
 
         lines = list(getattr(error, "problems", None) or [str(error)])
         loading = self.query_one("#loading", Static)
@@ -122,7 +122,7 @@ class CoachApp(App[None]):
                          callback=lambda _r: self.exit(return_code=code))
 
     def _route(self) -> None:
-        from coach.tui.welcome import WelcomeScreen
+        from coach.tui.screens.welcome import WelcomeScreen
 
         ws = self.workspace
         lang = ws.get_setting("lang")
@@ -161,7 +161,7 @@ class CoachApp(App[None]):
 
     def _start_on_client(self, name: str) -> None:
         """`coach --client NAME [--present]`: straight to that client (created if agreed)."""
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         ws = self.workspace
         found = ws.find_client(name)
@@ -208,7 +208,7 @@ class CoachApp(App[None]):
             self.show_message(_("Some saved data was repaired"), notices)
 
     def show_message(self, title: str, lines: list[str]) -> None:
-        from coach.tui.confirm import MessageScreen
+        from coach.tui.screens.confirm import MessageScreen
 
         self.push_screen(MessageScreen(title, [clean(line) for line in lines]))
 
@@ -227,7 +227,7 @@ class CoachApp(App[None]):
 
     # -- choosing whose assessment ----------------------------------------------------------
     def _welcomed(self, choice: WelcomeChoice | None) -> None:
-        from coach.tui.welcome import WelcomeScreen
+        from coach.tui.screens.welcome import WelcomeScreen
 
         if choice is None:
             return
@@ -251,8 +251,8 @@ class CoachApp(App[None]):
 
     def open_client(self, client_id: str, *, start: bool = False) -> None:
         """Show a client's page, above the client list (none while presenting)."""
-        from coach.tui.client import ClientScreen
-        from coach.tui.home import HomeScreen
+        from coach.tui.screens.client import ClientScreen
+        from coach.tui.screens.home import HomeScreen
 
         if self.presenting and client_id != self.presenting:
             return  # presenting one client: no other is ever shown
@@ -288,7 +288,7 @@ class CoachApp(App[None]):
     def _draft_client(self) -> str | None:
         """The client whose draft 'discard' would drop: the open assessment's, or the
         client page's when that client has a draft in the store."""
-        from coach.tui.client import ClientScreen
+        from coach.tui.screens.client import ClientScreen
 
         if self.session is not None and self.session.client_id:
             return self.session.client_id
@@ -299,7 +299,7 @@ class CoachApp(App[None]):
 
     def action_discard_draft(self) -> None:
         """Drop the assessment in progress (after a yes), back to the client's page."""
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         client_id = self._draft_client()
         if client_id is None:
@@ -330,7 +330,7 @@ class CoachApp(App[None]):
 
     def back_to_client(self) -> None:
         """Leave the assessment (saved) for its client's page."""
-        from coach.tui.client import ClientScreen
+        from coach.tui.screens.client import ClientScreen
 
         client_id = self.session.client_id if self.session else self.workspace.get_setting(
             CLIENT_SETTING)
@@ -366,7 +366,7 @@ class CoachApp(App[None]):
 
     def _open(self, client_id: str, name: str, answers: dict[str, Any],
               position: dict[str, Any], *, follow_up: bool = False) -> None:
-        from coach.tui.assessment import AssessmentScreen
+        from coach.tui.screens.assessment import AssessmentScreen
         from coach.tui.session import Position, Session
 
         ws = self.workspace
@@ -393,7 +393,7 @@ class CoachApp(App[None]):
         return save
 
     def _finish(self, session: Session, plan: Plan) -> None:
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -419,11 +419,11 @@ class CoachApp(App[None]):
 
     # -- actions ----------------------------------------------------------------------------
     def _topic(self) -> str:
-        from coach.tui.assessment import AssessmentScreen
-        from coach.tui.client import ClientScreen
-        from coach.tui.comparison import ComparisonScreen
-        from coach.tui.home import HomeScreen
-        from coach.tui.pastplan import PastPlanScreen
+        from coach.tui.screens.assessment import AssessmentScreen
+        from coach.tui.screens.client import ClientScreen
+        from coach.tui.screens.comparison import ComparisonScreen
+        from coach.tui.screens.home import HomeScreen
+        from coach.tui.screens.pastplan import PastPlanScreen
 
         screen = self.screen
         if isinstance(screen, AssessmentScreen):
@@ -437,7 +437,7 @@ class CoachApp(App[None]):
         return "welcome"
 
     def action_help(self) -> None:
-        from coach.tui.help import HelpScreen
+        from coach.tui.screens.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             return
@@ -451,7 +451,7 @@ class CoachApp(App[None]):
 
     def action_clients(self) -> None:
         """Leave this assessment (saved) for the client list."""
-        from coach.tui.home import HomeScreen
+        from coach.tui.screens.home import HomeScreen
 
         if self.presenting:
             self.notify(_("Presenting: the client list stays hidden. Leave presenter mode "
@@ -471,7 +471,7 @@ class CoachApp(App[None]):
 
     # -- presenter mode -----------------------------------------------------------------------
     def _current_client(self) -> str | None:
-        from coach.tui.home import HomeScreen
+        from coach.tui.screens.home import HomeScreen
 
         for screen in reversed(self.screen_stack):
             if isinstance(screen, HomeScreen):
@@ -519,14 +519,14 @@ class CoachApp(App[None]):
             self._reopen(session)
 
     def _reopen(self, session: Session) -> None:
-        from coach.tui.assessment import AssessmentScreen
+        from coach.tui.screens.assessment import AssessmentScreen
 
         self.session = session
         self.push_screen(AssessmentScreen(session, client_name=self.client_name,
                                           on_finish=self._finish))
 
     def _ask_leave_presenting(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         word = _("leave")
 
@@ -541,7 +541,7 @@ class CoachApp(App[None]):
             must_type=word, ok=_("Leave presenter mode")), callback=answered)
 
     def leave_presenting(self) -> None:
-        from coach.tui.home import HomeScreen
+        from coach.tui.screens.home import HomeScreen
 
         client_id = self.presenting
         if client_id is None:
@@ -562,7 +562,7 @@ class CoachApp(App[None]):
 
     # -- notes, export, import ----------------------------------------------------------------
     def edit_notes(self, client_id: str, assessment_id: int, *, on_saved: Any = None) -> None:
-        from coach.tui.notes import NotesScreen
+        from coach.tui.screens.notes import NotesScreen
 
         ws = self.workspace
         record = ws.assessment(client_id, assessment_id)
@@ -590,7 +590,7 @@ class CoachApp(App[None]):
     def export_client(self, client_id: str, name: str, path: Path, *,
                       force: bool = False) -> None:
         from coach.store import StoreError, TargetExists
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         try:
             self.workspace.write_export(client_id, path, force=force)
@@ -610,8 +610,8 @@ class CoachApp(App[None]):
 
     def import_client(self, path: Path, *, on_done: Any = None, replace: bool = False) -> None:
         from coach.store import StoreError
-        from coach.tui.confirm import ConfirmScreen
-        from coach.tui.home import read_export_file
+        from coach.tui.screens.confirm import ConfirmScreen
+        from coach.tui.screens.home import read_export_file
 
         payload, problem = read_export_file(path)
         if problem is not None:
@@ -675,7 +675,7 @@ class CoachApp(App[None]):
             self.workspace.set_setting("theme", theme)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from coach.tui.assessment import AssessmentScreen
+        from coach.tui.screens.assessment import AssessmentScreen
 
         other = "fr" if current_lang() == "en" else "en"
         yield SystemCommand(

@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.history import AssessmentRow, assessment_row, chart_lines, hours_text
 from coach.tui.i18n import N_, _, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.history import AssessmentRow, assessment_row, chart_lines, hours_text
 
 
 class ClientScreen(CoachScreen):
@@ -137,7 +137,7 @@ class ClientScreen(CoachScreen):
         event.stop()
         found = self.current()
         if found is not None:
-            from coach.tui.pastplan import PastPlanScreen
+            from coach.tui.screens.pastplan import PastPlanScreen
 
             self.app.push_screen(PastPlanScreen(self.client_id, int(found["id"])))
 
@@ -174,7 +174,7 @@ class ClientScreen(CoachScreen):
                         severity="warning")
             return
         old, new = sorted([found, other], key=lambda a: int(a["id"]))
-        from coach.tui.comparison import ComparisonScreen
+        from coach.tui.screens.comparison import ComparisonScreen
 
         self.app.push_screen(ComparisonScreen(self.client_id, int(old["id"]), int(new["id"])))
 

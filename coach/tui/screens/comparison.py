@@ -22,7 +22,7 @@ from coach.report.compare import Change, Comparison, WarningChange, build_compar
 from coach.report.labels import labels
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen
 
 
 def _t(value: str, style: str = "") -> Text:

@@ -15,9 +15,9 @@ from textual.widgets import Input, Static
 
 from coach.model import Plan
 from coach.textsafe import clean
-from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+from coach.tui.widgets.fields import number_problem
 
 TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
 BAR_WIDTH = 30

@@ -13,9 +13,9 @@ from textual.events import DescendantFocus
 from textual.message import Message
 from textual.widgets import Static
 
-from coach.tui.fields import QuestionField, build_field
 from coach.tui.i18n import _, current_lang
 from coach.tui.session import Scope, Session
+from coach.tui.widgets.fields import QuestionField, build_field
 
 
 class QuestionForm(VerticalScroll):

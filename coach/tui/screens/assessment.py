@@ -19,14 +19,14 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
-from coach.tui.form import QuestionForm
 from coach.tui.i18n import N_, _, current_lang, ngettext
-from coach.tui.inventory import InventoryStep
-from coach.tui.planview import PlanStep
 from coach.tui.preview import preview_plan
-from coach.tui.progress import StepBar
 from coach.tui.session import STEPS, Session
-from coach.tui.timechart import TimeStep
+from coach.tui.widgets.form import QuestionForm
+from coach.tui.widgets.inventory import InventoryStep
+from coach.tui.widgets.planview import PlanStep
+from coach.tui.widgets.progress import StepBar
+from coach.tui.widgets.timechart import TimeStep
 
 
 class AssessmentScreen(Screen[None]):

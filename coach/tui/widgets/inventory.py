@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from coach.textsafe import clean
-from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.session import MAX_HOURS, Session, number_value, parse_number
+from coach.tui.widgets.fields import number_problem
 
 
 class PlatformRow(Horizontal):

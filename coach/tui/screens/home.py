@@ -21,9 +21,9 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.tui.clientrows import ClientRow, client_rows, filter_rows
 from coach.tui.i18n import N_, _, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.clientrows import ClientRow, client_rows, filter_rows
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
 # At most this many rows in the table: the most recent clients, then the search finds
@@ -172,7 +172,7 @@ class HomeScreen(CoachScreen):
             self.coach.open_client(row.id)
 
     def action_new(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         made: dict[str, str] = {}
 
@@ -195,7 +195,7 @@ class HomeScreen(CoachScreen):
                                           ok=_("Create")), callback=done)
 
     def action_rename(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -220,7 +220,7 @@ class HomeScreen(CoachScreen):
             value=row.name, check=rename, ok=_("Rename")), callback=done)
 
     def action_delete(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -247,7 +247,7 @@ class HomeScreen(CoachScreen):
             must_type=row.name, ok=_("Delete for good"), danger=True), callback=done)
 
     def action_export(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -264,7 +264,7 @@ class HomeScreen(CoachScreen):
                 name=row.name), value=default, ok=_("Export")), callback=done)
 
     def action_import(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         def done(typed: str | None) -> None:
             if typed:

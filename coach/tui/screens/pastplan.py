@@ -16,8 +16,8 @@ from textual.widgets import Footer, Header, Static
 
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
-from coach.tui.planview import PlanStep
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen
+from coach.tui.widgets.planview import PlanStep
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
                   ".json": "json"}
@@ -79,8 +79,8 @@ class PastPlanScreen(CoachScreen):
         self.coach.edit_notes(self.client_id, self.assessment_id, on_saved=saved)
 
     def action_report(self) -> None:
-        from coach.tui.home import export_name
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.home import export_name
+        from coach.tui.screens.prompt import PromptScreen
 
         name = str(self.coach.workspace.client(self.client_id).get("name", ""))
         stem = export_name(name).removesuffix(".coach.json")
@@ -104,7 +104,7 @@ class PastPlanScreen(CoachScreen):
         from coach.cli.base import InputError
         from coach.report import render
         from coach.report.output import write_output
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         fmt = REPORT_FORMATS[path.suffix.lower()]
         text = render(self.record.get("plan") or {}, fmt, lang=current_lang(),
