@@ -4,7 +4,8 @@ Arranged as it is used, each layer importing only the ones below it:
 
 - `app.py` (+ `app.tcss`): CoachApp, `make_app`/`run_app`; start-up, the run's Voice
   and the language switch, theme, help, quit, and the palette's common entries.
-- `navigator.py`: the screen stack, the assessment open on it, presenter mode.
+- `navigator.py`: the screen stack and presenter mode; `drafts.py`: the assessment
+  open on the stack (how it opens, is saved, finished or discarded).
 - `screens/`: one module per screen (welcome, home, client, assessment, past plan,
   comparison, help, and the modals); `screens/base.py` says what a screen may ask of
   the rest (Desk, Navigation) and what it offers (its palette commands, its help).

@@ -155,7 +155,7 @@ class CoachApp(App[None]):
     async def action_quit(self) -> None:
         # Everything is already saved; this only records where the user stopped.
         if self.nav is not None:
-            self.nav.save_draft()
+            self.nav.drafts.save()
         self.exit()
 
     def _apply_lang(self, lang: str) -> None:
