@@ -341,7 +341,7 @@ async def test_broken_bank_is_a_readable_message_and_exit_2(workspace: Path,
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_every_screen_has_bundled_help(lang: str) -> None:
-    from coach.tui.help import TOPICS, help_text
+    from coach.tui.screens.help import TOPICS, help_text
 
     pages = {topic: help_text(topic, lang) for topic in TOPICS}
     assert all(page.startswith("# ") for page in pages.values())

@@ -227,7 +227,7 @@ async def test_discarding_from_the_assessment_palette(workspace: Path) -> None:
         await settle(pilot)
         await press(pilot, "y")
         assert type(app.screen).__name__ == "ClientScreen"
-        assert app.session is None
+        assert app.nav.drafts.session is None
         assert "in progress" not in widget_text(app)
     assert store(workspace).load_draft(ids["Atelier Lune"]) is None
 

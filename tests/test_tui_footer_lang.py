@@ -27,17 +27,18 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def english_descriptions() -> set[str]:
     """Descriptions of every coach binding whose French differs from its English."""
     import coach.tui.app
-    import coach.tui.assessment
-    import coach.tui.client
-    import coach.tui.comparison
-    import coach.tui.home
-    import coach.tui.pastplan
-    import coach.tui.welcome
+    import coach.tui.screens.assessment
+    import coach.tui.screens.client
+    import coach.tui.screens.comparison
+    import coach.tui.screens.home
+    import coach.tui.screens.pastplan
+    import coach.tui.screens.welcome
 
     fr = translator("fr", "tui")
     found = set()
-    for module in (coach.tui.app, coach.tui.assessment, coach.tui.client, coach.tui.comparison,
-                   coach.tui.home, coach.tui.pastplan, coach.tui.welcome):
+    for module in (coach.tui.app, coach.tui.screens.assessment, coach.tui.screens.client,
+                   coach.tui.screens.comparison, coach.tui.screens.home,
+                   coach.tui.screens.pastplan, coach.tui.screens.welcome):
         for value in vars(module).values():
             for item in getattr(value, "BINDINGS", None) or []:
                 if isinstance(item, Binding) and item.description and \
@@ -121,25 +122,22 @@ async def test_footer_in_french_after_switching_on_each_screen(workspace: Path) 
     assert not english_left({"client": client, "assessment": assessment, "client again": back})
 
 
-def test_modal_and_field_bindings_speak_french() -> None:
+async def test_modal_and_field_bindings_speak_french(workspace: Path) -> None:
     """Hidden bindings too (Textual's key panel lists them): confirmations, prompts,
-    notes, help and the ranked list."""
-    from coach.tui.confirm import ConfirmScreen, MessageScreen
-    from coach.tui.fields import RankedList
-    from coach.tui.help import HelpScreen
-    from coach.tui.i18n import current_lang, set_lang
-    from coach.tui.notes import NotesScreen
-    from coach.tui.prompt import PromptScreen
+    notes, help and the ranked list. Built inside a French app: TUI text has no
+    language outside a running app."""
+    from coach.tui.screens.confirm import ConfirmScreen, MessageScreen
+    from coach.tui.screens.help import HelpScreen
+    from coach.tui.screens.notes import NotesScreen
+    from coach.tui.screens.prompt import PromptScreen
+    from coach.tui.widgets.fields import RankedList
 
-    before = current_lang()
-    set_lang("fr")
-    try:
+    async with new_app(workspace, "fr").run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         nodes = [ConfirmScreen("?"), MessageScreen("t", []), HelpScreen("welcome", "fr"),
                  NotesScreen("t", ""), PromptScreen("t", "q"), RankedList()]
         shown = {type(n).__name__: [b.description for bs in n._bindings.key_to_bindings.values()
                                     for b in bs] for n in nodes}
-    finally:
-        set_lang(before)
     fr = translator("fr", "tui")
     left = [f"{where}: {d}" for where, ds in shown.items() for d in ds
             if d and fr.gettext(d) != d]

@@ -199,7 +199,7 @@ async def test_home_with_1000_clients_opens_and_filters(workspace: Path) -> None
     app = new_app(workspace)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        from coach.tui.home import MAX_ROWS
+        from coach.tui.screens.home import MAX_ROWS
 
         table = app.screen.query_one("#home-table", DataTable)
         # The most recent ones are listed; the search reaches all the others.

@@ -77,7 +77,7 @@ async def test_presenter_mode_shows_no_other_client_anywhere(workspace: Path) ->
     seen: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.presenting and app.has_class("-presenter")
+        assert app.nav.presenting and app.has_class("-presenter")
         assert app.theme == "coach-presenter"
         assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "ClientScreen"]
         assert_alone(app, "client", seen)
@@ -133,13 +133,13 @@ async def test_leaving_presenter_mode_needs_the_typed_word(workspace: Path) -> N
         assert type(app.screen).__name__ == "PromptScreen"
         await press(pilot, "y")
         await press(pilot, "enter")
-        assert type(app.screen).__name__ == "PromptScreen" and app.presenting
+        assert type(app.screen).__name__ == "PromptScreen" and app.nav.presenting
         await press(pilot, "escape")
-        assert app.presenting
+        assert app.nav.presenting
         await press(pilot, "f8")
         app.screen.query_one("#prompt-input", Input).value = "leave"
         await press(pilot, "enter")
-        assert app.presenting is None and not app.has_class("-presenter")
+        assert app.nav.presenting is None and not app.has_class("-presenter")
         assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "HomeScreen",
                                                                  "ClientScreen"]
         await press(pilot, "escape")
@@ -154,7 +154,7 @@ async def test_presenter_toggle_from_the_client_page(workspace: Path) -> None:
         assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "HomeScreen",
                                                                  "ClientScreen"]
         await press(pilot, "f8")
-        assert app.presenting and app.screen.name_shown == "Café Bleu"
+        assert app.nav.presenting and app.screen.name_shown == "Café Bleu"
         assert "HomeScreen" not in [type(s).__name__ for s in app.screen_stack]
         assert "Atelier Lune" not in all_text(app)
 

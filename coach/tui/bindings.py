@@ -2,7 +2,8 @@
 
 Descriptions are written as English msgids (N_) in BINDINGS; each node keeps its own
 copy of its bindings, so we rewrite that copy from the class's originals whenever
-the language changes.
+the language changes. `node._bindings` is Textual's (private):
+tests/test_tui_footer_lang.py fails if it stops being the table the footer reads.
 """
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from coach.tui.i18n import _
+from coach.i18n import Voice
+from coach.tui.i18n import voice as running_voice
 
 
-def translate_bindings(node: DOMNode) -> None:
+def translate_bindings(node: DOMNode, voice: Voice | None = None) -> None:
+    """Rewrite `node`'s bindings in the voice's language (default: the running app's).
+
+    The app passes its own Voice: it translates its bindings before it runs."""
+    tr = (voice or running_voice()).catalog("tui")
     originals: dict[tuple[str, str], Binding] = {}
     for cls in reversed(type(node).__mro__):
         for item in getattr(cls, "BINDINGS", []) or []:
@@ -25,7 +31,7 @@ def translate_bindings(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=_(originals[(key, b.action)].description))
+            replace(b, description=tr.gettext(originals[(key, b.action)].description))
             if (key, b.action) in originals and originals[(key, b.action)].description else b
             for b in bindings
         ]

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _
 
@@ -58,7 +59,8 @@ class MessageScreen(ModalScreen[None]):
         super().__init__()
         translate_bindings(self)
         self._title = title
-        self._lines = lines
+        # Problems quote what the user typed (a path, a name): no control characters.
+        self._lines = [clean(line) for line in lines]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="message-box", classes="modal-box"):

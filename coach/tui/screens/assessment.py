@@ -6,10 +6,10 @@ never loses an answer (every valid answer is already saved).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
@@ -22,16 +22,17 @@ from coach.assessment.stages import next_page, platform_page, previous_page
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
-from coach.tui.form import QuestionForm
 from coach.tui.i18n import N_, _, current_lang, ngettext
-from coach.tui.inventory import InventoryStep
-from coach.tui.planview import PlanStep
 from coach.tui.preview import preview_plan
-from coach.tui.progress import StepBar
-from coach.tui.timechart import TimeStep
+from coach.tui.screens.base import CoachView
+from coach.tui.widgets.form import QuestionForm
+from coach.tui.widgets.inventory import InventoryStep
+from coach.tui.widgets.planview import PlanStep
+from coach.tui.widgets.progress import StepBar
+from coach.tui.widgets.timechart import TimeStep
 
 
-class AssessmentScreen(Screen[None]):
+class AssessmentScreen(CoachView, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", N_("Next"), id="next"),
         Binding("ctrl+b", "back", N_("Back"), id="back"),
@@ -58,6 +59,10 @@ class AssessmentScreen(Screen[None]):
     @property
     def step(self) -> str:
         return self.session.position.stage
+
+    @property
+    def help_topic(self) -> str:
+        return self.step
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -307,3 +312,19 @@ class AssessmentScreen(Screen[None]):
         self.refresh_bindings()
         await self.go(self.step, platform=self.session.position.platform,
                       question=self.session.position.question)
+
+    def commands(self) -> Iterator[SystemCommand]:
+        for step, title in (("profile", _("Go to: profile")),
+                            ("inventory", _("Go to: platforms")),
+                            ("platform", _("Go to: why am I there?")),
+                            ("time", _("Go to: time")), ("plan", _("Go to: plan"))):
+            if step != self.step:
+                yield SystemCommand(title, _("Jump to this step (answers are kept)"),
+                                    lambda s=step: self.run_action(f"go('{s}')"))
+        if self.step == "platform":
+            yield SystemCommand(_("Assessment: skip this platform"),
+                                _("Leave its questions blank and go on"),
+                                lambda: self.run_action("skip"))
+        yield SystemCommand(_("Client: history and follow-ups"),
+                            _("Leave this assessment (saved) for the client's page (F2)"),
+                            lambda: self.run_action("app.client_page"))

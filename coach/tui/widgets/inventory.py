@@ -13,9 +13,9 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from coach.assessment import Session
 from coach.assessment.entries import OTHER, split_key
 from coach.textsafe import clean
-from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.numbers import MAX_HOURS, number_value, parse_number
+from coach.tui.widgets.fields import number_problem
 
 
 class PlatformRow(Horizontal):

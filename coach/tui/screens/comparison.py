@@ -8,11 +8,12 @@ shows every row.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -22,7 +23,7 @@ from coach.report.compare import Change, Comparison, WarningChange, build_compar
 from coach.report.labels import labels
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen, Desk
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -30,14 +31,15 @@ def _t(value: str, style: str = "") -> Text:
 
 
 class ComparisonScreen(CoachScreen):
+    HELP_TOPIC = "compare"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="compare.back"),
         Binding("a", "toggle_all", N_("All rows"), id="compare.all"),
     ]
 
-    def __init__(self, client_id: str, old_id: int, new_id: int) -> None:
-        super().__init__(classes="comparison-screen")
-        self.client_id = client_id
+    def __init__(self, desk: Desk, client_id: str, old_id: int, new_id: int) -> None:
+        super().__init__(desk, classes="comparison-screen")
+        self.client_id: str = client_id
         self.old_id = old_id
         self.new_id = new_id
         self.show_all = False
@@ -54,7 +56,7 @@ class ComparisonScreen(CoachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        ws = self.coach.workspace
+        ws = self.workspace
         old = ws.assessment(self.client_id, self.old_id)
         new = ws.assessment(self.client_id, self.new_id)
         self.comparison = build_comparison(old.get("plan") or {}, new.get("plan") or {},
@@ -127,3 +129,13 @@ class ComparisonScreen(CoachScreen):
 
     def action_close(self) -> None:
         self.app.pop_screen()
+
+    def commands(self) -> Iterator[SystemCommand]:
+        if self.show_all:
+            yield SystemCommand(_("Comparison: only what changed"),
+                                _("Hide the rows that stayed the same (a)"),
+                                self.action_toggle_all)
+        else:
+            yield SystemCommand(_("Comparison: every row"),
+                                _("Show the rows that stayed the same too (a)"),
+                                self.action_toggle_all)

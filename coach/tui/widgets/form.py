@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from coach.assessment import Scope, Session
 from coach.assessment import applies as applicability
-from coach.tui.fields import QuestionField, build_field
 from coach.tui.i18n import _, current_lang
+from coach.tui.widgets.fields import QuestionField, build_field
 
 
 class QuestionForm(VerticalScroll):

@@ -14,9 +14,9 @@ from textual.widgets import Input, Static
 from coach.assessment import Session
 from coach.model import Plan
 from coach.textsafe import clean
-from coach.tui.fields import number_problem
 from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.numbers import MAX_HOURS, number_value, parse_number
+from coach.tui.widgets.fields import number_problem
 
 TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
 BAR_WIDTH = 30

@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang
+from coach.tui.screens.base import CoachView
 
 ROLES: tuple[tuple[str, str], ...] = (
     ("freelancer", N_("A freelancer, for myself")),
@@ -35,7 +36,7 @@ class WelcomeChoice:
     name: str
 
 
-class WelcomeScreen(Screen[WelcomeChoice]):
+class WelcomeScreen(CoachView, Screen[WelcomeChoice]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "start", N_("Start"), id="start"),
     ]
@@ -79,7 +80,7 @@ class WelcomeScreen(Screen[WelcomeChoice]):
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         if event.radio_set.id == "welcome-lang" and event.pressed.name != current_lang():
-            self.app.call_later(self.app.action_set_language, event.pressed.name)  # type: ignore[attr-defined]
+            self.app.call_later(self.app.run_action, f"set_language('{event.pressed.name}')")
         elif event.radio_set.id == "welcome-role" and event.pressed.name:
             self.role = event.pressed.name
             self.query_one("#welcome-name-label", Static).update(

@@ -8,22 +8,24 @@ n edits the session notes of the highlighted assessment; d discards the draft.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.history import AssessmentRow, assessment_row, chart_lines, hours_text
 from coach.tui.i18n import N_, _, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.history import AssessmentRow, assessment_row, chart_lines, hours_text
 
 
 class ClientScreen(CoachScreen):
+    HELP_TOPIC = "client"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "follow_up", N_("Follow-up"), id="client.follow_up"),
         Binding("c", "compare", N_("Compare"), id="client.compare"),
@@ -33,9 +35,9 @@ class ClientScreen(CoachScreen):
         Binding("escape", "back", N_("Clients"), id="client.clients"),
     ]
 
-    def __init__(self, client_id: str) -> None:
-        super().__init__(classes="client-screen")
-        self.client_id = client_id
+    def __init__(self, desk: Desk, client_id: str) -> None:
+        super().__init__(desk, classes="client-screen")
+        self.client_id: str = client_id
         self.name_shown = ""
         self.assessments: list[dict[str, Any]] = []
         self.rows: list[AssessmentRow] = []
@@ -58,13 +60,13 @@ class ClientScreen(CoachScreen):
         self.query_one("#client-history").focus()
 
     def reload(self) -> None:
-        ws = self.coach.workspace
+        ws = self.workspace
         entry = ws.client(self.client_id)
         self.name_shown = clean(str(entry.get("name", "")), single_line=True)
         self.sub_title = self.name_shown
         self.assessments = ws.assessments(self.client_id)
         self.has_draft = ws.load_draft(self.client_id) is not None
-        names = self.coach.platform_names()
+        names = self.desk.platform_names()
         self.rows = [assessment_row(a, names) for a in self.assessments]
         self.query_one("#client-name", Static).update(Content(self.name_shown))
         n = len(self.rows)
@@ -94,7 +96,7 @@ class ClientScreen(CoachScreen):
         widths = {"id": 3, "date": 10, "focus": 0, "hours": 13, "warnings": 6, "results": 9,
                   "notes": 5}
         # The focus takes what is left (less while presenting: wider margins).
-        margin = 10 if self.coach.presenting else 2
+        margin = 10 if self.nav.presenting else 2
         widths["focus"] = max(10, self.app.size.width - margin - 2 - 2 * len(widths)
                               - sum(widths.values()))
         titles = {"id": "#", "date": _("Date"), "focus": _("Focus"), "hours": _("Hours/budget"),
@@ -137,18 +139,18 @@ class ClientScreen(CoachScreen):
         event.stop()
         found = self.current()
         if found is not None:
-            from coach.tui.pastplan import PastPlanScreen
+            from coach.tui.screens.pastplan import PastPlanScreen
 
-            self.app.push_screen(PastPlanScreen(self.client_id, int(found["id"])))
+            self.app.push_screen(PastPlanScreen(self.desk, self.client_id, int(found["id"])))
 
     def action_back(self) -> None:
-        self.coach.action_clients()
+        self.nav.to_clients()
 
     def action_follow_up(self) -> None:
-        self.coach.start_assessment(self.client_id)
+        self.nav.start_assessment(self.client_id)
 
     def action_discard(self) -> None:
-        self.coach.action_discard_draft()
+        self.nav.discard_draft(self.client_id)
 
     def action_mark(self) -> None:
         found = self.current()
@@ -174,22 +176,42 @@ class ClientScreen(CoachScreen):
                         severity="warning")
             return
         old, new = sorted([found, other], key=lambda a: int(a["id"]))
-        from coach.tui.comparison import ComparisonScreen
+        from coach.tui.screens.comparison import ComparisonScreen
 
-        self.app.push_screen(ComparisonScreen(self.client_id, int(old["id"]), int(new["id"])))
+        self.app.push_screen(ComparisonScreen(self.desk, self.client_id, int(old["id"]),
+                                              int(new["id"])))
 
     def action_notes(self) -> None:
         found = self.current()
         if found is None:
             return
-        self.coach.edit_notes(self.client_id, int(found["id"]), on_saved=self.reload)
+        from coach.tui.screens.notes import edit_notes
+
+        edit_notes(self, self.workspace, self.client_id, int(found["id"]), on_saved=self.reload)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             # Presenting: the client list (other clients' names) is out of reach.
-            return not self.coach.presenting
+            return not self.nav.presenting
         if action == "discard":
             return self.has_draft
         if action in ("compare", "mark", "notes"):
             return bool(self.rows) or None
         return True
+
+    def commands(self) -> Iterator[SystemCommand]:
+        if self.has_draft:
+            yield SystemCommand(_("Client: resume the assessment in progress"),
+                                _("Back to where it stopped (f)"), self.action_follow_up)
+        else:
+            yield SystemCommand(_("Client: start a follow-up"),
+                                _("A new assessment from the last answers (f)"),
+                                self.action_follow_up)
+        if self.rows:
+            yield SystemCommand(_("Client: edit the session notes"),
+                                _("Notes of the highlighted assessment (n)"),
+                                self.action_notes)
+        if len(self.rows) > 1:
+            yield SystemCommand(_("Client: compare two assessments"),
+                                _("The highlighted one with the marked one, or the one "
+                                  "before (c)"), self.action_compare)

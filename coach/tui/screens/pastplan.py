@@ -6,33 +6,35 @@ and `x` writes the report (with the notes) to a file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import N_, _, current_lang
-from coach.tui.planview import PlanStep
-from coach.tui.screenbase import CoachScreen
+from coach.tui.i18n import N_, _, current_lang, say
+from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.planview import PlanStep
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
                   ".json": "json"}
 
 
 class PastPlanScreen(CoachScreen):
+    HELP_TOPIC = "client"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", N_("Back"), id="past.back"),
         Binding("n", "notes", N_("Notes"), id="past.notes"),
         Binding("x", "report", N_("Write report"), id="past.report"),
     ]
 
-    def __init__(self, client_id: str, assessment_id: int) -> None:
-        super().__init__(classes="past-plan-screen")
-        self.client_id = client_id
+    def __init__(self, desk: Desk, client_id: str, assessment_id: int) -> None:
+        super().__init__(desk, classes="past-plan-screen")
+        self.client_id: str = client_id
         self.assessment_id = assessment_id
         self.record: dict[str, Any] = {}
 
@@ -43,13 +45,13 @@ class PastPlanScreen(CoachScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        ws = self.coach.workspace
+        ws = self.workspace
         self.record = ws.assessment(self.client_id, self.assessment_id)
         self.sub_title = clean(str(ws.client(self.client_id).get("name", "")), single_line=True)
         view = self.query_one(PlanStep)
         # A record, not a draft: no editing, no saving again.
         view.query_one(".plan-actions").display = False
-        view.kind_names = self.coach.space_kind_names()
+        view.kind_names = self.desk.space_kind_names()
         view.show(self.record.get("plan") or {}, [])  # type: ignore[arg-type]
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
@@ -71,18 +73,28 @@ class PastPlanScreen(CoachScreen):
     def action_close(self) -> None:
         self.app.pop_screen()
 
+    def commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand(_("Client: edit the session notes"),
+                            _("Notes of this assessment, shown in its reports (n)"),
+                            self.action_notes)
+        yield SystemCommand(_("Client: write this plan's report"),
+                            _("HTML, Markdown, text or JSON, with the notes (x)"),
+                            self.action_report)
+
     def action_notes(self) -> None:
+        from coach.tui.screens.notes import edit_notes
+
         def saved() -> None:
-            self.record = self.coach.workspace.assessment(self.client_id, self.assessment_id)
+            self.record = self.workspace.assessment(self.client_id, self.assessment_id)
             self.show_notes()
 
-        self.coach.edit_notes(self.client_id, self.assessment_id, on_saved=saved)
+        edit_notes(self, self.workspace, self.client_id, self.assessment_id, on_saved=saved)
 
     def action_report(self) -> None:
-        from coach.tui.home import export_name
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.home import export_name
+        from coach.tui.screens.prompt import PromptScreen
 
-        name = str(self.coach.workspace.client(self.client_id).get("name", ""))
+        name = str(self.workspace.client(self.client_id).get("name", ""))
         stem = export_name(name).removesuffix(".coach.json")
         default = str(Path.cwd() / f"{stem}-{self.record.get('date', '')}.html")
 
@@ -101,25 +113,25 @@ class PastPlanScreen(CoachScreen):
             value=default, check=check, ok=_("Write")), callback=done)
 
     def write_report(self, path: Path, *, force: bool = False) -> None:
-        from coach.cli.base import InputError
+        from coach.errors import CoachError, FileExists
         from coach.report import render
         from coach.report.output import write_output
-        from coach.tui.confirm import ConfirmScreen
+        from coach.tui.screens.confirm import ConfirmScreen
 
         fmt = REPORT_FORMATS[path.suffix.lower()]
         text = render(self.record.get("plan") or {}, fmt, lang=current_lang(),
                       notes=self.record.get("notes") or None, color=False)
         try:
             write_output(text, path, force=force)
-        except InputError as exc:
-            if path.exists() and not force:
+        except CoachError as exc:
+            if (isinstance(exc, FileExists) or path.exists()) and not force:
                 self.app.push_screen(
                     ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
                     callback=lambda yes: self.write_report(path, force=True) if yes else None)
                 return
-            self.coach.show_message(_("Not written"), list(exc.lines))
+            self.tell(_("Not written"), [say(exc)])
             return
         except OSError as exc:
-            self.coach.show_message(_("Not written"), [f"{path}: {exc.strerror or exc}"])
+            self.tell(_("Not written"), [f"{path}: {exc.strerror or exc}"])
             return
         self.notify(_("Report written: {file}").format(file=path), markup=False)

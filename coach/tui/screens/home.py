@@ -3,27 +3,29 @@
 The rows are computed once from the store's index (no client file is opened), and
 the search filters them in memory after a short pause in typing; the table is only
 rebuilt when the set of matching rows really changes. Names are shown as plain
-Rich `Text`, never markup.
+Rich `Text`, never markup. Exporting a client to a file and importing one live here.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from coach.tui.clientrows import ClientRow, client_rows, filter_rows
-from coach.tui.i18n import N_, _, ngettext
-from coach.tui.screenbase import CoachScreen
+from coach.textsafe import clean
+from coach.tui.i18n import N_, _, current_lang, ngettext
+from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.clientrows import ClientRow, client_rows, filter_rows
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
 # At most this many rows in the table: the most recent clients, then the search finds
@@ -39,6 +41,7 @@ def export_name(name: str) -> str:
 
 
 class HomeScreen(CoachScreen):
+    HELP_TOPIC = "clients"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", N_("New"), id="home.new"),
         Binding("r", "rename", N_("Rename"), id="home.rename"),
@@ -48,8 +51,8 @@ class HomeScreen(CoachScreen):
         Binding("slash", "search", N_("Search"), id="home.search"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="home-screen")
+    def __init__(self, desk: Desk) -> None:
+        super().__init__(desk, id="home-screen")
         self.rows: list[ClientRow] = []
         self.shown: list[str] = []        # ids in the table now, in order
         self._timer: Timer | None = None
@@ -95,8 +98,8 @@ class HomeScreen(CoachScreen):
     # -- rows -------------------------------------------------------------------------
     def reload(self, *, select: str | None = None) -> None:
         """Read the index again (after a change) and show the rows matching the search."""
-        ws = self.coach.workspace
-        self.rows = client_rows(ws.list_clients(), self.coach.platform_names())
+        ws = self.workspace
+        self.rows = client_rows(ws.list_clients(), self.desk.platform_names())
         self.shown = []
         self.apply_filter(select=select)
 
@@ -169,10 +172,10 @@ class HomeScreen(CoachScreen):
     def action_open(self) -> None:
         row = self.current_row()
         if row is not None:
-            self.coach.open_client(row.id)
+            self.nav.open_client(row.id)
 
     def action_new(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         made: dict[str, str] = {}
 
@@ -180,7 +183,7 @@ class HomeScreen(CoachScreen):
             from coach.store import StoreError
 
             try:
-                made["id"] = self.coach.workspace.create_client(name)
+                made["id"] = self.workspace.create_client(name)
             except StoreError as exc:
                 return str(exc)
             return None
@@ -188,14 +191,14 @@ class HomeScreen(CoachScreen):
         def done(name: str | None) -> None:
             if name and "id" in made:
                 self.reload(select=made["id"])
-                self.coach.open_client(made["id"], start=True)
+                self.nav.open_client(made["id"], start=True)
 
         self.app.push_screen(PromptScreen(_("New client"), _("The client's name:"),
                                           placeholder=_("e.g. Atelier Lune"), check=create,
                                           ok=_("Create")), callback=done)
 
     def action_rename(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -205,7 +208,7 @@ class HomeScreen(CoachScreen):
             from coach.store import StoreError
 
             try:
-                self.coach.workspace.rename_client(row.id, name)
+                self.workspace.rename_client(row.id, name)
             except StoreError as exc:
                 return str(exc)
             return None
@@ -220,7 +223,7 @@ class HomeScreen(CoachScreen):
             value=row.name, check=rename, ok=_("Rename")), callback=done)
 
     def action_delete(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -232,9 +235,9 @@ class HomeScreen(CoachScreen):
             if not typed:
                 return
             try:
-                self.coach.workspace.forget_client(row.id)
+                self.workspace.forget_client(row.id)
             except StoreError as exc:
-                self.coach.show_message(_("Not deleted"), [str(exc)])
+                self.tell(_("Not deleted"), [str(exc)])
                 return
             self.reload()
             self.notify(_("{name} was deleted, with all its assessments.").format(
@@ -247,7 +250,7 @@ class HomeScreen(CoachScreen):
             must_type=row.name, ok=_("Delete for good"), danger=True), callback=done)
 
     def action_export(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         row = self.current_row()
         if row is None:
@@ -256,7 +259,7 @@ class HomeScreen(CoachScreen):
 
         def done(typed: str | None) -> None:
             if typed:
-                self.coach.export_client(row.id, row.name, Path(typed).expanduser())
+                self.export_client(row.id, row.name, Path(typed).expanduser())
 
         self.app.push_screen(PromptScreen(
             _("Export a client"),
@@ -264,11 +267,11 @@ class HomeScreen(CoachScreen):
                 name=row.name), value=default, ok=_("Export")), callback=done)
 
     def action_import(self) -> None:
-        from coach.tui.prompt import PromptScreen
+        from coach.tui.screens.prompt import PromptScreen
 
         def done(typed: str | None) -> None:
             if typed:
-                self.coach.import_client(Path(typed).expanduser(), on_done=self.reload)
+                self.import_client(Path(typed).expanduser())
 
         self.app.push_screen(PromptScreen(
             _("Import a client"), _("The export file (JSON) to read:"),
@@ -278,6 +281,83 @@ class HomeScreen(CoachScreen):
         if action in ("rename", "delete", "export"):
             return self.current_id() is not None or None
         return True
+
+    def commands(self) -> Iterator[SystemCommand]:
+        yield SystemCommand(_("Clients: new client"),
+                            _("Add a client and start their first assessment (n)"),
+                            self.action_new)
+        yield SystemCommand(_("Clients: import a client"),
+                            _("Read a client from an export file (i)"), self.action_import)
+        if self.current_id() is not None:
+            yield SystemCommand(_("Clients: export the highlighted client"),
+                                _("Write their assessments and notes to a JSON file (e)"),
+                                self.action_export)
+            yield SystemCommand(_("Clients: rename the highlighted client"),
+                                _("Give them another name (r)"), self.action_rename)
+            yield SystemCommand(_("Clients: delete the highlighted client"),
+                                _("Erase them and all their assessments (asks first; d)"),
+                                self.action_delete)
+
+    # -- export and import ------------------------------------------------------------
+    def export_client(self, client_id: str, name: str, path: Path, *,
+                      force: bool = False) -> None:
+        from coach.store import StoreError, TargetExists
+        from coach.tui.screens.confirm import ConfirmScreen
+
+        try:
+            self.workspace.write_export(client_id, path, force=force)
+        except TargetExists as exc:
+            if path.exists() and not force:
+                self.app.push_screen(
+                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                    callback=lambda yes: self.export_client(client_id, name, path, force=True)
+                    if yes else None)
+                return
+            self.tell(_("Not exported"), [str(exc)])
+            return
+        except StoreError as exc:
+            self.tell(_("Not exported"), [str(exc)])
+            return
+        self.notify(_("{name} exported to {file}").format(name=name, file=path), markup=False)
+
+    def import_client(self, path: Path, *, replace: bool = False) -> None:
+        from coach.store import StoreError
+        from coach.tui.screens.confirm import ConfirmScreen
+
+        payload, problem = read_export_file(path)
+        if problem is not None:
+            self.tell(_("Not imported"), [problem])
+            return
+        ws = self.workspace
+        named = payload.get("client", {}).get("name") if isinstance(payload, dict) else None
+        existing = ws.find_client(named) if isinstance(named, str) and named.strip() else None
+        if existing is not None and not replace:
+            shown = clean(str(existing["name"]), single_line=True)
+            self.app.push_screen(ConfirmScreen(
+                _("{name} already exists here. Replace all of their assessments, notes and "
+                  "draft with the ones in the file?").format(name=shown),
+                yes=_("Replace"), no=_("Cancel")),
+                callback=lambda yes: self.import_client(path, replace=True) if yes else None)
+            return
+        bank = self.desk.bank
+
+        def check(data: Any, where: str) -> object:
+            from coach.answers import validate_answers
+
+            return validate_answers(data, bank, source=where, lang=current_lang())
+
+        try:
+            client_id, replaced = ws.import_client(payload, replace=replace, check_answers=check,
+                                                   source=str(path))
+        except StoreError as exc:
+            self.tell(_("Not imported"), list(getattr(exc, "problems", None) or [str(exc)]))
+            return
+        name = clean(str(ws.client(client_id)["name"]), single_line=True)
+        self.notify((_("{name} replaced from {file}") if replaced else
+                     _("{name} imported from {file}")).format(name=name, file=path),
+                    markup=False)
+        self.reload(select=client_id)
+        self.nav.show_notices()
 
 
 def read_export_file(path: Path) -> tuple[Any, str | None]:

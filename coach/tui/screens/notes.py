@@ -1,18 +1,53 @@
-"""Session notes: free text attached to one assessment, shown in its reports."""
+"""Session notes: free text attached to one assessment, shown in its reports.
+
+The client's page and a past plan both edit them (n), with `edit_notes`.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static, TextArea
 
+from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _
+
+if TYPE_CHECKING:
+    from coach.store import Workspace
+
+
+def edit_notes(screen: Screen[None], workspace: Workspace, client_id: str,
+               assessment_id: int, *, on_saved: Callable[[], None] | None = None) -> None:
+    """Open the notes of one assessment above `screen`; save them when the user does."""
+    ws = workspace
+    record = ws.assessment(client_id, assessment_id)
+
+    def done(text: str | None) -> None:
+        from coach.store import StoreError
+
+        if text is None:
+            return
+        cleaned = clean(text).strip()
+        try:
+            ws.set_notes(client_id, assessment_id, cleaned or None)
+        except StoreError as exc:
+            screen.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+            return
+        screen.notify(_("Notes saved."), title=_("Saved"))
+        if on_saved is not None:
+            on_saved()
+
+    screen.app.push_screen(NotesScreen(
+        _("Session notes · assessment {id} of {date}").format(
+            id=assessment_id, date=record.get("date", "—")),
+        str(record.get("notes") or "")), callback=done)
 
 
 class NotesScreen(ModalScreen[str | None]):

@@ -1,0 +1,1 @@
+"""One module per screen: the pages a person moves between, and the modals above them."""
