@@ -117,12 +117,8 @@ class CoachApp(App[None]):
         from coach.errors import CoachError
         from coach.tui.screens.confirm import MessageScreen
 
-        if isinstance(error, BankError):
-            lines = list(error.problems)
-        elif isinstance(error, CoachError):
-            lines = error.said(self.voice)
-        else:
-            lines = [str(error)]
+        # A broken bank (BankError) or another problem worded below: said in the voice now.
+        lines = error.said(self.voice) if isinstance(error, CoachError) else [str(error)]
         loading = self.query_one("#loading", Static)
         loading.update(Content(_("coach could not start.")))
         # A broken question bank is bad input (exit 2), like on the command line.
