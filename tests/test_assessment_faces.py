@@ -17,7 +17,7 @@ from textual.widgets import Input
 
 from coach.bank.load import default_bank
 from coach.context import Context
-from coach.i18n import translator
+from coach.i18n import Voice, translator
 from coach.paths import bundled_bank_dir
 from coach.quick.session import run_quick
 from coach.store import Workspace
@@ -52,7 +52,7 @@ async def quick(ws: Path, client: str, script: list[Entry]) -> tuple[int, Script
 def _quick(ws: Path, client: str, script: list[Entry]) -> tuple[int, ScriptedPrompter]:
     prompter = ScriptedPrompter(script=list(script))
     try:
-        code = run_quick(lang="en", data_dir=ws, bank=default_bank(bundled_bank_dir()),
+        code = run_quick(voice=Voice("en"), data_dir=ws, bank=default_bank(bundled_bank_dir()),
                          client=client, prompter=prompter, echo=prompter.lines.append,
                          width=90)
     finally:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.i18n import Voice
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem
-from coach.quick.lang import use_lang
+from coach.quick.lang import speaking
 from coach.quick.session import slug
 
 
@@ -21,21 +22,18 @@ def test_parse_number_refuses_the_rest(typed: str) -> None:
 
 
 def test_number_problem_messages_in_both_languages() -> None:
-    use_lang("en")
-    assert number_problem("3", 0, 168, required=True, lang="en") is None
-    assert number_problem("169", 0, 168, required=True, lang="en") == \
-        "Please type a number between 0 and 168."
-    assert number_problem("x", 0, 168, required=True, lang="en") == \
-        "Please type a number, like 2 or 1.5."
-    assert number_problem("", 0, 168, required=False, lang="en") is None
-    assert number_problem("", 0, 168, required=True, lang="en")
-    use_lang("fr")
-    try:
+    with speaking(Voice("en")):
+        assert number_problem("3", 0, 168, required=True, lang="en") is None
+        assert number_problem("169", 0, 168, required=True, lang="en") == \
+            "Please type a number between 0 and 168."
+        assert number_problem("x", 0, 168, required=True, lang="en") == \
+            "Please type a number, like 2 or 1.5."
+        assert number_problem("", 0, 168, required=False, lang="en") is None
+        assert number_problem("", 0, 168, required=True, lang="en")
+    with speaking(Voice("fr")):
         assert number_problem("-1", 0, 10.5, required=True, lang="fr") == \
             "Tapez un nombre entre 0 et 10,5."
         assert text_problem("  ", required=True) == "Une réponse est nécessaire ici."
-    finally:
-        use_lang("en")
 
 
 def test_show_number_local_style() -> None:

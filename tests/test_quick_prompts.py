@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 import questionary
 from prompt_toolkit.formatted_text import to_formatted_text
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from coach.i18n import Voice
 from coach.quick import prompts
-from coach.quick.lang import use_lang
+from coach.quick.lang import speaking
 
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Prompts speak the run's Voice: these tests run in English unless they say French."""
+    with speaking(Voice("en")):
+        yield
 
 def _capture(monkeypatch: Any) -> dict[str, Any]:
     """Record the questionary Question built by the prompter (then answer it at once)."""
@@ -30,18 +39,15 @@ def _capture(monkeypatch: Any) -> dict[str, Any]:
 
 
 def test_french_select_has_french_hints_back_and_no_english_label(monkeypatch: Any) -> None:
-    use_lang("fr")
     seen = _capture(monkeypatch)
     seen["kind"] = "select"
     lines: list[str] = []
-    try:
+    with speaking(Voice("fr")):
         with create_pipe_input() as pipe:
             p = prompts.Prompter(input=pipe, output=DummyOutput(), echo=lines.append)
             pipe.send_text("\r")
             got = p.select("Quelle plateforme ?", [("a", "Alpha", "Une aide sur Alpha")],
                            help_text="Pourquoi on demande", mark="[1/3]")
-    finally:
-        use_lang("en")
     assert got == "a"
     assert "Description" not in seen["choices"]
     assert "Une aide sur Alpha" in seen["choices"]
@@ -50,11 +56,8 @@ def test_french_select_has_french_hints_back_and_no_english_label(monkeypatch: A
 
 
 def test_instruction_carries_help_and_keys_in_the_language() -> None:
-    use_lang("fr")
-    try:
+    with speaking(Voice("fr")):
         text = prompts.Prompter()._instruction("Pourquoi on demande", "Entrée valider")
-    finally:
-        use_lang("en")
     assert "Pourquoi on demande" in text and "(Entrée valider)" in text
 
 

@@ -28,7 +28,7 @@ from quick_driver import (
 
 from coach import clock
 from coach.bank.load import default_bank
-from coach.i18n import translator
+from coach.i18n import Voice, translator
 from coach.paths import bundled_bank_dir
 from coach.quick.session import run_quick
 from coach.store import Workspace
@@ -49,8 +49,8 @@ def run(bank, ws: Path, lang: str, client: str | None, script: list[Entry]
         ) -> tuple[int, ScriptedPrompter]:
     prompter = ScriptedPrompter(script=list(script))
     try:
-        code = run_quick(lang=lang, data_dir=ws, bank=bank, client=client, prompter=prompter,
-                         echo=prompter.lines.append, width=90)
+        code = run_quick(voice=Voice(lang), data_dir=ws, bank=bank, client=client,
+                         prompter=prompter, echo=prompter.lines.append, width=90)
     finally:
         prompter.close()
     assert prompter.script == [], f"unused script entries: {prompter.script[:3]}"
@@ -367,7 +367,7 @@ def test_a_workspace_that_is_a_file_stops_before_any_question(bank, tmp_path: Pa
     prompter = ScriptedPrompter(script=[])      # asking anything would fail the script
     try:
         with pytest.raises(InputError, match="is a file, not a folder"):
-            run_quick(lang="en", data_dir=not_a_folder, bank=bank, client="Ouest",
+            run_quick(voice=Voice("en"), data_dir=not_a_folder, bank=bank, client="Ouest",
                       prompter=prompter, echo=prompter.lines.append, width=90)
     finally:
         prompter.close()

@@ -23,10 +23,10 @@ def quick_cmd(ctx: click.Context, client: str | None) -> int:
     from coach.quick.guard import terminal_problem
 
     env = get_env(ctx)
-    problem = terminal_problem(env.lang)
+    problem = terminal_problem(env.voice)
     if problem:
         raise InputError(problem)
     bank = env_bank(env)
     from coach.quick.session import run_quick
 
-    return run_quick(lang=env.lang, data_dir=env.data_dir, bank=bank, client=client)
+    return run_quick(voice=env.voice, data_dir=env.data_dir, bank=bank, client=client)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import sys
 
-from coach.quick.lang import _, use_lang
+from coach.i18n import Voice
+from coach.quick.lang import _, speaking
 
 
-def terminal_problem(lang: str) -> str | None:
+def terminal_problem(voice: Voice) -> str | None:
     """Why quick mode cannot run here, or None: it asks questions, so it needs a terminal."""
-    use_lang(lang)
     if sys.stdin is not None and sys.stdin.isatty():
         return None
-    return _("coach quick asks its questions in a terminal, and standard input is not one. "
-             "Run it in a terminal, or make a plan from an answers file: "
-             "coach plan --answers FILE")
+    with speaking(voice):
+        return _("coach quick asks its questions in a terminal, and standard input is not "
+                 "one. Run it in a terminal, or make a plan from an answers file: "
+                 "coach plan --answers FILE")

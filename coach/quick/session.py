@@ -22,9 +22,10 @@ from coach.assessment import Draft, Session
 from coach.assessment.entries import entry_key
 from coach.assessment.walk import Step, Walker
 from coach.bank.model import Bank, Question
+from coach.i18n import Voice
 from coach.quick import wording
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
-from coach.quick.lang import _, current_lang, ngettext, use_lang
+from coach.quick.lang import _, current_lang, ngettext, speaking
 from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.textsafe import clean
 
@@ -79,7 +80,7 @@ class QuickSession:
     # ------------------------------------------------------------ client
     def choose_client(self, name: str | None) -> None:
         """The client named on the command line, else asked for (an existing one resumes)."""
-        from coach.cli.base import InputError
+        from coach.errors import InputError
 
         if name is not None:
             problem = name_problem(name)
@@ -353,7 +354,7 @@ class QuickSession:
         return 0
 
     def offer_report(self, plan: Any) -> None:
-        from coach.cli.base import InputError, RunError
+        from coach.errors import InputError, RunError
         from coach.report import render
         from coach.report.output import write_output
 
@@ -421,7 +422,7 @@ class QuickSession:
             _err(_("Stopped. Nothing was saved."))
 
 
-def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
+def run_quick(*, voice: Voice, data_dir: Path, bank: Bank, client: str | None,
               prompter: Prompter | None = None, echo: Callable[[str], None] | None = None,
               width: int | None = None) -> int:
     """`coach quick`: returns the exit code (130 after ctrl+c, answers kept).
@@ -429,12 +430,14 @@ def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     Store problems become the CLI's errors: a bad name is bad input (exit 2); a
     locked or damaged file stops the run (exit 1), every earlier answer being saved.
     """
-    from coach.cli.base import InputError, RunError
+    from coach.errors import InputError, RunError
     from coach.store import StoreError, StoreInputError
 
     try:
-        return _run(lang=lang, data_dir=data_dir, bank=bank, client=client, prompter=prompter,
-                    echo=echo, width=width)
+        # The run's Voice speaks every line of quick mode (and its language is the plan's).
+        with speaking(voice):
+            return _run(lang=voice.lang, data_dir=data_dir, bank=bank, client=client,
+                        prompter=prompter, echo=echo, width=width)
     except StoreInputError as exc:
         raise InputError(exc.problems) from None
     except StoreError as exc:
@@ -448,7 +451,6 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
          width: int | None) -> int:
     from coach.store import Workspace
 
-    use_lang(lang)
     out = echo or click.echo
     ws = Workspace.open(data_dir, lang=lang)
     for notice in ws.notices:
