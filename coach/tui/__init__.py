@@ -11,9 +11,10 @@ Arranged as it is used, each layer importing only the ones below it:
   the rest (Desk, Navigation) and what it offers (its palette commands, its help).
 - `widgets/`: what screens are built from (question fields, the assessment's steps,
   the client rows and the history chart).
-- `i18n.py`, `bindings.py`, `session.py`, `preview.py`, `themes.py`, `text.py`: the
-  language of the running app, translated key bindings, the draft being answered,
-  the live plan, colours, plain text.
+- `i18n.py`, `bindings.py`, `numbers.py`, `preview.py`, `themes.py`, `text.py`: the
+  language of the running app, translated key bindings, typed numbers, the live plan,
+  colours, plain text. The draft being answered is `coach.assessment.Session`, the one
+  model both faces drive.
 
 Importing this package imports nothing heavy: `coach.tui.app` pulls in Textual, and
 only the TUI entry point imports it.
