@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +208,42 @@ def test_platform_named_naturally_inside_sentences(bank: Bank) -> None:
     for q in bank.questions:
         for text in (q.text, *q.wording.values()):
             assert not re.search(r"\b(de|à|que) \{platform\}", text.fr), q.id
+
+
+def test_the_bank_never_imports_the_engine() -> None:
+    """The bank sits below the engine: loading and checking one, broken rules and all,
+    pulls no engine module in (it used to load coach.engine.rules by name, with
+    importlib, to check rules.toml). The engine's check is handed in by callers."""
+    code = (
+        "import sys\n"
+        "from coach.bank.load import load_bank\n"
+        "from coach.bank.validate import check_bank\n"
+        "from coach.paths import bundled_bank_dir\n"
+        "load_bank(bundled_bank_dir()); check_bank(bundled_bank_dir())\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('coach.engine'))))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=root)
+    assert out.stdout.strip() == ""
+    for path in (root / "coach" / "bank").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import importlib" not in text and "from coach.engine" not in text, path.name
+
+
+def test_a_broken_rule_is_refused_when_the_engine_check_is_handed_in(tmp_path: Path) -> None:
+    import shutil
+
+    from coach.bank.load import BankError
+
+    folder = tmp_path / "bank"
+    shutil.copytree(bundled_bank_dir(), folder)
+    rules = folder / "rules.toml"
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        "max_channels = 3", "max_channels = 0"), encoding="utf-8")
+    assert load_bank(folder).rules["budget"]["max_channels"] == 0   # the bank's own checks
+    with pytest.raises(BankError) as info:
+        load_bank(folder, check_rules=check_rules)
+    assert info.value.exit_code == 2
+    assert info.value.said("en") == ["rules.toml: budget.max_channels: 0 is not between 1 and 20"]
+    assert info.value.said("fr") == ["rules.toml: budget.max_channels: 0 n’est pas entre 1 et 20"]

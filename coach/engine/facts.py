@@ -71,11 +71,9 @@ def _count(value: object) -> int:
     return max(int(value), 0)
 
 
-def _tag(bank: Bank, table: str, term_id: str) -> str:
-    try:
-        return bank.term(table, term_id).tag
-    except KeyError:
-        return ""
+def _tags(bank: Bank, table: str) -> dict[str, str]:
+    """Each term's tag, looked up once per plan rather than by a search per answer."""
+    return {t.id: t.tag for t in bank.vocab.get(table, ())}
 
 
 def market_fits(markets: tuple[str, ...], market: str) -> bool:
@@ -118,15 +116,17 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
     weights = {aud: 1.0 / (rank + 1) for rank, aud in enumerate(priorities)}
     total_weight = sum(weights.values())
     goal_set = set(goal_kinds(profile, rules))
+    activity_tags, measure_tags = _tags(bank, "activities"), _tags(bank, "measures")
+    per_result, multiplier = rules.evidence.weights, rules.evidence.goal_multiplier
     out: list[Facts] = []
     for index, p in enumerate(answers.get("platforms", [])):
         results = {k: _count(v) for k, v in (p.get("results_90d") or {}).items()}
         evidence = 0.0
         goal_count = 0
         for kind, n in results.items():
-            weight = rules.evidence.weights.get(kind, 0.0)
+            weight = per_result.get(kind, 0.0)
             if kind in goal_set:
-                weight *= rules.evidence.goal_multiplier
+                weight *= multiplier
                 goal_count += n
             evidence += weight * n
         present_set = set(p.get("audiences_present", []))
@@ -139,13 +139,13 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             markets, owned = known.markets, known.owned
         except KeyError:
             markets, owned = (), False
+        name = platform_name(bank, p, lang)
         out.append(Facts(
             index=index,
             answers=p,
             platform=p["id"],
-            name=platform_name(bank, p, lang),
-            said=(quoted(platform_name(bank, p, lang), tr) if tr is not None and p.get("label")
-                  else platform_name(bank, p, lang)),
+            name=name,
+            said=quoted(name, tr) if tr is not None and p.get("label") else name,
             reason=reason,
             hours=_hours(p.get("hours_per_week", 0.0)),
             results=results,
@@ -153,9 +153,9 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             goal_count=goal_count,
             present=present,
             audience_share=share,
-            practices=frozenset(_tag(bank, "activities", a) for a in p.get("activities", [])),
-            action_measures=tuple(m for m in measures if _tag(bank, "measures", m) == "action"),
-            vanity_measures=tuple(m for m in measures if _tag(bank, "measures", m) == "vanity"),
+            practices=frozenset(activity_tags.get(a, "") for a in p.get("activities", [])),
+            action_measures=tuple(m for m in measures if measure_tags.get(m) == "action"),
+            vanity_measures=tuple(m for m in measures if measure_tags.get(m) == "vanity"),
             know_who=bool(p.get("know_who", False)),
             editorial_line=bool(p.get("editorial_line", False)),
             fits_market=market_fits(markets, profile.get("market", "")),
