@@ -372,3 +372,18 @@ def test_check_bank_speaks_one_language(broken: str, tmp_path: Path,
     head, *lines = capsys.readouterr().err.splitlines()
     assert head == f"The question bank in {folder} has {len(lines)} problems:"
     assert lines == ENGLISH[broken]
+
+
+@pytest.mark.parametrize("file", ["platforms.toml", "vocabulary.toml"])
+def test_a_file_that_does_not_parse_is_one_problem_not_a_cascade(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], file: str) -> None:
+    """A typo in the file that declares the ids is that file's problem only: every question
+    referring to those ids is not reported as one more "unknown" problem."""
+    bank = copy_bank(tmp_path)
+    with (bank / file).open("a", encoding="utf-8") as fh:
+        fh.write("oops = \n")
+    assert main(["check-bank", str(bank)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].endswith("has 1 problem:"), lines
+    assert re.fullmatch(rf"{re.escape(file)}: line \d+, column \d+: invalid TOML: .+", lines[1])
+    assert len(lines) == 2

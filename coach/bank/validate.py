@@ -80,11 +80,17 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
         checker.vocabulary(raws["vocabulary.toml"])
     if "platforms.toml" in raws:
         checker.platforms(raws["platforms.toml"])
-    if "questions.toml" in raws:
+    # Questions are read against the vocabulary (fields, choices, conditions): with that
+    # file broken or missing (reported already), each reference would be one more false
+    # problem, so they wait until it reads.
+    if "questions.toml" in raws and "vocabulary.toml" in raws:
         checker.questions(raws["questions.toml"],
                           complete="vocabulary.toml" in raws and "platforms.toml" in raws)
     if "rules.toml" in raws and check_rules is not None:
-        for problem in check_rules(raws["rules.toml"], known_ids=checker.known_ids()):
+        # The ids rules may name are known only once both files read (empty: any id).
+        known = (checker.known_ids() if {"vocabulary.toml", "platforms.toml"} <= raws.keys()
+                 else ())
+        for problem in check_rules(raws["rules.toml"], known_ids=known):
             checker.add("rules.toml", None, problem.path, problem.message)
     return checker.problems
 
@@ -145,7 +151,9 @@ class _Checker:
             return []
         if not value and not allow_empty:
             self.add(file, entry, field, _("must not be empty"))
-        for item in value:
+        # With nothing known (the file that declares these ids is broken or missing, and
+        # was reported), every id would be "unknown": one problem, not one per reference.
+        for item in value if known else ():
             if item not in known:
                 self.add(file, entry, field, _("unknown {what} {id!r} (known: {known})")
                          .format(what=what, id=item, known=", ".join(sorted(set(known)))))
@@ -451,7 +459,7 @@ class _Checker:
                 self.add(file, entry, "wording", _("expected a table of platform ids"))
                 return
             for pid, text in wording.items():
-                if pid not in self.platform_ids:
+                if self.platform_ids and pid not in self.platform_ids:
                     self.add(file, entry, f"wording.{pid}", _("unknown platform {id!r}")
                              .format(id=pid))
                 elif scope and pid not in scope:
