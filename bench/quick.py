@@ -41,7 +41,7 @@ def run() -> dict[str, float | str]:
 
     answer_ms: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        ws = Workspace.open(Path(folder), lang="en")
+        ws = Workspace.open(Path(folder))
         client = ws.create_client("Bench")
         whys = [s for s in steps if s.question == "why"]
         for i, step in enumerate(whys * 3):

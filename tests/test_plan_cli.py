@@ -116,7 +116,7 @@ def _clients(workspace: Path) -> list[dict]:
 
     if not workspace.exists():
         return []
-    return Workspace.open(workspace, lang="en").list_clients()
+    return Workspace.open(workspace).list_clients()
 
 
 @pytest.mark.parametrize("target", ["existing", "no_folder", "folder"])

@@ -115,7 +115,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     ]
     code, p = run(bank, workspace, "en", "Atelier Lune", script)
     assert code == 0
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     client = ws.find_client("atelier lune")
     assert client is not None
     [assessment] = ws.assessments(client["id"])
@@ -172,7 +172,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     assert "Vos réponses sont conservées" in err
     assert "coach quick --client 'Café Lune'" in err
     assert "Traceback" not in err
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     client = ws.find_client("Café Lune")
     draft = ws.load_draft(client["id"])
     assert draft is not None
@@ -234,7 +234,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     ]
     code, p = run(bank, workspace, "fr", "Café Lune", script)
     assert code == 0
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     [assessment] = ws.assessments(client["id"])
     answers, plan = assessment["answers"], assessment["plan"]
     assert answers["profile"]["kind"] == "nonprofit"              # from the first run
@@ -268,7 +268,7 @@ def test_without_client_asks_the_name_and_start_over_discards_draft(
         E(t("name"), ENTER),
         E(t("kind"), CTRL_C)])
     assert code == 130
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     client = ws.find_client("Nord")
     answers, _pos = ws.load_draft(client["id"])
     assert answers["profile"].get("kind") is None              # the old draft is gone
@@ -281,7 +281,7 @@ def test_ctrl_c_before_any_answer_saves_nothing(bank, workspace: Path,
     code, _p = run(bank, workspace, "en", "Sud", [E(Keys(bank, "en").text("name"), CTRL_C)])
     assert code == 130
     assert "Nothing was saved" in capsys.readouterr().err
-    assert Workspace.open(workspace, lang="en").find_client("Sud") is None
+    assert Workspace.open(workspace).find_client("Sud") is None
 
 
 def test_back_on_first_question_stays_there(bank, workspace: Path) -> None:
@@ -337,7 +337,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     from coach.engine import build_plan
 
     answers = complete_draft(bank, "freelance_designer")
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     ws.save_draft(cid, answers, {"question": None, "parked": {}})
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
@@ -347,7 +347,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     assert code == 130
     err = capsys.readouterr().err
     assert "The assessment is saved" in err and "coach report 'Atelier Lune'" in err
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [assessment] = ws.assessments(cid)
     expected = build_plan(validate_answers(answers, bank), bank, lang="en",
                           tr=translator("en", "engine"), today=clock.today())
@@ -390,7 +390,7 @@ def test_enter_on_an_existing_report_file_asks_another_name(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mine.md").write_text("keep me")
     answers = complete_draft(bank, "freelance_designer")
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     ws.save_draft(cid, answers, {"question": None, "parked": {}})
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")

@@ -25,7 +25,7 @@ def test_every_old_version_has_a_migration_and_a_fixture() -> None:
 def test_old_workspace_opens_upgraded(workspace: Path, version: int) -> None:
     shutil.copytree(FIXTURES / f"v{version}", workspace)
     old_client = (workspace / "clients" / f"{CID}.json").read_bytes()
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [entry] = ws.list_clients()
     assert entry["name"] == "Atelier Lune" and entry["id"] == CID
     assert entry["created"] == "2026-05-30"
@@ -47,4 +47,4 @@ def test_old_workspace_opens_upgraded(workspace: Path, version: int) -> None:
     assert client.with_name(client.name + ".bak1").read_bytes() == old_client
     # and it keeps working
     ws.save_draft(CID, {"x": 1}, {"step": 4})
-    assert Workspace.open(workspace, lang="en").load_draft(CID) == ({"x": 1}, {"step": 4})
+    assert Workspace.open(workspace).load_draft(CID) == ({"x": 1}, {"step": 4})

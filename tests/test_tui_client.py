@@ -30,7 +30,7 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def store(workspace: Path):
     from coach.store import Workspace
 
-    return Workspace.open(workspace, lang="en")
+    return Workspace.open(workspace)
 
 
 async def open_lune(pilot) -> None:

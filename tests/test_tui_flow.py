@@ -101,7 +101,7 @@ def expected_plan(ws_dir: Path, lang: str) -> dict[str, Any]:
     from coach.store import Workspace
     from coach.tui.session import Position, Session
 
-    ws = Workspace.open(ws_dir, lang=lang)
+    ws = Workspace.open(ws_dir)
     client = ws.list_clients()[0]
     answers, position = ws.load_draft(client["id"])
     session = Session(BANK, answers, Position.from_dict(position))
@@ -131,7 +131,7 @@ async def test_english_freelancer_walks_to_a_plan(workspace: Path) -> None:
 
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     (client,) = ws.list_clients()
     assert client["name"] == "Atelier Lune"
     (assessment,) = ws.assessments(client["id"])
@@ -168,7 +168,7 @@ async def test_french_nonprofit_with_awareness_goal(workspace: Path) -> None:
 
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     assert ws.get_setting("lang") == "fr" and ws.get_setting("role") == "nonprofit"
     (client,) = ws.list_clients()
     answers, position = ws.load_draft(client["id"])

@@ -33,7 +33,7 @@ def select(app, name: str) -> None:
 def store(workspace: Path):
     from coach.store import Workspace
 
-    return Workspace.open(workspace, lang="en")
+    return Workspace.open(workspace)
 
 
 async def test_home_lists_clients_with_their_summary_and_opens_one(workspace: Path) -> None:

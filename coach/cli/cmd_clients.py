@@ -2,17 +2,16 @@
 
 Thin: parse, call the workspace (coach.store), print. Names people typed are shown
 as plain text (Rich `Text`, or plain lines on stderr), never as markup. Store
-errors become exit codes here: bad input 2, failures while running 1; notices
-(a file restored from its backup...) go to stderr.
+errors are CoachErrors that `coach.cli.main` says in this run's language, with their
+exit code (bad input 2, failures while running 1); notices (a file restored from its
+backup...) are said on stderr.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,6 @@ from coach.cli.base import (
     N_,
     Context,
     InputError,
-    RunError,
     TrCommand,
     _,
     err,
@@ -36,33 +34,23 @@ if TYPE_CHECKING:
     from coach.store import Workspace
 
 
-@contextlib.contextmanager
-def store_errors() -> Iterator[None]:
-    """Store exceptions -> the CLI's: input problems exit 2, run-time failures exit 1."""
-    from coach.store import StoreError, StoreInputError
-
-    try:
-        yield
-    except StoreInputError as exc:
-        # Messages may quote a path or name as typed: never let it reach the terminal raw.
-        raise InputError([clean(line) for line in exc.problems]) from None
-    except StoreError as exc:
-        raise RunError(clean(str(exc))) from None
-
-
 def open_workspace(env: Context) -> Workspace:
-    """The workspace of this run, its recovery notices printed on stderr."""
+    """The workspace of this run, its recovery notices printed on stderr.
+
+    Store errors are CoachErrors: they go up to `coach.cli.main`, which says them in
+    this run's language with their exit code (bad input 2, failures while running 1).
+    """
     from coach.store import Workspace
 
-    with store_errors():
-        ws = Workspace.open(env.data_dir, lang=env.lang)
-    print_notices(ws)
+    ws = Workspace.open(env.data_dir)
+    print_notices(ws, env)
     return ws
 
 
-def print_notices(ws: Workspace) -> None:
+def print_notices(ws: Workspace, env: Context) -> None:
     for notice in ws.notices:
-        err(clean(notice))
+        # Notices may quote a path or a name as typed: never let it reach the terminal raw.
+        err(clean(env.voice.say(notice)))
     ws.notices.clear()
 
 
@@ -113,9 +101,8 @@ def _hours(value: float | None, lang: str) -> str:
 def clients_cmd(ctx: click.Context, fmt: str) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        clients = ws.list_clients()
-    print_notices(ws)
+    clients = ws.list_clients()
+    print_notices(ws, env)
     if fmt == "json":
         rows = [{"id": c["id"], "name": _show(c["name"]), "assessments": c["assessments"],
                  "last_assessed": c["last_assessed"], "last_activity": c["last_activity"],
@@ -170,10 +157,9 @@ def _history_rows(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        rows = _history_rows(ws.assessments(client["id"]))
-    print_notices(ws)
+    client = ws.require_client(name)
+    rows = _history_rows(ws.assessments(client["id"]))
+    print_notices(ws, env)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -252,10 +238,9 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
                output: str | None, force: bool, compare: str | None) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        assessments = ws.assessments(client["id"])
-    print_notices(ws)
+    client = ws.require_client(name)
+    assessments = ws.assessments(client["id"])
+    print_notices(ws, env)
     current = _pick(assessments, assessment_id, client["name"])
     from coach import report
 
@@ -305,10 +290,9 @@ def _say_plan_language(assessments: list[dict[str, Any]], lang: str) -> None:
 def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        ws.write_export(client["id"], Path(output).expanduser(), force=force)
-    print_notices(ws)
+    client = ws.require_client(name)
+    ws.write_export(client["id"], Path(output).expanduser(), force=force)
+    print_notices(ws, env)
     n = client["assessments"]
     err(ngettext("Exported {name} ({n} assessment) to {path}",
                  "Exported {name} ({n} assessments) to {path}", n).format(
@@ -358,11 +342,10 @@ def import_cmd(ctx: click.Context, file: str, replace: bool) -> int:
     payload = _read_json_file(path)
     checker = _answers_checker(env)
     ws = open_workspace(env)
-    with store_errors():
-        client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,
-                                               source=str(path))
-        client = ws.client(client_id)
-    print_notices(ws)
+    client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,
+                                           source=str(path))
+    client = ws.client(client_id)
+    print_notices(ws, env)
     n = client["assessments"]
     if replaced:
         msg = ngettext("Replaced {name} ({n} assessment).",
@@ -392,8 +375,7 @@ def _confirm(question: str) -> bool:
 def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
+    client = ws.require_client(name)
     shown = _show(client["name"])
     if not yes:
         if not is_interactive():
@@ -406,9 +388,8 @@ def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
         if not _confirm(question):
             err(_("Nothing erased."))
             return 1
-    with store_errors():
-        ws.forget_client(client["id"])
-    print_notices(ws)
+    ws.forget_client(client["id"])
+    print_notices(ws, env)
     err(_("Erased {name}.").format(name=shown))
     return 0
 
@@ -422,10 +403,9 @@ def save_plan_for_client(env: Context, name: str, answers: dict[str, Any],
     from coach.store.service import save_plan_assessment
 
     ws = open_workspace(env)
-    with store_errors():
-        client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
-        shown = _show(ws.client(client_id)["name"])
+    client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
+    shown = _show(ws.client(client_id)["name"])
     for notice in notices:
-        err(clean(notice))
+        err(clean(env.voice.say(notice)))
     err(_("Saved as assessment {id} of {name}.").format(id=assessment_id, name=shown))
     return assessment_id

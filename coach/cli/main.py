@@ -115,8 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return exc.exit_code
     except CoachError as exc:
+        # Lines may quote a path or a name as typed: shown, never obeyed by the terminal.
         for line in exc.said(current_lang()):
-            err(line)
+            err(clean(line))
         return exc.exit_code
     except KeyboardInterrupt:
         err(_("Stopped."))

@@ -20,7 +20,7 @@ import click
 
 from coach.bank.model import Bank, Question
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
-from coach.quick.lang import _, current_lang, ngettext, use_lang
+from coach.quick.lang import _, current_lang, ngettext, say, use_lang
 from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.quick.walker import State, Step, Walker
 from coach.textsafe import clean
@@ -420,19 +420,15 @@ def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
               width: int | None = None) -> int:
     """`coach quick`: returns the exit code (130 after ctrl+c, answers kept).
 
-    Store problems become the CLI's errors: a bad name is bad input (exit 2); a
-    locked or damaged file stops the run (exit 1), every earlier answer being saved.
+    Store problems are CoachErrors with their exit code, said by the CLI: a bad name is
+    bad input (exit 2); a locked or damaged file stops the run (exit 1), every earlier
+    answer being saved.
     """
-    from coach.cli.base import InputError, RunError
-    from coach.store import StoreError, StoreInputError
+    from coach.cli.base import RunError
 
     try:
         return _run(lang=lang, data_dir=data_dir, bank=bank, client=client, prompter=prompter,
                     echo=echo, width=width)
-    except StoreInputError as exc:
-        raise InputError(exc.problems) from None
-    except StoreError as exc:
-        raise RunError(str(exc)) from None
     except OSError as exc:  # the store should wrap these; never show a traceback meanwhile
         raise RunError(f"{exc.filename or data_dir}: {exc.strerror or exc}") from None
 
@@ -444,9 +440,10 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
 
     use_lang(lang)
     out = echo or click.echo
-    ws = Workspace.open(data_dir, lang=lang)
+    ws = Workspace.open(data_dir)
     for notice in ws.notices:
-        _err(notice)
+        _err(say(notice))
+    ws.notices.clear()
     if width is None:
         width = max(60, min(100, shutil.get_terminal_size((80, 24)).columns))
     session = QuickSession(bank=bank, workspace=ws, lang=current_lang(),

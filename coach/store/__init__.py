@@ -15,7 +15,6 @@ from coach.store.errors import (
     StoreInputError,
     StoreLocked,
     StoreValueError,
-    TargetExists,
     UnknownAssessment,
     UnknownClient,
 )
@@ -31,7 +30,6 @@ __all__ = [
     "StoreInputError",
     "StoreLocked",
     "StoreValueError",
-    "TargetExists",
     "UnknownAssessment",
     "UnknownClient",
     "Workspace",

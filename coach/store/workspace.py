@@ -28,7 +28,8 @@ from filelock import FileLock, Timeout
 from tinydb.table import Document
 
 from coach import clock
-from coach.i18n import resolve_lang, translator
+from coach.errors import FileExists
+from coach.i18n import Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
     BadName,
@@ -36,7 +37,6 @@ from coach.store.errors import (
     ReadOnlyWorkspace,
     StoreError,
     StoreInputError,
-    TargetExists,
     UnknownAssessment,
     UnknownClient,
 )
@@ -51,6 +51,11 @@ SUMMARY_KEYS = ("assessments", "last_assessed", "focus", "space", "professional_
                 "budget_hours", "warnings", "warning_codes")
 
 
+# Messages are said later, by the face, in the language it speaks then: the workspace
+# holds no language (the TUI's can change while the workspace stays open).
+_tr = Deferred("store")
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -62,17 +67,17 @@ def _today() -> str:
 class Workspace:
     """All access to stored clients goes through here (the TUI, quick mode, the CLI)."""
 
-    def __init__(self, path: Path, *, lang: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
                  backups: int = DEFAULT_BACKUPS) -> None:
         self.path = Path(path)
-        self.lang = lang
-        self.notices: list[str] = []
-        self.read_only: str | None = None
-        self._tr = translator(lang, "store")
+        # What was repaired on the way (a file restored from its backup...): the face
+        # says them, in its language, and clears the list.
+        self.notices: list[Msg | str] = []
+        self.read_only: Msg | None = None
         self._lock_timeout = lock_timeout
         self._backups = backups
         self._index = DataFile(self.path / INDEX_NAME, "index",
-                               tr=self._tr, label=self._tr.gettext("The client list"),
+                               label=_tr.gettext("The client list"),
                                backups=backups, lock_timeout=lock_timeout)
         self._clients: dict[str, DataFile] = {}
         self._entries_gen: str | None = None
@@ -80,12 +85,10 @@ class Workspace:
 
     # -- opening ----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, lang: str | None = None,
-             lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    def open(cls, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
              backups: int = DEFAULT_BACKUPS) -> Workspace:
         """Open (never create: folders appear at the first save) and repair what it can."""
-        ws = cls(Path(path), lang=lang or resolve_lang(), lock_timeout=lock_timeout,
-                 backups=backups)
+        ws = cls(Path(path), lock_timeout=lock_timeout, backups=backups)
         ws._start()
         return ws
 
@@ -111,7 +114,7 @@ class Workspace:
         self._clean_temps()
         self._load_index()
         if self._index.read_state() is None and self._client_files():
-            self.notices.append(self._tr.gettext(
+            self.notices.append(_tr.gettext(
                 "The client list was missing; it was rebuilt from the client files."))
             self._rebuild_index()
         elif self._index.migrated_from is not None:
@@ -129,7 +132,7 @@ class Workspace:
         while not os.path.lexists(probe) and probe.parent != probe:
             probe = probe.parent
         if os.path.lexists(probe) and not probe.is_dir():
-            raise StoreInputError(self._tr.gettext(
+            raise StoreInputError(_tr.gettext(
                 "The workspace {path} cannot be used: {file} is a file, not a folder."
             ).format(path=self.path, file=probe), path=self.path)
 
@@ -178,7 +181,7 @@ class Workspace:
                     if found is None or self._client_file(cid).path.exists():
                         continue
                     self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self.notices.append(self._tr.gettext(
+                    self.notices.append(_tr.gettext(
                         "{what}: its file was missing, so it was removed from the client list."
                     ).format(what=self._label(found[1]["name"])))
 
@@ -207,7 +210,7 @@ class Workspace:
             self._index.refresh()
         except DamagedFile:
             aside = self._index._move_aside()
-            self.notices.append(self._tr.gettext(
+            self.notices.append(_tr.gettext(
                 "The client list ({file}) could not be read and had no valid backup; it was "
                 "kept as {aside} and rebuilt from the client files."
             ).format(file=self._index.path, aside=aside.name if aside else "-"))
@@ -292,7 +295,7 @@ class Workspace:
         try:
             return df.data()
         except StoreError as exc:
-            self.notices.append(str(exc))
+            self.notices.extend(exc.lines)
             return None
         finally:
             self._collect_notices(df)
@@ -333,18 +336,18 @@ class Workspace:
         if df is not None and df.read_only:
             raise ReadOnlyWorkspace(df.read_only, path=df.path)
 
-    def _label(self, name: str) -> str:
-        return self._tr.gettext("Client \"{name}\"").format(name=name)
+    def _label(self, name: str) -> Msg:
+        return _tr.gettext("Client \"{name}\"").format(name=name)
 
     def _client_file(self, client_id: str, name: str | None = None) -> DataFile:
         if not is_client_id(client_id):
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
         df = self._clients.get(client_id)
         if df is None:
-            label = self._label(name) if name else self._tr.gettext(
+            label = self._label(name) if name else _tr.gettext(
                 "Client file {file}").format(file=client_id + ".json")
-            df = DataFile(self.clients_dir / f"{client_id}.json", "client", tr=self._tr,
-                          label=label, backups=self._backups, lock_timeout=self._lock_timeout,
+            df = DataFile(self.clients_dir / f"{client_id}.json", "client", label=label,
+                          backups=self._backups, lock_timeout=self._lock_timeout,
                           expect_id=client_id)
             self._clients[client_id] = df
         if self.read_only and not df.read_only:
@@ -355,14 +358,14 @@ class Workspace:
         """The file of a known client, loaded (restored from a backup if need be)."""
         found = self._index_entries().get(client_id)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
         df = self._client_file(client_id, found[1]["name"])
         try:
             df.refresh()
         finally:
             self._collect_notices(df)
         if df.read_state() is None:
-            raise StoreError(self._tr.gettext(
+            raise StoreError(_tr.gettext(
                 "{what}: the file {file} is missing and has no backup."
             ).format(what=df.label, file=df.path), path=df.path)
         if df.restored and not (self.read_only or df.read_only):
@@ -391,22 +394,22 @@ class Workspace:
     def require_client(self, name: str) -> dict[str, Any]:
         found = self.find_client(name)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client named \"{name}\".").format(
+            raise UnknownClient(_tr.gettext("No client named \"{name}\".").format(
                 name=clean_name(name)))
         return found
 
     def client(self, client_id: str) -> dict[str, Any]:
         found = self._index_entries().get(client_id)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
         return self._public(found[1])
 
     def _valid_name(self, name: str) -> str:
         cleaned = clean_name(name)
         if not cleaned:
-            raise BadName(self._tr.gettext("A client name cannot be empty."))
+            raise BadName(_tr.gettext("A client name cannot be empty."))
         if len(cleaned) > MAX_NAME:
-            raise BadName(self._tr.gettext(
+            raise BadName(_tr.gettext(
                 "A client name can have at most {n} characters.").format(n=MAX_NAME))
         return cleaned
 
@@ -431,7 +434,7 @@ class Workspace:
             if existing is not None:
                 if allow_existing:
                     return existing["id"], False
-                raise BadName(self._tr.gettext(
+                raise BadName(_tr.gettext(
                     "A client named \"{name}\" already exists.").format(name=existing["name"]))
             client_id = new_client_id()
             self._write_new_client(client_id, cleaned, {}, {})
@@ -457,7 +460,7 @@ class Workspace:
             self._check_writable(df)
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
-                    raise BadName(self._tr.gettext(
+                    raise BadName(_tr.gettext(
                         "A client named \"{name}\" already exists.").format(name=cleaned))
                 data = df.data()
                 data["meta"]["1"]["name"] = cleaned
@@ -526,7 +529,7 @@ class Workspace:
         for a in self.assessments(client_id):
             if a["id"] == assessment_id:
                 return a
-        raise UnknownAssessment(self._tr.gettext(
+        raise UnknownAssessment(_tr.gettext(
             "{what} has no assessment {id}.").format(what=self._label(
                 self.client(client_id)["name"]), id=assessment_id))
 
@@ -576,7 +579,7 @@ class Workspace:
                     self._scrub_index_copies(client_id, entry["name"])
             df.remove_lock_file()
         except OSError as exc:  # a read-only folder...: say what is left, run forget again
-            raise StoreError(self._tr.gettext(
+            raise StoreError(_tr.gettext(
                 "{what}: could not erase everything ({reason}: {file}). Fix the folder's "
                 "permissions and run the same command again."
             ).format(what=self._label(entry["name"]), reason=exc.strerror or str(exc),
@@ -635,16 +638,16 @@ class Workspace:
 
         payload = self.export_client(client_id)
         if target.exists() and not force:
-            raise TargetExists(self._tr.gettext(
+            raise FileExists(target, _tr.gettext(
                 "{file} already exists (use --force to replace it).").format(file=target))
         if not target.parent.is_dir():
-            raise TargetExists(self._tr.gettext(
+            raise StoreInputError(_tr.gettext(
                 "{folder}: no such folder.").format(folder=target.parent))
         text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         try:
             fsutil.atomic_write(target, text.encode("utf-8"))
         except OSError as exc:  # read-only or special folder, disk full: nothing is left
-            raise StoreError(self._tr.gettext("{file}: cannot write the export: {reason}")
+            raise StoreError(_tr.gettext("{file}: cannot write the export: {reason}")
                              .format(file=target, reason=exc.strerror or str(exc)),
                              path=target) from exc
 
@@ -655,11 +658,11 @@ class Workspace:
         from coach.store.portable import read_export
 
         name, created, assessments, draft = read_export(
-            payload, tr=self._tr, source=source, check_answers=check_answers)
+            payload, source=source, check_answers=check_answers)
         name = self._valid_name(name)
         existing = self.find_client(name)
         if existing is not None and not replace:
-            raise BadName(self._tr.gettext(
+            raise BadName(_tr.gettext(
                 "A client named \"{name}\" already exists (use --replace to overwrite it)."
             ).format(name=existing["name"]))
         if existing is None:

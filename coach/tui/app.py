@@ -25,7 +25,7 @@ from coach.i18n import LANGS
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
-from coach.tui.i18n import N_, _, current_lang, set_lang
+from coach.tui.i18n import N_, _, current_lang, say, set_lang
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ class CoachApp(App[None]):
         from coach.store import Workspace
 
         bank = self.bank or default_bank(self.env.bank_dir)
-        workspace = self.workspace or Workspace.open(self.env.data_dir, lang=current_lang())
+        workspace = self.workspace or Workspace.open(self.env.data_dir)
         return bank, workspace
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -149,7 +149,7 @@ class CoachApp(App[None]):
                 draft = ws.load_draft(last) if last in ids else None
             except StoreError as exc:
                 # A client file beyond repair: say so, and let the user pick another.
-                ws.notices.append(str(exc))
+                ws.notices.extend(exc.lines)
                 draft = None
             if draft is not None:
                 # Back where the user stopped; the client and the list are beneath it.
@@ -200,10 +200,10 @@ class CoachApp(App[None]):
         """
         if self.presenting:
             return
-        found = getattr(self.workspace, "notices", None)
-        notices = list(found or [])
-        if found:
-            found.clear()
+        if self.workspace is None:
+            return
+        notices = [say(n) for n in self.workspace.notices]
+        self.workspace.notices.clear()
         if notices:
             self.show_message(_("Some saved data was repaired"), notices)
 
@@ -315,7 +315,7 @@ class CoachApp(App[None]):
             try:
                 self.workspace.discard_draft(client_id)
             except StoreError as exc:
-                self.notify(str(exc), title=_("Not discarded"), severity="error", markup=False)
+                self.notify(say(exc), title=_("Not discarded"), severity="error", markup=False)
                 return
             # Nothing left to save on the way out: the answers go with the draft.
             self.session = None
@@ -349,7 +349,7 @@ class CoachApp(App[None]):
         try:
             client_id, _created = self.workspace.ensure_client(name)
         except StoreError as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(say(exc), severity="error", markup=False)
             return None
         return str(client_id)
 
@@ -386,8 +386,8 @@ class CoachApp(App[None]):
             try:
                 self.workspace.save_draft(client_id, answers, position)
             except StoreError as exc:
-                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
-            if getattr(self.workspace, "notices", None):
+                self.notify(say(exc), title=_("Not saved"), severity="error", markup=False)
+            if self.workspace.notices:
                 self._show_notices()
 
         return save
@@ -404,7 +404,7 @@ class CoachApp(App[None]):
                 self.workspace.finish_assessment(session.client_id, session.stored_answers(),
                                                  dict(plan))
             except StoreError as exc:
-                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+                self.notify(say(exc), title=_("Not saved"), severity="error", markup=False)
                 return
             self.notify(_("Assessment saved for {name}.").format(name=self.client_name),
                         title=_("Saved"), markup=False)
@@ -576,7 +576,7 @@ class CoachApp(App[None]):
             try:
                 ws.set_notes(client_id, assessment_id, cleaned or None)
             except StoreError as exc:
-                self.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+                self.notify(say(exc), title=_("Not saved"), severity="error", markup=False)
                 return
             self.notify(_("Notes saved."), title=_("Saved"))
             if on_saved is not None:
@@ -589,22 +589,19 @@ class CoachApp(App[None]):
 
     def export_client(self, client_id: str, name: str, path: Path, *,
                       force: bool = False) -> None:
-        from coach.store import StoreError, TargetExists
+        from coach.errors import CoachError, FileExists
         from coach.tui.confirm import ConfirmScreen
 
         try:
             self.workspace.write_export(client_id, path, force=force)
-        except TargetExists as exc:
-            if path.exists() and not force:
-                self.push_screen(
-                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
-                    callback=lambda yes: self.export_client(client_id, name, path, force=True)
-                    if yes else None)
-                return
-            self.show_message(_("Not exported"), [str(exc)])
+        except FileExists:
+            self.push_screen(
+                ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                callback=lambda yes: self.export_client(client_id, name, path, force=True)
+                if yes else None)
             return
-        except StoreError as exc:
-            self.show_message(_("Not exported"), [str(exc)])
+        except CoachError as exc:
+            self.show_message(_("Not exported"), exc.said(current_lang()))
             return
         self.notify(_("{name} exported to {file}").format(name=name, file=path), markup=False)
 
@@ -641,8 +638,7 @@ class CoachApp(App[None]):
             client_id, replaced = ws.import_client(payload, replace=replace, check_answers=check,
                                                    source=str(path))
         except StoreError as exc:
-            self.show_message(_("Not imported"),
-                              list(getattr(exc, "problems", None) or [str(exc)]))
+            self.show_message(_("Not imported"), exc.said(current_lang()))
             return
         name = clean(str(ws.client(client_id)["name"]), single_line=True)
         self.notify((_("{name} replaced from {file}") if replaced else

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.tui.clientrows import ClientRow, client_rows, filter_rows
-from coach.tui.i18n import N_, _, ngettext
+from coach.tui.i18n import N_, _, ngettext, say
 from coach.tui.screenbase import CoachScreen
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
@@ -182,7 +182,7 @@ class HomeScreen(CoachScreen):
             try:
                 made["id"] = self.coach.workspace.create_client(name)
             except StoreError as exc:
-                return str(exc)
+                return say(exc)
             return None
 
         def done(name: str | None) -> None:
@@ -207,7 +207,7 @@ class HomeScreen(CoachScreen):
             try:
                 self.coach.workspace.rename_client(row.id, name)
             except StoreError as exc:
-                return str(exc)
+                return say(exc)
             return None
 
         def done(name: str | None) -> None:
@@ -234,7 +234,7 @@ class HomeScreen(CoachScreen):
             try:
                 self.coach.workspace.forget_client(row.id)
             except StoreError as exc:
-                self.coach.show_message(_("Not deleted"), [str(exc)])
+                self.coach.show_message(_("Not deleted"), [say(exc)])
                 return
             self.reload()
             self.notify(_("{name} was deleted, with all its assessments.").format(
