@@ -125,8 +125,8 @@ def test_export_forget_import_round_trip(seeded: str, capsys, tmp_path: Path,
     assert code == 0, err
     ws = Workspace.open(workspace)
     back = ws.require_client(NAME)
-    assert [a["notes"] for a in ws.assessments(back["id"])] == [None, "Second look"]
-    assert ws.assessments(back["id"])[0]["answers"] == answers()
+    assert [a.notes for a in ws.assessments(back.id)] == [None, "Second look"]
+    assert ws.assessments(back.id)[0].answers == answers()
     code, _out, err = run(capsys, "import", str(target))
     assert code == 2 and "--replace" in err
     assert run(capsys, "import", str(target), "--replace")[0] == 0
@@ -211,10 +211,10 @@ def test_plan_with_client_saves_an_assessment(capsys, workspace: Path,
     assert code == 0 and "assessment 2" in err
     ws = Workspace.open(workspace)
     [client] = ws.list_clients()
-    assert client["name"] == NAME and client["assessments"] == 2
-    first = ws.assessments(client["id"])[0]
-    assert first["plan"] == printed and first["answers"]["profile"]["name"] == "Atelier Lune"
-    assert first["engine_version"]
+    assert client.name == NAME and client.assessments == 2
+    first = ws.assessments(client.id)[0]
+    assert first.plan == printed and first.answers["profile"]["name"] == "Atelier Lune"
+    assert first.engine_version
 
 
 def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) -> None:
@@ -233,8 +233,8 @@ def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) 
         assert proc.returncode == 0, err
     ws = Workspace.open(workspace)
     [client] = ws.list_clients()  # one client, created once
-    assert client["name"] == "Émilie Nouvelle" and client["assessments"] == 2
-    assert [a["id"] for a in ws.assessments(client["id"])] == [1, 2]
+    assert client.name == "Émilie Nouvelle" and client.assessments == 2
+    assert [a.id for a in ws.assessments(client.id)] == [1, 2]
 
 
 def test_client_commands_import_neither_textual_nor_questionary(seeded: str) -> None:

@@ -17,6 +17,7 @@ from coach.store import (
     Workspace,
 )
 from coach.store.names import is_client_id
+from coach.store.records import Space
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -59,17 +60,17 @@ def test_client_lifecycle_draft_then_assessment(workspace: Path) -> None:
     assert ws.load_draft(cid) is None  # the finished assessment replaces the draft
     again = Workspace.open(workspace)  # what another process sees on disk
     [stored] = again.assessments(cid)
-    assert stored["answers"] == answers() and stored["plan"] == plan()
-    assert stored["engine_version"] == "1.0" and stored["date"] == "2026-11-01"
+    assert stored.answers == answers() and stored.plan == plan()
+    assert stored.engine_version == "1.0" and stored.date == "2026-11-01"
     [entry] = again.list_clients()
-    assert entry["name"] == "Atelier Lune" and entry["assessments"] == 1
-    assert entry["focus"] == "linkedin"
-    assert entry["space"] == {"kind": "group", "name": "Entrepreneurs de la Mauricie"}
-    assert entry["professional_hours"] == 5.5 and entry["budget_hours"] == 3.0
-    assert entry["warnings"] == 2 and entry["warning_codes"] == ["OVER_BUDGET", "VANITY_METRICS"]
+    assert entry.name == "Atelier Lune" and entry.assessments == 1
+    assert entry.focus == "linkedin"
+    assert entry.space == Space(kind="group", name="Entrepreneurs de la Mauricie")
+    assert entry.professional_hours == 5.5 and entry.budget_hours == 3.0
+    assert entry.warnings == 2 and entry.warning_codes == ("OVER_BUDGET", "VANITY_METRICS")
     assert again.finish_assessment(cid, answers(), plan(), notes="follow-up") == 2
-    assert [a["id"] for a in again.assessments(cid)] == [1, 2]
-    assert again.assessment(cid, 2)["notes"] == "follow-up"
+    assert [a.id for a in again.assessments(cid)] == [1, 2]
+    assert again.assessment(cid, 2).notes == "follow-up"
     again.discard_draft(cid)
 
 
@@ -77,15 +78,15 @@ def test_names_unique_ignoring_case_and_unicode_form(workspace: Path) -> None:
     ws = Workspace.open(workspace)
     cid = ws.create_client("Émilie")
     decomposed = "E\u0301MILIE"
-    assert ws.find_client(decomposed)["id"] == cid
+    assert ws.find_client(decomposed).id == cid
     with pytest.raises(BadName, match="already exists"):
         ws.create_client(decomposed)
     with pytest.raises(BadName):
         ws.create_client(" \x1b\x07 ")
     assert ws.ensure_client("émilie") == (cid, False)
     ws.rename_client(cid, "Émilie Tremblay")
-    assert ws.client(cid)["name"] == "Émilie Tremblay"
-    assert Workspace.open(workspace).find_client("ÉMILIE TREMBLAY")["id"] == cid
+    assert ws.client(cid).name == "Émilie Tremblay"
+    assert Workspace.open(workspace).find_client("ÉMILIE TREMBLAY").id == cid
     with pytest.raises(UnknownClient, match="Nobody"):
         ws.require_client("Nobody")
 
@@ -108,8 +109,8 @@ def test_hostile_names_stored_as_given_and_never_in_file_names(workspace: Path) 
     ids = {raw: ws.create_client(raw) for raw in HOSTILE}
     again = Workspace.open(workspace)
     for raw, shown in HOSTILE.items():
-        assert again.client(ids[raw])["name"] == shown
-        assert again.find_client(raw)["id"] == ids[raw]
+        assert again.client(ids[raw]).name == shown
+        assert again.find_client(raw).id == ids[raw]
     for path in workspace.rglob("*"):
         assert path.resolve().is_relative_to(workspace.resolve())
         name = path.name.split(".")[0]
@@ -234,7 +235,7 @@ def test_forget_leaves_nothing_of_the_client_on_disk(workspace: Path) -> None:
     ws.forget_client(cid)
     assert grep_workspace(workspace, needles) == []
     again = Workspace.open(workspace)
-    assert [c["id"] for c in again.list_clients()] == [keep]
+    assert [c.id for c in again.list_clients()] == [keep]
     assert again.get_setting("last_client") is None
     assert again.find_client(name) is None
 

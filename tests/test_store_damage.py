@@ -84,7 +84,7 @@ def test_damaged_client_file_without_backup_fails_naming_it_and_stays(workspace:
         again.save_draft(cid, {"i": 5}, {})
     assert str(path) in str(caught.value) and "Atelier Lune" in str(caught.value)
     assert path.read_bytes() == bad  # never overwritten
-    assert again.list_clients()[0]["name"] == "Atelier Lune"  # the rest still works
+    assert again.list_clients()[0].name == "Atelier Lune"  # the rest still works
 
 
 def test_newest_valid_backup_wins_over_damaged_ones(workspace: Path) -> None:
@@ -105,7 +105,7 @@ def test_damaged_index_is_restored_from_backup(workspace: Path, kind: str) -> No
     index.write_bytes(DAMAGE[kind](index.read_bytes()))
     again = Workspace.open(workspace)
     # The backup predates "Second"; its client file is on disk, so it is added back.
-    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune", "Second"]
+    assert [c.name for c in again.list_clients()] == ["Atelier Lune", "Second"]
     assert any("index.json" in n for n in notices_said(again))
 
 
@@ -120,8 +120,8 @@ def test_damaged_index_without_backup_is_rebuilt_from_client_files(workspace: Pa
     index.write_bytes(bad)
     again = Workspace.open(workspace, backups=0)
     clients = again.list_clients()
-    assert [c["name"] for c in clients] == ["Atelier Lune", "Second"]
-    assert clients[0]["id"] == cid and clients[0]["focus"] == "linkedin"
+    assert [c.name for c in clients] == ["Atelier Lune", "Second"]
+    assert clients[0].id == cid and clients[0].focus == "linkedin"
     assert any("rebuilt" in n for n in notices_said(again))
     [aside] = [p for p in workspace.iterdir() if ".damaged-" in p.name]
     assert aside.read_bytes() == bad
@@ -132,7 +132,7 @@ def test_missing_index_is_rebuilt(workspace: Path) -> None:
     make_client(ws, saves=0)
     (workspace / "index.json").unlink()
     again = Workspace.open(workspace)
-    assert [c["name"] for c in again.list_clients()] == ["Atelier Lune"]
+    assert [c.name for c in again.list_clients()] == ["Atelier Lune"]
     assert any("rebuilt" in n for n in notices_said(again))
 
 
@@ -143,7 +143,7 @@ def test_client_file_from_a_newer_coach_is_read_only(workspace: Path) -> None:
     path.write_bytes(newer(path.read_bytes()))
     before = path.read_bytes()
     again = Workspace.open(workspace)
-    assert again.assessments(cid)[0]["plan"]["focus"]["platform"] == "linkedin"  # readable
+    assert again.assessments(cid)[0].plan["focus"]["platform"] == "linkedin"  # readable
     with pytest.raises(ReadOnlyWorkspace, match="newer version of coach"):
         again.save_draft(cid, {"i": 1}, {})
     with pytest.raises(ReadOnlyWorkspace):
@@ -161,7 +161,7 @@ def test_index_from_a_newer_coach_makes_the_workspace_read_only(workspace: Path)
                     and not p.name.endswith(".lock"))
     again = Workspace.open(workspace)
     assert again.read_only and any("newer version" in n for n in notices_said(again))
-    assert again.list_clients()[0]["name"] == "Atelier Lune"
+    assert again.list_clients()[0].name == "Atelier Lune"
     for write in (lambda: again.create_client("New"), lambda: again.set_setting("a", 1),
                   lambda: again.save_draft(cid, {}, {}), lambda: again.forget_client(cid)):
         with pytest.raises(ReadOnlyWorkspace):
@@ -188,10 +188,10 @@ def test_open_repairs_what_a_crash_between_client_and_index_left(workspace: Path
     doc["meta"]["1"].update({"client_id": orphan.stem, "name": "Orphan"})
     orphan.write_text(json.dumps(doc))
     again = Workspace.open(workspace)
-    clients = {c["name"]: c for c in again.list_clients()}
+    clients = {c.name: c for c in again.list_clients()}
     assert sorted(clients) == ["Atelier Lune", "Orphan"]
-    assert clients["Atelier Lune"]["assessments"] == 1
-    assert clients["Atelier Lune"]["focus"] == "linkedin"
+    assert clients["Atelier Lune"].assessments == 1
+    assert clients["Atelier Lune"].focus == "linkedin"
     assert any("Gone" in n for n in notices_said(again))
 
 
@@ -221,8 +221,8 @@ def test_one_old_schema_client_file_in_a_current_workspace_is_upgraded(workspace
     old = json.dumps(v0).encode()
     path.write_bytes(old)
     again = Workspace.open(workspace)
-    assert [a["date"] for a in again.assessments(cid)] == ["2026-06-01", "2026-11-01"]
-    assert again.load_draft(cid)[1] == {"step": 3}
+    assert [a.date for a in again.assessments(cid)] == ["2026-06-01", "2026-11-01"]
+    assert again.load_draft(cid).position == {"step": 3}
     assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA
     assert path.with_name(path.name + ".bak1").read_bytes() == old
     assert not [p for p in path.parent.iterdir() if ".damaged-" in p.name]

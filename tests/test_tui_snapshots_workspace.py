@@ -44,7 +44,7 @@ def seeded(ws_dir: Path, lang: str, *, client: str | None = None,
             answers["platforms"][0]["results_90d"]["referrals"] = 2
             answers["platforms"][1]["hours_per_week"] = 2
         ws.finish_assessment(cid, answers, dict(plan_for(answers, lang)))
-    ws.set_notes(ws.require_client("Atelier Lune")["id"], 2, "Agreed: one post a week.")
+    ws.set_notes(ws.require_client("Atelier Lune").id, 2, "Agreed: one post a week.")
     env = Context.make(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir())
     return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir),
                     client=client, present=present)

@@ -32,6 +32,7 @@ from coach.textsafe import clean
 
 if TYPE_CHECKING:
     from coach.store import Workspace
+    from coach.store.records import AssessmentRecord
 
 
 def open_workspace(env: Context) -> Workspace:
@@ -76,13 +77,12 @@ def _platform_names(env: Context) -> dict[str, str]:
     return {p.id: clean(p.name.get(env.lang), single_line=True) for p in bank.platforms}
 
 
-def _focus_text(focus: str | None, space: dict[str, str] | None,
-                names: dict[str, str]) -> str:
+def _focus_text(focus: str | None, space_name: str | None, names: dict[str, str]) -> str:
     if not focus:
         return "—"
     shown = names.get(focus) or _show(focus)
-    if space and space.get("name"):
-        return f"{shown} · {_show(space['name'])}"
+    if space_name:
+        return f"{shown} · {_show(space_name)}"
     return shown
 
 
@@ -104,12 +104,12 @@ def clients_cmd(ctx: click.Context, fmt: str) -> int:
     clients = ws.list_clients()
     print_notices(ws, env)
     if fmt == "json":
-        rows = [{"id": c["id"], "name": _show(c["name"]), "assessments": c["assessments"],
-                 "last_assessed": c["last_assessed"], "last_activity": c["last_activity"],
-                 "focus": c["focus"], "space": c["space"],
-                 "professional_hours": c["professional_hours"],
-                 "budget_hours": c["budget_hours"], "warnings": c["warnings"],
-                 "warning_codes": c["warning_codes"]} for c in clients]
+        rows = [{"id": c.id, "name": _show(c.name), "assessments": c.assessments,
+                 "last_assessed": c.last_assessed, "last_activity": c.last_activity,
+                 "focus": c.focus, "space": c.space._asdict() if c.space else None,
+                 "professional_hours": c.professional_hours,
+                 "budget_hours": c.budget_hours, "warnings": c.warnings,
+                 "warning_codes": list(c.warning_codes)} for c in clients]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not clients:
@@ -126,25 +126,25 @@ def clients_cmd(ctx: click.Context, fmt: str) -> int:
     table.add_column(Text(_("Focus")))
     names = _platform_names(env)
     for c in clients:
-        table.add_row(Text(_show(c["name"])), Text(str(c["assessments"])),
-                      Text(c["last_assessed"] or "—"),
-                      Text(_focus_text(c["focus"], c["space"], names)))
+        table.add_row(Text(_show(c.name)), Text(str(c.assessments)),
+                      Text(c.last_assessed or "—"),
+                      Text(_focus_text(c.focus, c.space.name if c.space else None, names)))
     _console().print(table)
     return 0
 
 
 # -- coach history ------------------------------------------------------------------
-def _history_rows(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _history_rows(assessments: list[AssessmentRecord]) -> list[dict[str, Any]]:
     from coach.store.summary import plan_summary
 
     rows = []
     for a in assessments:
-        s = plan_summary(a.get("plan") or {})
-        rows.append({"id": a["id"], "date": a.get("date"), "focus": s["focus"],
+        s = plan_summary(a.plan)
+        rows.append({"id": a.id, "date": a.date, "focus": s["focus"],
                      "space": s["space"], "hours": s["professional_hours"],
                      "budget": s["budget_hours"], "warnings": s["warnings"],
                      "warning_codes": s["warning_codes"],
-                     "engine_version": a.get("engine_version")})
+                     "engine_version": a.engine_version})
     return rows
 
 
@@ -158,18 +158,18 @@ def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
     client = ws.require_client(name)
-    rows = _history_rows(ws.assessments(client["id"]))
+    rows = _history_rows(ws.assessments(client.id))
     print_notices(ws, env)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        click.echo(_("{name} has no assessment yet.").format(name=_show(client["name"])))
+        click.echo(_("{name} has no assessment yet.").format(name=_show(client.name)))
         return 0
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(_show(client["name"])))
+    table = Table(title=Text(_show(client.name)))
     table.add_column(Text(_("Id")), justify="right")
     table.add_column(Text(_("Date")), no_wrap=True)
     table.add_column(Text(_("Focus")))
@@ -178,41 +178,41 @@ def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     names = _platform_names(env)
     for r in rows:
         table.add_row(Text(str(r["id"])), Text(r["date"] or "—"),
-                      Text(_focus_text(r["focus"], r["space"], names)),
+                      Text(_focus_text(r["focus"], (r["space"] or {}).get("name"), names)),
                       Text(_hours(r["hours"], env.lang)), Text(str(r["warnings"])))
     _console().print(table)
     return 0
 
 
 # -- coach report -------------------------------------------------------------------
-def _pick(assessments: list[dict[str, Any]], wanted: int | None, client_name: str,
-          ) -> dict[str, Any]:
+def _pick(assessments: list[AssessmentRecord], wanted: int | None, client_name: str,
+          ) -> AssessmentRecord:
     if not assessments:
         raise InputError(_("{name} has no assessment yet.").format(name=_show(client_name)))
     if wanted is None:
         return assessments[-1]
     for a in assessments:
-        if a["id"] == wanted:
+        if a.id == wanted:
             return a
     raise InputError(_("{name} has no assessment {id} (see: coach history NAME).").format(
         name=_show(client_name), id=wanted))
 
 
-def _compare_base(assessments: list[dict[str, Any]], current: dict[str, Any], value: str,
-                  client_name: str) -> dict[str, Any]:
+def _compare_base(assessments: list[AssessmentRecord], current: AssessmentRecord, value: str,
+                  client_name: str) -> AssessmentRecord:
     if value == "previous":
-        older = [a for a in assessments if a["id"] < current["id"]]
+        older = [a for a in assessments if a.id < current.id]
         if not older:
             raise InputError(_("{name}: assessment {id} is the first one; there is nothing "
                                "to compare it with.").format(name=_show(client_name),
-                                                             id=current["id"]))
+                                                             id=current.id))
         return older[-1]
     try:
         wanted = int(value)
     except ValueError:
         raise InputError(_("--compare: {value} is not an assessment id.").format(
             value=clean(value, single_line=True))) from None
-    if wanted == current["id"]:
+    if wanted == current.id:
         # Comparing an assessment with itself would print a page of "unchanged".
         raise InputError(_("--compare {id}: that is the assessment being reported; name an "
                            "earlier one, or add --assessment ID.").format(id=wanted))
@@ -239,9 +239,9 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     env = get_env(ctx)
     ws = open_workspace(env)
     client = ws.require_client(name)
-    assessments = ws.assessments(client["id"])
+    assessments = ws.assessments(client.id)
     print_notices(ws, env)
-    current = _pick(assessments, assessment_id, client["name"])
+    current = _pick(assessments, assessment_id, client.name)
     from coach import report
 
     to_file = output is not None
@@ -249,15 +249,15 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     color = False if to_file else None
     compared = [current]
     if compare is not None:
-        base = _compare_base(assessments, current, compare, client["name"])
+        base = _compare_base(assessments, current, compare, client.name)
         compared.insert(0, base)
     _say_plan_language(compared, env.lang)
     if compare is not None:
-        text = report.render_comparison(base["plan"], current["plan"], fmt, lang=env.lang,
+        text = report.render_comparison(base.plan, current.plan, fmt, lang=env.lang,
                                         width=width, color=color)
     else:
-        text = report.render(current["plan"], fmt, lang=env.lang, width=width,
-                             notes=current.get("notes"), color=color)
+        text = report.render(current.plan, fmt, lang=env.lang, width=width,
+                             notes=current.notes, color=color)
     if to_file:
         from coach.report.output import write_output
 
@@ -268,15 +268,15 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     return 0
 
 
-def _say_plan_language(assessments: list[dict[str, Any]], lang: str) -> None:
+def _say_plan_language(assessments: list[AssessmentRecord], lang: str) -> None:
     """A plan keeps the language it was made in (it is a snapshot): say so when the
     headings of this run will not match its sentences."""
     languages = {"en": _("English"), "fr": _("French")}
     for a in assessments:
-        made_in = (a.get("plan") or {}).get("lang")
+        made_in = a.plan.get("lang")
         if made_in in languages and made_in != lang:
             err(_("Assessment {id} was made in {language}: its sentences stay in {language}.")
-                .format(id=a["id"], language=languages[made_in]))
+                .format(id=a.id, language=languages[made_in]))
 
 
 # -- coach export / import ----------------------------------------------------------
@@ -291,12 +291,12 @@ def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
     client = ws.require_client(name)
-    ws.write_export(client["id"], Path(output).expanduser(), force=force)
+    ws.write_export(client.id, Path(output).expanduser(), force=force)
     print_notices(ws, env)
-    n = client["assessments"]
+    n = client.assessments
     err(ngettext("Exported {name} ({n} assessment) to {path}",
                  "Exported {name} ({n} assessments) to {path}", n).format(
-        name=_show(client["name"]), n=n, path=_show(output)))
+        name=_show(client.name), n=n, path=_show(output)))
     return 0
 
 
@@ -346,14 +346,14 @@ def import_cmd(ctx: click.Context, file: str, replace: bool) -> int:
                                            source=str(path))
     client = ws.client(client_id)
     print_notices(ws, env)
-    n = client["assessments"]
+    n = client.assessments
     if replaced:
         msg = ngettext("Replaced {name} ({n} assessment).",
                        "Replaced {name} ({n} assessments).", n)
     else:
         msg = ngettext("Imported {name} ({n} assessment).",
                        "Imported {name} ({n} assessments).", n)
-    err(msg.format(name=_show(client["name"]), n=n))
+    err(msg.format(name=_show(client.name), n=n))
     return 0
 
 
@@ -376,19 +376,19 @@ def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
     client = ws.require_client(name)
-    shown = _show(client["name"])
+    shown = _show(client.name)
     if not yes:
         if not is_interactive():
             raise InputError(_("Refusing to erase {name} without confirmation: add --yes.")
                              .format(name=shown))
-        n = client["assessments"]
+        n = client.assessments
         question = ngettext("Erase {name} and its {n} assessment, backups included?",
                             "Erase {name} and its {n} assessments, backups included?",
                             n).format(name=shown, n=n)
         if not _confirm(question):
             err(_("Nothing erased."))
             return 1
-    ws.forget_client(client["id"])
+    ws.forget_client(client.id)
     print_notices(ws, env)
     err(_("Erased {name}.").format(name=shown))
     return 0
@@ -404,7 +404,7 @@ def save_plan_for_client(env: Context, name: str, answers: dict[str, Any],
 
     ws = open_workspace(env)
     client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
-    shown = _show(ws.client(client_id)["name"])
+    shown = _show(ws.client(client_id).name)
     for notice in notices:
         err(clean(env.voice.say(notice)))
     err(_("Saved as assessment {id} of {name}.").format(id=assessment_id, name=shown))

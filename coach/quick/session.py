@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,6 +24,9 @@ from coach.quick.lang import _, current_lang, ngettext, say, use_lang
 from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.quick.walker import State, Step, Walker
 from coach.textsafe import clean
+
+if TYPE_CHECKING:
+    from coach.store import Workspace
 
 SKIP = "\x00skip"
 _DONE = "\x00done"
@@ -57,7 +60,7 @@ def name_problem(name: str) -> str | None:
 class QuickSession:
     """The state of one run; `run()` returns the exit code (KeyboardInterrupt escapes)."""
 
-    def __init__(self, *, bank: Bank, workspace: Any, lang: str, prompter: Prompter,
+    def __init__(self, *, bank: Bank, workspace: Workspace, lang: str, prompter: Prompter,
                  echo: Callable[[str], None], width: int) -> None:
         self.bank = bank
         self.ws = workspace
@@ -91,15 +94,15 @@ class QuickSession:
         self.client_name = clean(name, single_line=True)
         found = self.ws.find_client(self.client_name)
         if found is not None:
-            self.client_id = found["id"]
-            self.client_name = found["name"]
+            self.client_id = found.id
+            self.client_name = found.name
 
     def start_or_resume(self) -> Step | None:
         from coach.answers import blank_answers
 
         draft = self.ws.load_draft(self.client_id) if self.client_id else None
-        if draft and draft[0]:
-            answers, position = draft
+        if draft is not None and draft.answers:
+            answers, position = draft.answers, draft.position
             state = State(answers, dict(position.get("parked") or {}))
             steps = self.walker.steps(answers)
             answered = sum(1 for s in steps if self.walker.value(answers, s) is not None)

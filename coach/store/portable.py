@@ -33,12 +33,12 @@ _tr = Deferred("store")  # messages said later, by the face
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def build_export(entry: Mapping[str, Any], assessments: list[dict[str, Any]],
+def build_export(name: str, created: str | None, assessments: list[dict[str, Any]],
                  draft: Mapping[str, Any] | None) -> dict[str, Any]:
     return {
         "format": FORMAT, "schema": SCHEMA, "coach_version": __version__,
         "exported_on": clock.today().isoformat(),
-        "client": {"name": entry["name"], "created": entry.get("created")},
+        "client": {"name": name, "created": created},
         "assessments": [
             {"id": a["id"], "date": a.get("date"), "answers": a.get("answers"),
              "plan": a.get("plan"), "engine_version": a.get("engine_version"),

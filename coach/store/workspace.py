@@ -41,6 +41,13 @@ from coach.store.errors import (
     UnknownClient,
 )
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
+from coach.store.records import (
+    AssessmentRecord,
+    ClientSummary,
+    Draft,
+    assessment_of,
+    client_summary_of,
+)
 from coach.store.schema import SCHEMA
 from coach.store.storage import DEFAULT_BACKUPS, DEFAULT_LOCK_TIMEOUT, DataFile, parse, serialise
 from coach.store.summary import client_summary
@@ -374,35 +381,32 @@ class Workspace:
             self._update_entry(client_id, client_summary(assessments))
         return df
 
-    @staticmethod
-    def _public(entry: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in entry.items() if k not in ("key", "dirty")}
+    def list_clients(self) -> list[ClientSummary]:
+        """Every client as the index knows it (id, name, dates, summary), sorted by name."""
+        entries = sorted((e for _d, e in self._index_entries().values()),
+                         key=lambda e: (name_key(e["name"]), e["id"]))
+        return [client_summary_of(e) for e in entries]
 
-    def list_clients(self) -> list[dict[str, Any]]:
-        """Every client's index entry (id, name, dates, summary), sorted by name."""
-        entries = [self._public(e) for _d, e in self._index_entries().values()]
-        return sorted(entries, key=lambda e: (name_key(e["name"]), e["id"]))
-
-    def find_client(self, name: str) -> dict[str, Any] | None:
+    def find_client(self, name: str) -> ClientSummary | None:
         """The client with this name (ignoring case and Unicode form), or None."""
         key = name_key(name)
         for _d, entry in self._index_entries().values():
             if entry.get("key") == key:
-                return self._public(entry)
+                return client_summary_of(entry)
         return None
 
-    def require_client(self, name: str) -> dict[str, Any]:
+    def require_client(self, name: str) -> ClientSummary:
         found = self.find_client(name)
         if found is None:
             raise UnknownClient(_tr.gettext("No client named \"{name}\".").format(
                 name=clean_name(name)))
         return found
 
-    def client(self, client_id: str) -> dict[str, Any]:
+    def client(self, client_id: str) -> ClientSummary:
         found = self._index_entries().get(client_id)
         if found is None:
             raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
-        return self._public(found[1])
+        return client_summary_of(found[1])
 
     def _valid_name(self, name: str) -> str:
         cleaned = clean_name(name)
@@ -433,9 +437,9 @@ class Workspace:
             existing = self.find_client(cleaned)
             if existing is not None:
                 if allow_existing:
-                    return existing["id"], False
+                    return existing.id, False
                 raise BadName(_tr.gettext(
-                    "A client named \"{name}\" already exists.").format(name=existing["name"]))
+                    "A client named \"{name}\" already exists.").format(name=existing.name))
             client_id = new_client_id()
             self._write_new_client(client_id, cleaned, {}, {})
             return client_id, True
@@ -482,11 +486,12 @@ class Workspace:
             # The index changes at most once a day here (last activity is a date).
             self._update_entry(client_id, {"last_activity": _today()})
 
-    def load_draft(self, client_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def load_draft(self, client_id: str) -> Draft | None:
+        """The assessment in progress (answers and position), or None."""
         doc = self._client(client_id).db.table("draft").get(doc_id=1)
         if not isinstance(doc, dict):
             return None
-        return dict(doc.get("answers") or {}), dict(doc.get("position") or {})
+        return Draft(dict(doc.get("answers") or {}), dict(doc.get("position") or {}))
 
     def discard_draft(self, client_id: str) -> None:
         df = self._client(client_id)
@@ -521,17 +526,18 @@ class Workspace:
                                            "dirty": False})
         return new_id
 
-    def assessments(self, client_id: str) -> list[dict[str, Any]]:
+    def assessments(self, client_id: str) -> list[AssessmentRecord]:
         """Every assessment of a client, oldest first: id, date, answers, plan, notes..."""
-        return _ordered(self._client(client_id).data().get("assessments", {}))
+        table = self._client(client_id).data().get("assessments", {})
+        return [assessment_of(doc_id, table[doc_id]) for doc_id in sorted(table, key=int)]
 
-    def assessment(self, client_id: str, assessment_id: int) -> dict[str, Any]:
+    def assessment(self, client_id: str, assessment_id: int) -> AssessmentRecord:
         for a in self.assessments(client_id):
-            if a["id"] == assessment_id:
+            if a.id == assessment_id:
                 return a
         raise UnknownAssessment(_tr.gettext(
             "{what} has no assessment {id}.").format(what=self._label(
-                self.client(client_id)["name"]), id=assessment_id))
+                self.client(client_id).name), id=assessment_id))
 
     def set_notes(self, client_id: str, assessment_id: int, notes: str | None) -> None:
         df = self._client(client_id)
@@ -567,7 +573,7 @@ class Workspace:
         """Erase the client everywhere: file, backups, damaged copies, lock, index entry."""
         self._check_writable()
         entry = self.client(client_id)
-        df = self._client_file(client_id, entry["name"])
+        df = self._client_file(client_id, entry.name)
         try:
             with df._held_lock():
                 df.erase()
@@ -575,14 +581,14 @@ class Workspace:
                     found = self._index_entries().get(client_id)
                     if found is not None:
                         self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self._drop_settings_about(client_id, entry["name"])
-                    self._scrub_index_copies(client_id, entry["name"])
+                    self._drop_settings_about(client_id, entry.name)
+                    self._scrub_index_copies(client_id, entry.name)
             df.remove_lock_file()
         except OSError as exc:  # a read-only folder...: say what is left, run forget again
             raise StoreError(_tr.gettext(
                 "{what}: could not erase everything ({reason}: {file}). Fix the folder's "
                 "permissions and run the same command again."
-            ).format(what=self._label(entry["name"]), reason=exc.strerror or str(exc),
+            ).format(what=self._label(entry.name), reason=exc.strerror or str(exc),
                      file=exc.filename or df.path), path=df.path) from exc
         self._clients.pop(client_id, None)
 
@@ -630,7 +636,8 @@ class Workspace:
         df = self._client(client_id)
         data = df.data()
         draft = data.get("draft", {}).get("1")
-        return build_export(entry, _ordered(data.get("assessments", {})), draft)
+        return build_export(entry.name, entry.created, _ordered(data.get("assessments", {})),
+                            draft)
 
     def write_export(self, client_id: str, target: Path, *, force: bool = False) -> None:
         """Write the portable JSON of one client to `target` (0600, atomic)."""
@@ -664,7 +671,7 @@ class Workspace:
         if existing is not None and not replace:
             raise BadName(_tr.gettext(
                 "A client named \"{name}\" already exists (use --replace to overwrite it)."
-            ).format(name=existing["name"]))
+            ).format(name=existing.name))
         if existing is None:
             with self._index_locked():
                 if self.find_client(name) is None:
@@ -672,7 +679,7 @@ class Workspace:
                     self._write_new_client(client_id, name, assessments, draft, created)
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
-        client_id = existing["id"]
+        client_id = existing.id
         df = self._client(client_id)
         with df.locked():
             self._check_writable(df)

@@ -29,6 +29,7 @@ from coach.tui.i18n import N_, _, current_lang, say, set_lang
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
 
 if TYPE_CHECKING:
+    from coach.store import Workspace
     from coach.tui.session import Session
     from coach.tui.welcome import WelcomeChoice
 
@@ -49,8 +50,9 @@ class CoachApp(App[None]):
         Binding("f8", "present", N_("Present"), id="present"),
     ]
 
-    def __init__(self, env: Context, *, bank: Bank | None = None, workspace: Any = None,
-                 client: str | None = None, present: bool = False) -> None:
+    def __init__(self, env: Context, *, bank: Bank | None = None,
+                 workspace: Workspace | None = None, client: str | None = None,
+                 present: bool = False) -> None:
         super().__init__()
         # `coach --client NAME [--present]`: open on that client, maybe presenting it.
         self.start_client = client
@@ -61,7 +63,8 @@ class CoachApp(App[None]):
         self._theme_before = DARK
         self.env = env
         self.bank = bank
-        self.workspace = workspace
+        # Opened in the loading worker (None until then), unless a test passed one.
+        self.workspace: Workspace | None = workspace
         self.session: Session | None = None
         self.client_name = ""
         # Calm by default: no sliding or fading (users who want motion can set
@@ -91,7 +94,7 @@ class CoachApp(App[None]):
     def _start_loading(self) -> None:
         self.run_worker(self._load, thread=True, exit_on_error=False, name="load")
 
-    def _load(self) -> tuple[Bank, Any]:
+    def _load(self) -> tuple[Bank, Workspace]:
         from coach.bank.load import default_bank
         from coach.store import Workspace
 
@@ -109,9 +112,13 @@ class CoachApp(App[None]):
             self._show_start_error(event.worker.error)
 
     def _show_start_error(self, error: BaseException | None) -> None:
+        from coach.errors import CoachError
         from coach.tui.confirm import MessageScreen
 
-        lines = list(getattr(error, "problems", None) or [str(error)])
+        if isinstance(error, CoachError):  # the store's, said in the language now
+            lines = error.said(current_lang())
+        else:
+            lines = list(getattr(error, "problems", None) or [str(error)])
         loading = self.query_one("#loading", Static)
         loading.update(Content(_("coach could not start.")))
         from coach.bank.load import BankError
@@ -143,7 +150,7 @@ class CoachApp(App[None]):
         else:
             from coach.store import StoreError
 
-            ids = {str(c["id"]) for c in clients}
+            ids = {c.id for c in clients}
             last = ws.get_setting(CLIENT_SETTING)
             try:
                 draft = ws.load_draft(last) if last in ids else None
@@ -154,7 +161,7 @@ class CoachApp(App[None]):
             if draft is not None:
                 # Back where the user stopped; the client and the list are beneath it.
                 self.open_client(last)
-                self._open(last, ws.client(last)["name"], draft[0], draft[1])
+                self._open(last, ws.client(last).name, draft.answers, draft.position)
             else:
                 self.action_clients()
         self._show_notices()
@@ -166,7 +173,7 @@ class CoachApp(App[None]):
         ws = self.workspace
         found = ws.find_client(name)
         if found is not None:
-            self._enter_client(str(found["id"]))
+            self._enter_client(found.id)
             return
         shown = clean(name, single_line=True)
 
@@ -270,10 +277,10 @@ class CoachApp(App[None]):
     def start_assessment(self, client_id: str) -> None:
         """Resume the draft, or start a follow-up from the last answers, or a first one."""
         ws = self.workspace
-        name = str(ws.client(client_id)["name"])
+        name = ws.client(client_id).name
         draft = ws.load_draft(client_id)
         if draft is not None:
-            self._open(client_id, name, draft[0], draft[1])
+            self._open(client_id, name, draft.answers, draft.position)
             return
         past = ws.assessments(client_id)
         if not past:
@@ -281,7 +288,7 @@ class CoachApp(App[None]):
             return
         # Coming back months later: start from the last answers, not from nothing, and
         # on the plan, where each platform's answers are one Enter away.
-        answers = copy.deepcopy(past[-1]["answers"])
+        answers = copy.deepcopy(past[-1].answers)
         answers.setdefault("profile", {})["name"] = name
         self._open(client_id, name, answers, {"step": "plan"}, follow_up=True)
 
@@ -305,7 +312,7 @@ class CoachApp(App[None]):
         if client_id is None:
             self.notify(_("No assessment in progress."), severity="warning")
             return
-        name = clean(str(self.workspace.client(client_id)["name"]), single_line=True)
+        name = clean(self.workspace.client(client_id).name, single_line=True)
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -584,8 +591,8 @@ class CoachApp(App[None]):
 
         self.push_screen(NotesScreen(
             _("Session notes · assessment {id} of {date}").format(
-                id=assessment_id, date=record.get("date", "—")),
-            str(record.get("notes") or "")), callback=done)
+                id=assessment_id, date=record.date or "—"),
+            record.notes or ""), callback=done)
 
     def export_client(self, client_id: str, name: str, path: Path, *,
                       force: bool = False) -> None:
@@ -618,7 +625,7 @@ class CoachApp(App[None]):
         named = payload.get("client", {}).get("name") if isinstance(payload, dict) else None
         existing = ws.find_client(named) if isinstance(named, str) and named.strip() else None
         if existing is not None and not replace:
-            shown = clean(str(existing["name"]), single_line=True)
+            shown = clean(existing.name, single_line=True)
             self.push_screen(ConfirmScreen(
                 _("{name} already exists here. Replace all of their assessments, notes and "
                   "draft with the ones in the file?").format(name=shown),
@@ -640,7 +647,7 @@ class CoachApp(App[None]):
         except StoreError as exc:
             self.show_message(_("Not imported"), exc.said(current_lang()))
             return
-        name = clean(str(ws.client(client_id)["name"]), single_line=True)
+        name = clean(ws.client(client_id).name, single_line=True)
         self.notify((_("{name} replaced from {file}") if replaced else
                      _("{name} imported from {file}")).format(name=name, file=path),
                     markup=False)
@@ -728,7 +735,7 @@ class CoachApp(App[None]):
                             lambda: self.run_action("quit"))
 
 
-def make_app(env: Context, *, bank: Bank | None = None, workspace: Any = None,
+def make_app(env: Context, *, bank: Bank | None = None, workspace: Workspace | None = None,
              client: str | None = None, present: bool = False) -> CoachApp:
     """The app for `env`; tests pass a bank and a workspace they opened themselves.
 

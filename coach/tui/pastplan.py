@@ -7,7 +7,7 @@ and `x` writes the report (with the notes) to a file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +18,9 @@ from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.planview import PlanStep
 from coach.tui.screenbase import CoachScreen
+
+if TYPE_CHECKING:
+    from coach.store.records import AssessmentRecord
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
                   ".json": "json"}
@@ -34,7 +37,7 @@ class PastPlanScreen(CoachScreen):
         super().__init__(classes="past-plan-screen")
         self.client_id = client_id
         self.assessment_id = assessment_id
-        self.record: dict[str, Any] = {}
+        self.record: AssessmentRecord | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -44,23 +47,23 @@ class PastPlanScreen(CoachScreen):
 
     def on_mount(self) -> None:
         ws = self.coach.workspace
-        self.record = ws.assessment(self.client_id, self.assessment_id)
-        self.sub_title = clean(str(ws.client(self.client_id).get("name", "")), single_line=True)
+        self.record = record = ws.assessment(self.client_id, self.assessment_id)
+        self.sub_title = clean(ws.client(self.client_id).name, single_line=True)
         view = self.query_one(PlanStep)
         # A record, not a draft: no editing, no saving again.
         view.query_one(".plan-actions").display = False
         view.kind_names = self.coach.space_kind_names()
-        view.show(self.record.get("plan") or {}, [])  # type: ignore[arg-type]
+        view.show(record.plan, [])  # type: ignore[arg-type]
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
-                date=self.record.get("date", "—"), id=self.assessment_id)))
+                date=record.date or "—", id=self.assessment_id)))
         view.query_one("#plan-platforms-head", Static).update(Content(
             _("Platforms, best first")))
         self.show_notes()
         view.focus()
 
     def show_notes(self) -> None:
-        notes = str(self.record.get("notes") or "").strip()
+        notes = (self.record.notes or "").strip() if self.record else ""
         box = self.query_one("#past-notes", Static)
         box.border_title = _("Session notes (n: edit)")
         box.update(Content(clean(notes) if notes else _("No notes yet: press n to add some.")))
@@ -82,9 +85,10 @@ class PastPlanScreen(CoachScreen):
         from coach.tui.home import export_name
         from coach.tui.prompt import PromptScreen
 
-        name = str(self.coach.workspace.client(self.client_id).get("name", ""))
+        name = self.coach.workspace.client(self.client_id).name
         stem = export_name(name).removesuffix(".coach.json")
-        default = str(Path.cwd() / f"{stem}-{self.record.get('date', '')}.html")
+        date = self.record.date if self.record else ""
+        default = str(Path.cwd() / f"{stem}-{date}.html")
 
         def check(text: str) -> str | None:
             if Path(text).suffix.lower() not in REPORT_FORMATS:
@@ -107,8 +111,11 @@ class PastPlanScreen(CoachScreen):
         from coach.tui.confirm import ConfirmScreen
 
         fmt = REPORT_FORMATS[path.suffix.lower()]
-        text = render(self.record.get("plan") or {}, fmt, lang=current_lang(),
-                      notes=self.record.get("notes") or None, color=False)
+        record = self.record
+        if record is None:
+            return
+        text = render(record.plan, fmt, lang=current_lang(), notes=record.notes or None,
+                      color=False)
         try:
             write_output(text, path, force=force)
         except InputError as exc:
