@@ -1,7 +1,7 @@
 """Languages: which one to speak, and the gettext catalogs that speak it.
 
 UI strings live in gettext catalogs, one *domain* per part of coach (cli, bank,
-engine, store, report, tui, quick) so each part's strings sit beside its code:
+engine, store, report, tui, quick, files) so each part's strings sit beside its code:
 `coach/locale/<lang>/LC_MESSAGES/<domain>.po` (edited) and `.mo` (compiled, shipped).
 `python -m coach.i18n_catalogs` re-extracts and compiles them with Babel.
 
@@ -28,6 +28,7 @@ DOMAINS: dict[str, str] = {
     "report": "report",
     "tui": "tui",
     "quick": "quick",
+    "files": "files",
 }
 
 

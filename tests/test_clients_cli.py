@@ -275,16 +275,18 @@ def test_compare_with_the_assessment_being_reported_is_refused(seeded: str, caps
 def test_export_that_cannot_be_written_is_exit_1_naming_the_file(seeded: str, capsys,
                                                                  tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from coach.store import fsutil
+    import os
 
-    def full(path: Path, data: bytes, *, backups: int = 0) -> None:
+    def full(fd: int) -> None:  # the export is flushed to disk: the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fsutil, "atomic_write", full)
+    monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "lune.json"
     code, _out, err = run(capsys, "export", NAME, "-o", str(target))
     assert code == 1 and "Traceback" not in err
-    assert str(target) in err and "No space left on device" in err and not target.exists()
+    # The system's reason in the user's words (coach.files), the file named, nothing left.
+    assert str(target) in err and "no space left on the disk" in err and not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".lune.json")]
 
 
 def test_paths_with_escape_sequences_are_printed_inert(seeded: str, capsys, tmp_path: Path,

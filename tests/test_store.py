@@ -293,3 +293,23 @@ def test_forget_and_settings_on_a_folder_that_refuses_are_store_errors(
             Workspace.open(workspace.parent / "elsewhere").set_setting("lang", "fr")
     Workspace.open(workspace).forget_client(cid)      # once fixed, it goes
     assert Workspace.open(workspace).list_clients() == []
+
+
+def test_store_errors_are_said_in_the_language_of_the_moment(workspace: Path) -> None:
+    """The workspace holds no language: an error raised while the run spoke English is
+    said in French once the run's voice switched (the TUI palette does this)."""
+    from coach.errors import InputError
+    from coach.i18n import Voice
+
+    voice = Voice("en")
+    ws = Workspace.open(workspace)
+    ws.create_client("Atelier Lune")
+    with pytest.raises(BadName) as caught:
+        ws.create_client("ATELIER LUNE")
+    assert caught.value.said(voice) == ['A client named "Atelier Lune" already exists.']
+    voice.switch("fr")
+    assert caught.value.said(voice) == ["Un client nommé « Atelier Lune » existe déjà."]
+    assert isinstance(caught.value, InputError) and caught.value.exit_code == 2
+    with pytest.raises(UnknownClient) as unknown:
+        ws.require_client("Personne")
+    assert unknown.value.said(voice) == ["Aucun client nommé « Personne »."]

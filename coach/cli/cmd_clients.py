@@ -259,9 +259,9 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
         text = report.render(current.plan, fmt, lang=env.lang, width=width,
                              notes=current.notes, color=color)
     if to_file:
-        from coach.report.output import write_output
+        from coach.files import write_file
 
-        write_output(text, Path(output), force=force)  # type: ignore[arg-type]
+        write_file(Path(output), text, force=force)  # type: ignore[arg-type]
         err(_("Written: {path}").format(path=_show(output)))  # type: ignore[arg-type]
     else:
         click.echo(text, nl=not text.endswith("\n"))
@@ -312,24 +312,6 @@ def _answers_checker(env: Context) -> Any:
     return lambda data, where: validate_answers(data, bank, source=where, lang=env.lang)
 
 
-def _read_json_file(path: Path) -> object:
-    shown = _show(str(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file.").format(path=shown)) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: {exc.strerror}") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(_("{path}: not UTF-8 text.").format(path=shown)) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(_("{path}: line {line}, column {col}: not valid JSON ({reason}).")
-                         .format(path=shown, line=exc.lineno, col=exc.colno,
-                                 reason=exc.msg)) from None
-
-
 @click.command("import", cls=TrCommand,
                help=N_("Add a client from a file made by coach export."))
 @click.argument("file", type=click.Path(dir_okay=False))
@@ -339,7 +321,9 @@ def _read_json_file(path: Path) -> object:
 def import_cmd(ctx: click.Context, file: str, replace: bool) -> int:
     env = get_env(ctx)
     path = Path(file).expanduser()
-    payload = _read_json_file(path)
+    from coach.files import read_json
+
+    payload = read_json(path)  # BadFile (exit 2) naming the file and why, as in the TUI
     checker = _answers_checker(env)
     ws = open_workspace(env)
     client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,

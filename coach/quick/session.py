@@ -350,9 +350,7 @@ class QuickSession:
         return 0
 
     def offer_report(self, plan: Any) -> None:
-        from coach.cli.base import InputError, RunError
         from coach.report import render
-        from coach.report.output import write_output
 
         names = {"md": _("Markdown (.md): reads well as text, renders well"),
                  "html": _("HTML (.html): one file to print or send"),
@@ -375,29 +373,41 @@ class QuickSession:
                 if typed == BACK:
                     break
                 path = Path(typed.strip()).expanduser()
-                force = False
-                if path.exists() and not path.is_dir():
-                    # Enter alone must not destroy a file: "another name" comes first.
-                    again = self.ask.select(
-                        _("{path} already exists. Replace it?").format(path=path),
-                        [("other", _("Choose another name"), ""),
-                         ("replace", _("Replace it"), "")], back=False)
-                    if again == "other":
-                        default = typed.strip()
-                        continue
-                    force = True
                 text = render(plan, fmt, lang=self.lang, width=self.width,
                               **({"color": False} if fmt == "text" else {}))
-                try:
-                    write_output(text, path, force=force)
-                except (InputError, RunError, OSError) as exc:
-                    lines = exc.lines if isinstance(exc, InputError) else [str(exc)]
-                    for line in lines:
-                        self.echo(line)
+                if not self.write_report(path, text):
                     default = typed.strip()
                     continue
                 self.echo(_("Report written: {path}").format(path=path))
                 return
+
+    def write_report(self, path: Path, text: str) -> bool:
+        """Write the report file, asking before replacing one (False: ask for a name again).
+
+        The file is written only if absent (coach.files: even one that appears meanwhile
+        is kept); when one is there, "another name" is the default answer, so Enter alone
+        never destroys a file.
+        """
+        from coach.errors import CoachError, FileExists
+        from coach.files import write_file
+
+        force = False
+        while True:
+            try:
+                write_file(path, text, force=force)
+                return True
+            except FileExists:
+                again = self.ask.select(
+                    _("{path} already exists. Replace it?").format(path=path),
+                    [("other", _("Choose another name"), ""),
+                     ("replace", _("Replace it"), "")], back=False)
+                if again == "other":
+                    return False
+                force = True
+            except CoachError as exc:  # no such folder, disk full...: said, then asked again
+                for line in exc.said(current_lang()):
+                    self.echo(line)
+                return False
 
     # ------------------------------------------------------------ leaving
     def resume_hint(self) -> str:
@@ -427,7 +437,7 @@ def run_quick(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     bad input (exit 2); a locked or damaged file stops the run (exit 1), every earlier
     answer being saved.
     """
-    from coach.cli.base import RunError
+    from coach.errors import RunError
 
     try:
         return _run(lang=lang, data_dir=data_dir, bank=bank, client=client, prompter=prompter,

@@ -28,7 +28,6 @@ from filelock import FileLock, Timeout
 from tinydb.table import Document
 
 from coach import clock
-from coach.errors import FileExists
 from coach.i18n import Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
@@ -640,23 +639,17 @@ class Workspace:
                             draft)
 
     def write_export(self, client_id: str, target: Path, *, force: bool = False) -> None:
-        """Write the portable JSON of one client to `target` (0600, atomic)."""
+        """Write the portable JSON of one client to `target`, as every user file is
+        written (coach.files: 0600, atomic; FileExists unless `force`, even if the file
+        appears while the export is being written; nothing left behind on failure)."""
         import json
 
+        from coach.files import check_target, write_file
+
+        check_target(target, force=force)  # before reading the client's whole history
         payload = self.export_client(client_id)
-        if target.exists() and not force:
-            raise FileExists(target, _tr.gettext(
-                "{file} already exists (use --force to replace it).").format(file=target))
-        if not target.parent.is_dir():
-            raise StoreInputError(_tr.gettext(
-                "{folder}: no such folder.").format(folder=target.parent))
         text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-        try:
-            fsutil.atomic_write(target, text.encode("utf-8"))
-        except OSError as exc:  # read-only or special folder, disk full: nothing is left
-            raise StoreError(_tr.gettext("{file}: cannot write the export: {reason}")
-                             .format(file=target, reason=exc.strerror or str(exc)),
-                             path=target) from exc
+        write_file(target, text, force=force)
 
     def import_client(self, payload: object, *, replace: bool = False,
                       check_answers: Callable[[Mapping[str, Any], str], object] | None = None,

@@ -613,13 +613,15 @@ class CoachApp(App[None]):
         self.notify(_("{name} exported to {file}").format(name=name, file=path), markup=False)
 
     def import_client(self, path: Path, *, on_done: Any = None, replace: bool = False) -> None:
+        from coach.errors import CoachError
+        from coach.files import read_json
         from coach.store import StoreError
         from coach.tui.confirm import ConfirmScreen
-        from coach.tui.home import read_export_file
 
-        payload, problem = read_export_file(path)
-        if problem is not None:
-            self.show_message(_("Not imported"), [problem])
+        try:
+            payload = read_json(path)  # the same message as `coach import` gives
+        except CoachError as exc:
+            self.show_message(_("Not imported"), exc.said(current_lang()))
             return
         ws = self.workspace
         named = payload.get("client", {}).get("name") if isinstance(payload, dict) else None

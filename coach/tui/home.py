@@ -8,10 +8,9 @@ Rich `Text`, never markup.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -279,17 +278,3 @@ class HomeScreen(CoachScreen):
             return self.current_id() is not None or None
         return True
 
-
-def read_export_file(path: Path) -> tuple[Any, str | None]:
-    """(payload, problem): the JSON of an export file, or why it cannot be read."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, _("{file}: no such file.").format(file=path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, _("{file}: cannot be read ({reason}).").format(file=path, reason=exc)
-    try:
-        return json.loads(raw), None
-    except json.JSONDecodeError as exc:
-        return None, _("{file}: not valid JSON (line {line}: {reason}).").format(
-            file=path, line=exc.lineno, reason=exc.msg)

@@ -105,9 +105,9 @@ class PastPlanScreen(CoachScreen):
             value=default, check=check, ok=_("Write")), callback=done)
 
     def write_report(self, path: Path, *, force: bool = False) -> None:
-        from coach.cli.base import InputError
+        from coach.errors import CoachError, FileExists
+        from coach.files import write_file
         from coach.report import render
-        from coach.report.output import write_output
         from coach.tui.confirm import ConfirmScreen
 
         fmt = REPORT_FORMATS[path.suffix.lower()]
@@ -117,16 +117,13 @@ class PastPlanScreen(CoachScreen):
         text = render(record.plan, fmt, lang=current_lang(), notes=record.notes or None,
                       color=False)
         try:
-            write_output(text, path, force=force)
-        except InputError as exc:
-            if path.exists() and not force:
-                self.app.push_screen(
-                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
-                    callback=lambda yes: self.write_report(path, force=True) if yes else None)
-                return
-            self.coach.show_message(_("Not written"), list(exc.lines))
+            write_file(path, text, force=force)
+        except FileExists:
+            self.app.push_screen(
+                ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                callback=lambda yes: self.write_report(path, force=True) if yes else None)
             return
-        except OSError as exc:
-            self.coach.show_message(_("Not written"), [f"{path}: {exc.strerror or exc}"])
+        except CoachError as exc:  # said in the language now (the palette may have changed it)
+            self.coach.show_message(_("Not written"), exc.said(current_lang()))
             return
         self.notify(_("Report written: {file}").format(file=path), markup=False)
