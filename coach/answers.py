@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
-from coach.engine import file_texts as F
 from coach.i18n import translator
 from coach.model import Answers, PlatformAnswers
 from coach.textsafe import clean
@@ -403,25 +401,17 @@ def validate_answers(data: Mapping[str, Any], bank: Bank, *, source: str = "answ
 
 
 def load_answers_file(path: Path | str, bank: Bank, *, lang: str = "en") -> Answers:
-    """Read and validate an answers file; problems are prefixed with the file name."""
+    """Read and validate an answers file; problems are prefixed with the file name.
+
+    Read as every user file is (coach.files: the reason in the user's words, the line
+    and column of a TOML mistake, a byte-order mark accepted)."""
+    from coach.files import BadFile, read_toml
+
     path = Path(path)
-    tr = translator(lang, "engine")
-    shown = _shown(str(path))
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise AnswersError([f"{shown}: " + tr.gettext(M.CANNOT_READ).format(
-            error=F.os_reason(exc, tr))]) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise AnswersError([f"{shown}: " + tr.gettext(M.NOT_UTF8)]) from None
-    if text.startswith("\ufeff"):  # a byte-order mark some editors add
-        text = text[1:]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise AnswersError([f"{shown}: " + F.toml_problem(str(exc), tr)]) from None
+        data = read_toml(path)
+    except BadFile as exc:
+        raise AnswersError(exc.said(lang)) from None
     return validate_answers(data, bank, source=str(path), lang=lang)
 
 

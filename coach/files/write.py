@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
 from pathlib import Path
 
 from coach.errors import FileExists, InputError, RunError
@@ -60,6 +59,8 @@ def check_target(path: Path, *, force: bool) -> Path:
 
 def stage(data: str | bytes, path: Path) -> Path:
     """The data in a 0600 temporary file next to `path`, on disk, not yet named."""
+    import tempfile  # here, not at import: `coach plan` reads answers without writing
+
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     tmp: str | None = None
