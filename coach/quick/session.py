@@ -455,7 +455,7 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     out = echo or click.echo
     ws = Workspace.open(data_dir)
     for notice in ws.notices:
-        _err(say(notice))
+        _err(clean(say(notice)))
     ws.notices.clear()
     if width is None:
         width = max(60, min(100, shutil.get_terminal_size((80, 24)).columns))

@@ -88,6 +88,8 @@ class Workspace:
         self._clients: dict[str, DataFile] = {}
         self._entries_gen: str | None = None
         self._entries: dict[str, tuple[int, dict[str, Any]]] = {}
+        # The client list as records, for the version of the index they were made from.
+        self._listed: tuple[str | None, list[ClientSummary]] = (None, [])
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -381,10 +383,18 @@ class Workspace:
         return df
 
     def list_clients(self) -> list[ClientSummary]:
-        """Every client as the index knows it (id, name, dates, summary), sorted by name."""
-        entries = sorted((e for _d, e in self._index_entries().values()),
-                         key=lambda e: (name_key(e["name"]), e["id"]))
-        return [client_summary_of(e) for e in entries]
+        """Every client as the index knows it (id, name, dates, summary), sorted by name.
+
+        Made once per version of the index file (records are immutable, so the TUI's
+        home can read the list again after every change for the cost of a copy)."""
+        entries = self._index_entries()
+        gen, listed = self._listed
+        if gen is None or gen is not self._entries_gen:
+            ordered = sorted((e for _d, e in entries.values()),
+                             key=lambda e: (name_key(e["name"]), e["id"]))
+            listed = [client_summary_of(e) for e in ordered]
+            self._listed = (self._entries_gen, listed)
+        return list(listed)
 
     def find_client(self, name: str) -> ClientSummary | None:
         """The client with this name (ignoring case and Unicode form), or None."""
