@@ -43,7 +43,7 @@ def run() -> dict[str, float | str]:
 
     answer_ms: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
-        ws = Workspace.open(Path(folder), lang="en")
+        ws = Workspace.open(Path(folder))
         client = ws.create_client("Bench")
         session = Session(draft, saver=lambda answers, position: ws.save_draft(
             client, answers, position))

@@ -110,7 +110,7 @@ def run() -> dict[str, float | str]:
         ids, single = _generate(root)
 
         t0 = time.perf_counter()
-        ws = Workspace.open(root, lang="en")
+        ws = Workspace.open(root)
         listed = ws.list_clients()
         list_ms = (time.perf_counter() - t0) * 1000
         assert len(listed) == CLIENTS

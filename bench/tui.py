@@ -139,7 +139,7 @@ def _seed(data_dir: Path, clients: int) -> None:
                                "name": f"Client {i:04d}", "created": "2026-11-22"}},
                 "assessments": {}, "draft": {}}
         (folder / f"{cid}.json").write_text(json.dumps(data), encoding="utf-8")
-    ws = Workspace.open(data_dir, lang="en")
+    ws = Workspace.open(data_dir)
     ws.notices.clear()
     ws.set_setting("role", "consultant")
 
@@ -162,7 +162,7 @@ def _home(folder: Path, clients: int) -> tuple[float, float]:
     filters: list[float] = []
 
     async def measure() -> None:
-        app = make_app(env, bank=bank, workspace=Workspace.open(data_dir, lang="en"))
+        app = make_app(env, bank=bank, workspace=Workspace.open(data_dir))
         async with app.run_test(size=(100, 30)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()

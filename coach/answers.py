@@ -21,14 +21,12 @@ follows a language switch; `coach plan` says them in the run's language).
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
-from coach.engine import file_texts as F
 from coach.errors import FieldErrors, FieldProblem
 from coach.i18n import Deferred, Msg, say
 from coach.model import Answers, PlatformAnswers
@@ -415,28 +413,17 @@ def validate_answers(data: Mapping[str, Any], bank: Bank, *, source: str = "answ
 
 
 def load_answers_file(path: Path | str, bank: Bank) -> Answers:
-    """Read and validate an answers file; problems are prefixed with the file name."""
+    """Read and validate an answers file; problems are prefixed with the file name.
+
+    Read as every user file is (coach.files: the reason in the user's words, the line
+    and column of a TOML mistake, a byte-order mark accepted)."""
+    from coach.files import BadFile, read_toml
+
     path = Path(path)
-    shown = _shown(str(path))
-
-    def refused(message: Msg) -> AnswersError:
-        return AnswersError([FieldProblem("", message, source=shown)])
-
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise refused(Msg("engine", M.CANNOT_READ).format(
-            error=F.os_reason(exc, _LATER))) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise refused(Msg("engine", M.NOT_UTF8)) from None
-    if text.startswith("\ufeff"):  # a byte-order mark some editors add
-        text = text[1:]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise refused(F.toml_problem(str(exc), _LATER)) from None
+        data = read_toml(path)
+    except BadFile as exc:
+        raise AnswersError(exc.problems) from None
     return validate_answers(data, bank, source=str(path))
 
 

@@ -1,7 +1,7 @@
 """Languages: which one to speak, and the gettext catalogs that speak it.
 
 UI strings live in gettext catalogs, one *domain* per part of coach (cli, bank,
-engine, store, report, tui, quick) so each part's strings sit beside its code:
+engine, store, report, tui, quick, files) so each part's strings sit beside its code:
 `coach/locale/<lang>/LC_MESSAGES/<domain>.po` (edited, committed) and `.mo` (compiled
 into the wheel by hatch_build.py, and into a checkout by the tests or
 `python -m coach.i18n_catalogs`, which also re-extracts the strings with Babel).
@@ -33,6 +33,7 @@ DOMAINS: dict[str, str] = {
     "report": "report",
     "tui": "tui",
     "quick": "quick",
+    "files": "files",
 }
 
 

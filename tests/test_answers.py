@@ -318,8 +318,7 @@ def test_os_errors_in_our_words(tmp_path: Path) -> None:
     """Not Python's English strerror ("No such file or directory")."""
     import errno
 
-    from coach.engine.file_texts import os_reason
-    from coach.i18n import translator
+    from coach.files import os_reason
 
     with pytest.raises(AnswersError) as info:
         load_answers_file(tmp_path / "nope.toml", bank())
@@ -329,10 +328,9 @@ def test_os_errors_in_our_words(tmp_path: Path) -> None:
         load_answers_file(tmp_path, bank())
     assert info.value.said("fr") == [
         f"{tmp_path}: impossible de lire le fichier\u00a0: c’est un dossier, pas un fichier"]
-    fr = translator("fr", "engine")
-    en = translator("en", "engine")
-    assert os_reason(PermissionError(errno.EACCES, "Permission denied"), fr) == \
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")).said("fr") == \
         "permission refusée"
-    assert os_reason(OSError(errno.ENOSPC, "No space left on device"), en) == \
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")).said("en") == \
         "no space left on the disk"
-    assert os_reason(OSError(errno.EIO, "Input/output error"), fr) == "erreur système EIO"
+    assert os_reason(OSError(errno.EIO, "Input/output error")).said("fr") == \
+        "erreur système EIO"

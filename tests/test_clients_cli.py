@@ -27,7 +27,7 @@ def plan(**changes: object) -> dict:
 @pytest.fixture
 def seeded(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("COACH_TODAY", "2026-11-22")
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client(NAME)
     ws.finish_assessment(cid, answers(), plan())
     later = plan(assessed_on="2026-11-20")
@@ -123,14 +123,14 @@ def test_export_forget_import_round_trip(seeded: str, capsys, tmp_path: Path,
     assert not any(b"Lune" in r or seeded.encode() in r for r in raw)
     code, _out, err = run(capsys, "import", str(target))
     assert code == 0, err
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     back = ws.require_client(NAME)
-    assert [a["notes"] for a in ws.assessments(back["id"])] == [None, "Second look"]
-    assert ws.assessments(back["id"])[0]["answers"] == answers()
+    assert [a.notes for a in ws.assessments(back.id)] == [None, "Second look"]
+    assert ws.assessments(back.id)[0].answers == answers()
     code, _out, err = run(capsys, "import", str(target))
     assert code == 2 and "--replace" in err
     assert run(capsys, "import", str(target), "--replace")[0] == 0
-    assert len(Workspace.open(workspace, lang="en").list_clients()) == 2
+    assert len(Workspace.open(workspace).list_clients()) == 2
 
 
 def test_import_refuses_bad_files_naming_the_field(seeded: str, capsys, tmp_path: Path,
@@ -171,11 +171,11 @@ def test_forget_asks_on_a_terminal_and_refuses_without_one(seeded: str, capsys,
     monkeypatch.setattr("sys.stdin", io.StringIO("n\n"))
     code, _out, err = run(capsys, "--lang", "fr", "forget", NAME)
     assert code == 1 and "Effacer" in err and "[o/N]" in err
-    assert Workspace.open(workspace, lang="en").find_client(NAME) is not None
+    assert Workspace.open(workspace).find_client(NAME) is not None
     monkeypatch.setattr("sys.stdin", io.StringIO("oui\n"))
     code, _out, err = run(capsys, "--lang", "fr", "forget", NAME)
     assert code == 0
-    assert Workspace.open(workspace, lang="en").find_client(NAME) is None
+    assert Workspace.open(workspace).find_client(NAME) is None
 
 
 def test_damaged_file_notices_on_stderr_and_exit_1_without_backup(seeded: str, capsys,
@@ -209,12 +209,12 @@ def test_plan_with_client_saves_an_assessment(capsys, workspace: Path,
     code, _out, err = run(capsys, "plan", "--answers", str(ANSWERS_TOML), "--client",
                           "atelier [BOLD]lune[/]", "--format", "json")
     assert code == 0 and "assessment 2" in err
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [client] = ws.list_clients()
-    assert client["name"] == NAME and client["assessments"] == 2
-    first = ws.assessments(client["id"])[0]
-    assert first["plan"] == printed and first["answers"]["profile"]["name"] == "Atelier Lune"
-    assert first["engine_version"]
+    assert client.name == NAME and client.assessments == 2
+    first = ws.assessments(client.id)[0]
+    assert first.plan == printed and first.answers["profile"]["name"] == "Atelier Lune"
+    assert first.engine_version
 
 
 def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) -> None:
@@ -231,10 +231,10 @@ def test_two_plan_client_commands_at_the_same_moment_both_land(workspace: Path) 
     for proc in procs:
         _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [client] = ws.list_clients()  # one client, created once
-    assert client["name"] == "Émilie Nouvelle" and client["assessments"] == 2
-    assert [a["id"] for a in ws.assessments(client["id"])] == [1, 2]
+    assert client.name == "Émilie Nouvelle" and client.assessments == 2
+    assert [a.id for a in ws.assessments(client.id)] == [1, 2]
 
 
 def test_client_commands_import_neither_textual_nor_questionary(seeded: str) -> None:
@@ -275,16 +275,18 @@ def test_compare_with_the_assessment_being_reported_is_refused(seeded: str, caps
 def test_export_that_cannot_be_written_is_exit_1_naming_the_file(seeded: str, capsys,
                                                                  tmp_path: Path,
                                                                  monkeypatch) -> None:
-    from coach.store import fsutil
+    import os
 
-    def full(path: Path, data: bytes, *, backups: int = 0) -> None:
+    def full(fd: int) -> None:  # the export is flushed to disk: the disk is full
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fsutil, "atomic_write", full)
+    monkeypatch.setattr(os, "fsync", full)
     target = tmp_path / "lune.json"
     code, _out, err = run(capsys, "export", NAME, "-o", str(target))
     assert code == 1 and "Traceback" not in err
-    assert str(target) in err and "No space left on device" in err and not target.exists()
+    # The system's reason in the user's words (coach.files), the file named, nothing left.
+    assert str(target) in err and "no space left on the disk" in err and not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".lune.json")]
 
 
 def test_paths_with_escape_sequences_are_printed_inert(seeded: str, capsys, tmp_path: Path,

@@ -111,12 +111,12 @@ def test_python_m_coach_plan(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["time"]["freed"] == 3.5
 
 
-def _clients(workspace: Path) -> list[dict]:
+def _clients(workspace: Path) -> list:
     from coach.store import Workspace
 
     if not workspace.exists():
         return []
-    return Workspace.open(workspace, lang="en").list_clients()
+    return Workspace.open(workspace).list_clients()
 
 
 @pytest.mark.parametrize("target", ["existing", "no_folder", "folder"])
@@ -164,7 +164,7 @@ def test_client_and_output_both_land(tmp_path: Path, workspace: Path,
     assert "LinkedIn" in out.read_text(encoding="utf-8")
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     [client] = _clients(workspace)
-    assert client["assessments"] == 1
+    assert client.assessments == 1
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -115,11 +115,11 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     ]
     code, p = run(bank, workspace, "en", "Atelier Lune", script)
     assert code == 0
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     client = ws.find_client("atelier lune")
     assert client is not None
-    [assessment] = ws.assessments(client["id"])
-    answers, plan = assessment["answers"], assessment["plan"]
+    [assessment] = ws.assessments(client.id)
+    answers, plan = assessment.answers, assessment.plan
     assert answers["profile"]["name"] == "Atelier Lune"
     assert answers["profile"]["market"] == "b2b"
     assert answers["profile"]["audiences"] == ["influencers", "clients"]
@@ -131,7 +131,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     assert li["spaces"] == [{"kind": "group", "name": "Entrepreneurs de la Mauricie"}]
     assert li["results_90d"]["won"] == 1 and li["results_90d"]["site_visits"] == 40
     assert li["extra"]["who_named"] == "Ana, Bo"
-    assert ws.load_draft(client["id"]) in (None, ({}, {}))
+    assert ws.load_draft(client.id) in (None, ({}, {}))
     # the plan was printed, and its focus is the one stored
     printed = "\n".join(p.lines)
     # numbers are echoed bare: the unit is in the question, and "1 hours a week" is wrong
@@ -172,9 +172,9 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     assert "Vos réponses sont conservées" in err
     assert "coach quick --client 'Café Lune'" in err
     assert "Traceback" not in err
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     client = ws.find_client("Café Lune")
-    draft = ws.load_draft(client["id"])
+    draft = ws.load_draft(client.id)
     assert draft is not None
     answers, position = draft
     assert answers["profile"]["kind"] == "nonprofit"
@@ -234,9 +234,9 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     ]
     code, p = run(bank, workspace, "fr", "Café Lune", script)
     assert code == 0
-    ws = Workspace.open(workspace, lang="fr")
-    [assessment] = ws.assessments(client["id"])
-    answers, plan = assessment["answers"], assessment["plan"]
+    ws = Workspace.open(workspace)
+    [assessment] = ws.assessments(client.id)
+    answers, plan = assessment.answers, assessment.plan
     assert answers["profile"]["kind"] == "nonprofit"              # from the first run
     assert [pl["id"] for pl in answers["platforms"]] == [fb, fo]
     forum = answers["platforms"][1]
@@ -248,8 +248,8 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
     printed = "\n".join(p.lines)
     assert "Section bénévolat" in printed
     assert q_("fr", "Assessment {id} saved for {client}.").format(
-        id=assessment["id"], client="Café Lune") in printed
-    assert ws.load_draft(client["id"]) in (None, ({}, {}))
+        id=assessment.id, client="Café Lune") in printed
+    assert ws.load_draft(client.id) in (None, ({}, {}))
 
 
 def test_without_client_asks_the_name_and_start_over_discards_draft(
@@ -268,12 +268,12 @@ def test_without_client_asks_the_name_and_start_over_discards_draft(
         E(t("name"), ENTER),
         E(t("kind"), CTRL_C)])
     assert code == 130
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     client = ws.find_client("Nord")
-    answers, _pos = ws.load_draft(client["id"])
+    answers, _pos = ws.load_draft(client.id)
     assert answers["profile"].get("kind") is None              # the old draft is gone
     assert answers["profile"]["name"] == "Nord"
-    assert [c["name"] for c in ws.list_clients()] == ["Nord"]
+    assert [c.name for c in ws.list_clients()] == ["Nord"]
 
 
 def test_ctrl_c_before_any_answer_saves_nothing(bank, workspace: Path,
@@ -281,7 +281,7 @@ def test_ctrl_c_before_any_answer_saves_nothing(bank, workspace: Path,
     code, _p = run(bank, workspace, "en", "Sud", [E(Keys(bank, "en").text("name"), CTRL_C)])
     assert code == 130
     assert "Nothing was saved" in capsys.readouterr().err
-    assert Workspace.open(workspace, lang="en").find_client("Sud") is None
+    assert Workspace.open(workspace).find_client("Sud") is None
 
 
 def test_back_on_first_question_stays_there(bank, workspace: Path) -> None:
@@ -339,7 +339,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     from coach.engine import build_plan
 
     answers = complete_draft(bank, "freelance_designer")
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     ws.save_draft(cid, answers, {"question": None, "parked": {}})
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
@@ -349,11 +349,11 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     assert code == 130
     err = capsys.readouterr().err
     assert "The assessment is saved" in err and "coach report 'Atelier Lune'" in err
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [assessment] = ws.assessments(cid)
     expected = build_plan(validate_answers(answers, bank), bank, lang="en",
                           tr=translator("en", "engine"), today=clock.today())
-    assert assessment["plan"]["focus"] == expected["focus"]
+    assert assessment.plan["focus"] == expected["focus"]
     printed = "\n".join(p.lines)
     assert bank.platform(expected["focus"]["platform"]).name.en in printed
     assert ws.load_draft(cid) in (None, ({}, {}))
@@ -392,7 +392,7 @@ def test_enter_on_an_existing_report_file_asks_another_name(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mine.md").write_text("keep me")
     answers = complete_draft(bank, "freelance_designer")
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     ws.save_draft(cid, answers, {"question": None, "parked": {}})
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")

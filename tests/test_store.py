@@ -17,6 +17,7 @@ from coach.store import (
     Workspace,
 )
 from coach.store.names import is_client_id
+from coach.store.records import Space
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
 
@@ -38,7 +39,7 @@ def client_path(ws: Workspace, client_id: str) -> Path:
 
 
 def test_open_creates_nothing_until_the_first_save(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     assert ws.list_clients() == []
     assert ws.find_client("anyone") is None
     assert not workspace.exists()
@@ -47,7 +48,7 @@ def test_open_creates_nothing_until_the_first_save(workspace: Path) -> None:
 
 
 def test_client_lifecycle_draft_then_assessment(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     assert is_client_id(cid)
     assert ws.load_draft(cid) is None
@@ -57,35 +58,35 @@ def test_client_lifecycle_draft_then_assessment(workspace: Path) -> None:
     aid = ws.finish_assessment(cid, answers(), plan())
     assert aid == 1
     assert ws.load_draft(cid) is None  # the finished assessment replaces the draft
-    again = Workspace.open(workspace, lang="en")  # what another process sees on disk
+    again = Workspace.open(workspace)  # what another process sees on disk
     [stored] = again.assessments(cid)
-    assert stored["answers"] == answers() and stored["plan"] == plan()
-    assert stored["engine_version"] == "1.0" and stored["date"] == "2026-11-01"
+    assert stored.answers == answers() and stored.plan == plan()
+    assert stored.engine_version == "1.0" and stored.date == "2026-11-01"
     [entry] = again.list_clients()
-    assert entry["name"] == "Atelier Lune" and entry["assessments"] == 1
-    assert entry["focus"] == "linkedin"
-    assert entry["space"] == {"kind": "group", "name": "Entrepreneurs de la Mauricie"}
-    assert entry["professional_hours"] == 5.5 and entry["budget_hours"] == 3.0
-    assert entry["warnings"] == 2 and entry["warning_codes"] == ["OVER_BUDGET", "VANITY_METRICS"]
+    assert entry.name == "Atelier Lune" and entry.assessments == 1
+    assert entry.focus == "linkedin"
+    assert entry.space == Space(kind="group", name="Entrepreneurs de la Mauricie")
+    assert entry.professional_hours == 5.5 and entry.budget_hours == 3.0
+    assert entry.warnings == 2 and entry.warning_codes == ("OVER_BUDGET", "VANITY_METRICS")
     assert again.finish_assessment(cid, answers(), plan(), notes="follow-up") == 2
-    assert [a["id"] for a in again.assessments(cid)] == [1, 2]
-    assert again.assessment(cid, 2)["notes"] == "follow-up"
+    assert [a.id for a in again.assessments(cid)] == [1, 2]
+    assert again.assessment(cid, 2).notes == "follow-up"
     again.discard_draft(cid)
 
 
 def test_names_unique_ignoring_case_and_unicode_form(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Émilie")
     decomposed = "E\u0301MILIE"
-    assert ws.find_client(decomposed)["id"] == cid
+    assert ws.find_client(decomposed).id == cid
     with pytest.raises(BadName, match="already exists"):
         ws.create_client(decomposed)
     with pytest.raises(BadName):
         ws.create_client(" \x1b\x07 ")
     assert ws.ensure_client("émilie") == (cid, False)
     ws.rename_client(cid, "Émilie Tremblay")
-    assert ws.client(cid)["name"] == "Émilie Tremblay"
-    assert Workspace.open(workspace, lang="en").find_client("ÉMILIE TREMBLAY")["id"] == cid
+    assert ws.client(cid).name == "Émilie Tremblay"
+    assert Workspace.open(workspace).find_client("ÉMILIE TREMBLAY").id == cid
     with pytest.raises(UnknownClient, match="Nobody"):
         ws.require_client("Nobody")
 
@@ -104,12 +105,12 @@ HOSTILE = {
 
 
 def test_hostile_names_stored_as_given_and_never_in_file_names(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     ids = {raw: ws.create_client(raw) for raw in HOSTILE}
-    again = Workspace.open(workspace, lang="en")
+    again = Workspace.open(workspace)
     for raw, shown in HOSTILE.items():
-        assert again.client(ids[raw])["name"] == shown
-        assert again.find_client(raw)["id"] == ids[raw]
+        assert again.client(ids[raw]).name == shown
+        assert again.find_client(raw).id == ids[raw]
     for path in workspace.rglob("*"):
         assert path.resolve().is_relative_to(workspace.resolve())
         name = path.name.split(".")[0]
@@ -118,7 +119,7 @@ def test_hostile_names_stored_as_given_and_never_in_file_names(workspace: Path) 
 
 
 def test_values_are_checked_before_anything_is_written(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Lune")
     ws.save_draft(cid, {"a": 1}, {})
     before = client_path(ws, cid).read_bytes()
@@ -132,11 +133,11 @@ def test_values_are_checked_before_anything_is_written(workspace: Path) -> None:
 
 
 def test_settings_round_trip(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     assert ws.get_setting("lang", "en") == "en"
     ws.set_setting("lang", "fr")
     ws.set_setting("theme", {"dark": True})
-    again = Workspace.open(workspace, lang="en")
+    again = Workspace.open(workspace)
     assert again.get_setting("lang") == "fr" and again.get_setting("theme") == {"dark": True}
 
 
@@ -146,7 +147,7 @@ def test_permissions_under_umask_022(workspace: Path, tmp_path: Path) -> None:
         workspace.mkdir(mode=0o755)
         (workspace / "clients").mkdir(mode=0o755)
         os.chmod(workspace, 0o755)
-        ws = Workspace.open(workspace, lang="en")
+        ws = Workspace.open(workspace)
         assert mode(workspace) == 0o700 and mode(workspace / "clients") == 0o700
         cid = ws.create_client("Lune")
         for i in range(5):
@@ -166,7 +167,7 @@ def test_permissions_under_umask_022(workspace: Path, tmp_path: Path) -> None:
 
 
 def test_backups_rotate_three_generations(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Lune")
     for i in range(6):
         ws.save_draft(cid, {"i": i}, {})
@@ -179,7 +180,7 @@ def test_backups_rotate_three_generations(workspace: Path) -> None:
 
 
 def test_draft_save_leaves_the_index_alone_when_nothing_in_it_changes(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Lune")
     ws.save_draft(cid, {"i": 0}, {})
     index = workspace / "index.json"
@@ -190,20 +191,20 @@ def test_draft_save_leaves_the_index_alone_when_nothing_in_it_changes(workspace:
 
 
 def test_stray_temp_files_are_removed_on_open(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Lune")
     stray = client_path(ws, cid).with_name(client_path(ws, cid).name + ".tmp-99999-dead")
     stray.write_text("{half")
     index_stray = workspace / "index.json.tmp-1-abc"
     index_stray.write_text("")
-    Workspace.open(workspace, lang="en")
+    Workspace.open(workspace)
     assert not stray.exists() and not index_stray.exists()
 
 
 def test_a_held_lock_times_out_with_a_message_naming_the_client(workspace: Path) -> None:
     from filelock import FileLock
 
-    ws = Workspace.open(workspace, lang="en", lock_timeout=0.2)
+    ws = Workspace.open(workspace, lock_timeout=0.2)
     cid = ws.create_client("Atelier [Lune]")
     holder = FileLock(str(client_path(ws, cid)) + ".lock")
     with holder, pytest.raises(StoreLocked, match=r"Atelier \[Lune\]"):
@@ -217,7 +218,7 @@ def grep_workspace(root: Path, needles: list[bytes]) -> list[Path]:
 
 
 def test_forget_leaves_nothing_of_the_client_on_disk(workspace: Path) -> None:
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     keep = ws.create_client("Gardé")
     name = "Émilie Zyxw"
     cid = ws.create_client(name)
@@ -233,8 +234,8 @@ def test_forget_leaves_nothing_of_the_client_on_disk(workspace: Path) -> None:
     assert grep_workspace(workspace, needles)
     ws.forget_client(cid)
     assert grep_workspace(workspace, needles) == []
-    again = Workspace.open(workspace, lang="en")
-    assert [c["id"] for c in again.list_clients()] == [keep]
+    again = Workspace.open(workspace)
+    assert [c.id for c in again.list_clients()] == [keep]
     assert again.get_setting("last_client") is None
     assert again.find_client(name) is None
 
@@ -248,7 +249,7 @@ def test_a_workspace_that_is_a_file_is_refused_naming_it(tmp_path: Path, below: 
     blocker.write_text("x")
     target = blocker / below if below else blocker
     with pytest.raises(StoreInputError) as caught:
-        Workspace.open(target, lang="en").list_clients()
+        Workspace.open(target).list_clients()
     assert str(blocker) in str(caught.value) and "is a file" in str(caught.value)
     assert blocker.read_text() == "x"
 
@@ -257,7 +258,7 @@ def test_an_unreadable_index_folder_is_a_store_error_not_an_os_error(
         workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from coach.store import StoreError
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     ws.create_client("Anyone")
     real_stat = os.stat
 
@@ -268,7 +269,7 @@ def test_an_unreadable_index_folder_is_a_store_error_not_an_os_error(
 
     monkeypatch.setattr(os, "stat", refuse)
     with pytest.raises(StoreError) as caught:
-        Workspace.open(workspace, lang="en").list_clients()
+        Workspace.open(workspace).list_clients()
     assert "index.json" in str(caught.value) and "Permission denied" in str(caught.value)
 
 
@@ -276,7 +277,7 @@ def test_forget_and_settings_on_a_folder_that_refuses_are_store_errors(
         workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from coach.store import StoreError
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Lune")
 
     def refuse(self: Path, *args: object, **kwargs: object) -> None:
@@ -289,6 +290,26 @@ def test_forget_and_settings_on_a_folder_that_refuses_are_store_errors(
         assert "Lune" in str(caught.value) and "again" in str(caught.value)
         m.setattr(Path, "mkdir", refuse)
         with pytest.raises(StoreError, match="Permission denied"):
-            Workspace.open(workspace.parent / "elsewhere", lang="en").set_setting("lang", "fr")
-    Workspace.open(workspace, lang="en").forget_client(cid)      # once fixed, it goes
-    assert Workspace.open(workspace, lang="en").list_clients() == []
+            Workspace.open(workspace.parent / "elsewhere").set_setting("lang", "fr")
+    Workspace.open(workspace).forget_client(cid)      # once fixed, it goes
+    assert Workspace.open(workspace).list_clients() == []
+
+
+def test_store_errors_are_said_in_the_language_of_the_moment(workspace: Path) -> None:
+    """The workspace holds no language: an error raised while the run spoke English is
+    said in French once the run's voice switched (the TUI palette does this)."""
+    from coach.errors import InputError
+    from coach.i18n import Voice
+
+    voice = Voice("en")
+    ws = Workspace.open(workspace)
+    ws.create_client("Atelier Lune")
+    with pytest.raises(BadName) as caught:
+        ws.create_client("ATELIER LUNE")
+    assert caught.value.said(voice) == ['A client named "Atelier Lune" already exists.']
+    voice.switch("fr")
+    assert caught.value.said(voice) == ["Un client nommé « Atelier Lune » existe déjà."]
+    assert isinstance(caught.value, InputError) and caught.value.exit_code == 2
+    with pytest.raises(UnknownClient) as unknown:
+        ws.require_client("Personne")
+    assert unknown.value.said(voice) == ["Aucun client nommé « Personne »."]

@@ -19,7 +19,7 @@ SAVER = """
 import json, sys
 from pathlib import Path
 from coach.store import Workspace
-ws = Workspace.open(Path(sys.argv[1]), lang="en")
+ws = Workspace.open(Path(sys.argv[1]))
 cid, _ = ws.ensure_client("Kill Test")
 plan = json.loads(Path(sys.argv[2]).read_text())
 start = int(sys.argv[3])
@@ -62,20 +62,20 @@ def test_kill_9_at_random_moments_loses_no_acknowledged_save(workspace: Path) ->
                 acked_drafts = max(acked_drafts, int(parts[1]))
             elif len(parts) == 2 and parts[0] == "assessment":
                 acked_notes.add(parts[1])
-        ws = Workspace.open(workspace, lang="en")
+        ws = Workspace.open(workspace)
         assert not [p for p in workspace.rglob("*") if ".tmp-" in p.name]
         assert not [p for p in workspace.rglob("*") if ".damaged-" in p.name]
         for p in workspace.rglob("*.json"):
             json.loads(p.read_text())  # every data file is whole
         [client] = ws.list_clients()
-        draft = ws.load_draft(client["id"])
-        stored_notes = {a["notes"] for a in ws.assessments(client["id"])}
+        draft = ws.load_draft(client.id)
+        stored_notes = {a.notes for a in ws.assessments(client.id)}
         assert acked_notes <= stored_notes
         if draft is not None:  # None only right after an assessment, which dropped it
-            assert draft[0]["i"] >= acked_drafts
+            assert draft.answers["i"] >= acked_drafts
         else:  # the last write was an assessment made after the latest draft
             assert max(int(n) for n in stored_notes) >= acked_drafts
-        assert client["assessments"] == len(stored_notes)
+        assert client.assessments == len(stored_notes)
         start = acked_drafts + 1 + 1000 * rounds  # keep numbers distinct across rounds
     assert rounds >= 4
 
@@ -88,11 +88,11 @@ from coach.store.service import save_plan_assessment
 ws_path, tag, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 while not go.exists():
     time.sleep(0.002)
-ws = Workspace.open(ws_path, lang="en")
+ws = Workspace.open(ws_path)
 for i in range(25):
     save_plan_assessment(ws, "Même Client", {"n": f"{tag}-{i}"}, {"assessed_on": "2026-11-22"},
                          notes=f"{tag}-{i}")
-    cid = ws.find_client("même client")["id"]
+    cid = ws.find_client("même client").id
     ws.save_draft(cid, {"by": tag, "i": i}, {})
 print("done", flush=True)
 """
@@ -107,9 +107,9 @@ def test_two_processes_saving_the_same_client_lose_nothing(workspace: Path, tmp_
         out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
         assert out.strip() == "done"
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     [client] = ws.list_clients()  # one client, although both created it at the same moment
-    notes = sorted(a["notes"] for a in ws.assessments(client["id"]))
+    notes = sorted(a.notes for a in ws.assessments(client.id))
     assert notes == sorted([f"{t}-{i}" for t in "ab" for i in range(25)])
-    assert client["assessments"] == 50
-    assert len({a["id"] for a in ws.assessments(client["id"])}) == 50
+    assert client.assessments == 50
+    assert len({a.id for a in ws.assessments(client.id)}) == 50

@@ -33,7 +33,7 @@ def seed(ws_dir: Path, position: dict[str, Any], *, name: str = "Atelier Lune",
          answers: dict[str, Any] | None = None) -> str:
     from coach.store import Workspace
 
-    ws = Workspace.open(ws_dir, lang="en")
+    ws = Workspace.open(ws_dir)
     client = ws.create_client(name)
     ws.set_setting("role", "consultant")
     ws.set_setting("tui.client", client)
@@ -242,7 +242,7 @@ async def test_damaged_client_file_is_reported_not_a_traceback(workspace: Path) 
     client = seed(workspace, {"step": "profile"})
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     ws.save_draft(client, copy.deepcopy(LUNE), {"step": "inventory"})  # a backup exists now
     (target,) = (workspace / "clients").glob(f"{client}.json")
     target.write_text("{ not json", encoding="utf-8")

@@ -30,7 +30,7 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def store(workspace: Path):
     from coach.store import Workspace
 
-    return Workspace.open(workspace, lang="en")
+    return Workspace.open(workspace)
 
 
 async def open_lune(pilot) -> None:
@@ -86,8 +86,8 @@ async def test_follow_up_changes_one_answer_and_the_comparison_shows_it(workspac
         assert "Inquiries" in static_text(app.screen.query_one("#compare-results"))
     ws = store(workspace)
     first, second = ws.assessments(ids["Atelier Lune"])
-    assert first["answers"]["platforms"][0]["results_90d"]["referrals"] == 0
-    assert second["answers"]["platforms"][0]["results_90d"]["referrals"] == 2
+    assert first.answers["platforms"][0]["results_90d"]["referrals"] == 0
+    assert second.answers["platforms"][0]["results_90d"]["referrals"] == 2
     assert ws.load_draft(ids["Atelier Lune"]) is None
 
 
@@ -135,8 +135,8 @@ async def test_notes_are_saved_and_shown_in_the_report(workspace: Path) -> None:
         assert type(app.screen).__name__ == "PastPlanScreen"
         assert "Promised: one post a week [bold]" in widget_text(app)
     record = store(workspace).assessments(ids["Atelier Lune"])[0]
-    assert record["notes"] == "Promised: one post a week [bold]"
-    report = render(record["plan"], "md", lang="en", notes=record["notes"])
+    assert record.notes == "Promised: one post a week [bold]"
+    report = render(record.plan, "md", lang="en", notes=record.notes)
     assert "Promised: one post a week" in report
 
 

@@ -102,9 +102,9 @@ def expected_plan(ws_dir: Path, lang: str) -> dict[str, Any]:
     from coach.engine import build_plan
     from coach.store import Workspace
 
-    ws = Workspace.open(ws_dir, lang=lang)
+    ws = Workspace.open(ws_dir)
     client = ws.list_clients()[0]
-    answers, position = ws.load_draft(client["id"])
+    answers, position = ws.load_draft(client.id)
     session = Session.resume(BANK, answers, position)
     valid = validate_answers(final_answers(session.draft), BANK, source="draft")
     return build_plan(valid, BANK, lang=lang, tr=translator(lang, "engine"),
@@ -132,11 +132,11 @@ async def test_english_freelancer_walks_to_a_plan(workspace: Path) -> None:
 
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     (client,) = ws.list_clients()
-    assert client["name"] == "Atelier Lune"
-    (assessment,) = ws.assessments(client["id"])
-    stored = assessment["answers"]
+    assert client.name == "Atelier Lune"
+    (assessment,) = ws.assessments(client.id)
+    stored = assessment.answers
     assert stored["profile"]["goal"] == "clients"
     assert stored["profile"]["audiences"] == ["clients", "influencers"]
     assert stored["profile"]["weekly_budget_hours"] == 3
@@ -146,7 +146,7 @@ async def test_english_freelancer_walks_to_a_plan(workspace: Path) -> None:
     assert by_id["linkedin"]["results_90d"]["inquiries"] == 3
     assert by_id["facebook"]["reason"] == "personal"
     assert by_id["instagram"]["measures"] == ["likes", "followers"]
-    assert assessment["plan"]["focus"]["platform"] == "linkedin"
+    assert assessment.plan["focus"]["platform"] == "linkedin"
 
 
 async def test_french_nonprofit_with_awareness_goal(workspace: Path) -> None:
@@ -169,10 +169,10 @@ async def test_french_nonprofit_with_awareness_goal(workspace: Path) -> None:
 
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     assert ws.get_setting("lang") == "fr" and ws.get_setting("role") == "nonprofit"
     (client,) = ws.list_clients()
-    answers, position = ws.load_draft(client["id"])
+    answers, position = ws.load_draft(client.id)
     assert position["stage"] == "plan" and position["schema"] == 2
     assert answers["profile"]["extra"]["awareness_action"] == "give"
     other = next(p for p in answers["platforms"] if p["id"] == "other")

@@ -33,7 +33,7 @@ def select(app, name: str) -> None:
 def store(workspace: Path):
     from coach.store import Workspace
 
-    return Workspace.open(workspace, lang="en")
+    return Workspace.open(workspace)
 
 
 async def test_home_lists_clients_with_their_summary_and_opens_one(workspace: Path) -> None:
@@ -115,7 +115,7 @@ async def test_rename(workspace: Path) -> None:
         assert "[bold]Marc[/] & co" in table_names(app)
         await press(pilot, "enter")
         assert str(app.screen.query_one("#client-name").render()) == "[bold]Marc[/] & co"
-    assert store(workspace).client(ids["Boisé Marc"])["name"] == "[bold]Marc[/] & co"
+    assert store(workspace).client(ids["Boisé Marc"]).name == "[bold]Marc[/] & co"
 
 
 async def test_delete_needs_the_name_typed(workspace: Path) -> None:
@@ -174,7 +174,7 @@ async def test_export_then_import_with_replace(workspace: Path, tmp_path: Path) 
         assert "Lune Deux" in table_names(app)
     ws = store(workspace)
     lune = ws.require_client("Atelier Lune")
-    assert ws.assessments(lune["id"])[0]["notes"] == "from the file"
+    assert ws.assessments(lune.id)[0].notes == "from the file"
     assert ws.find_client("Lune Deux") is not None
 
 

@@ -44,7 +44,7 @@ def app_for(workspace: Path, *, client: str | None = None, present: bool = False
     from coach.store import Workspace
 
     env = Context.make(lang=lang, data_dir=workspace, bank_dir=bundled_bank_dir())
-    return make_app(env, bank=BANK, workspace=Workspace.open(workspace, lang=lang),
+    return make_app(env, bank=BANK, workspace=Workspace.open(workspace),
                     client=client, present=present)
 
 
@@ -52,7 +52,7 @@ def seed(workspace: Path) -> dict[str, str]:
     ids = seed_clients(workspace, CLIENTS)
     from coach.store import Workspace
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     answers = copy.deepcopy(persona("freelance_designer"))
     answers["profile"]["name"] = "Atelier Lune"
     answers["platforms"][0]["results_90d"]["referrals"] = 2
@@ -171,13 +171,13 @@ async def test_client_option_creates_after_confirmation(workspace: Path) -> None
         assert app.screen.session.profile["name"] == "Nouvelle Cliente"
     from coach.store import Workspace
 
-    assert Workspace.open(workspace, lang="en").find_client("nouvelle cliente") is not None
+    assert Workspace.open(workspace).find_client("nouvelle cliente") is not None
 
     app = app_for(workspace, client="Personne")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "n")
-    assert Workspace.open(workspace, lang="en").find_client("Personne") is None
+    assert Workspace.open(workspace).find_client("Personne") is None
 
 
 @pytest.mark.parametrize("args", [["--client", "X", "platforms"], ["--present"],

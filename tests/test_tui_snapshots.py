@@ -50,7 +50,7 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 def seeded(ws_dir: Path, lang: str, position: dict[str, Any] | None) -> Any:
     from coach.store import Workspace
 
-    ws = Workspace.open(ws_dir, lang=lang)
+    ws = Workspace.open(ws_dir)
     if position is not None:
         client = ws.create_client("Atelier Lune")
         ws.set_setting("role", "freelancer")

@@ -31,7 +31,7 @@ def seeded(ws_dir: Path, lang: str, *, client: str | None = None,
            present: bool = False) -> Any:
     from coach.store import Workspace
 
-    ws = Workspace.open(ws_dir, lang=lang)
+    ws = Workspace.open(ws_dir)
     ws.set_setting("role", "consultant")
     ws.set_setting("lang", lang)
     for name, which in CLIENTS.items():
@@ -44,9 +44,9 @@ def seeded(ws_dir: Path, lang: str, *, client: str | None = None,
             answers["platforms"][0]["results_90d"]["referrals"] = 2
             answers["platforms"][1]["hours_per_week"] = 2
         ws.finish_assessment(cid, answers, dict(plan_for(answers, lang)))
-    ws.set_notes(ws.require_client("Atelier Lune")["id"], 2, "Agreed: one post a week.")
+    ws.set_notes(ws.require_client("Atelier Lune").id, 2, "Agreed: one post a week.")
     env = Context.make(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir())
-    return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir, lang=lang),
+    return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir),
                     client=client, present=present)
 
 

@@ -162,10 +162,6 @@ def _refuse_writes_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(os, name, guarded)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "needs report writing errors as Msg (coach/files.py, another branch): on this branch "
-    "coach/report/output.py words them in the CLI's language when raised, so they stay "
-    "English. Remove this marker once that branch is merged."))
 async def test_a_failed_report_write_explains_itself_in_the_language_switched_to(
         workspace: Path, tmp_path: Path) -> None:
     from coach.i18n import translator

@@ -24,7 +24,7 @@ def new_app(ws_dir: Path, lang: str = "en") -> CoachApp:
     from coach.store import Workspace
 
     env = Context.make(lang=lang, data_dir=ws_dir, bank_dir=bundled_bank_dir())
-    return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir, lang=lang))
+    return make_app(env, bank=BANK, workspace=Workspace.open(ws_dir))
 
 
 async def settle(pilot: Pilot[Any]) -> None:
@@ -160,7 +160,7 @@ def seed_clients(ws_dir: Path, clients: dict[str, str], *, lang: str = "en") -> 
 
     from coach.store import Workspace
 
-    ws = Workspace.open(ws_dir, lang=lang)
+    ws = Workspace.open(ws_dir)
     ws.set_setting("role", "consultant")
     ws.set_setting("lang", lang)
     ids = {}
@@ -245,7 +245,7 @@ def many_clients(ws_dir: Path, n: int) -> None:
         fd = os.open(folder / f"{cid}.json", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
-    ws = Workspace.open(ws_dir, lang="en")
+    ws = Workspace.open(ws_dir)
     assert len(ws.list_clients()) == n, ws.notices
     ws.notices.clear()
     ws.set_setting("role", "consultant")

@@ -2,17 +2,16 @@
 
 Thin: parse, call the workspace (coach.store), print. Names people typed are shown
 as plain text (Rich `Text`, or plain lines on stderr), never as markup. Store
-errors become exit codes here: bad input 2, failures while running 1; notices
-(a file restored from its backup...) go to stderr.
+errors are CoachErrors that `coach.cli.main` says in this run's language, with their
+exit code (bad input 2, failures while running 1); notices (a file restored from its
+backup...) are said on stderr.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,6 @@ from coach.cli.base import (
     N_,
     Context,
     InputError,
-    RunError,
     TrCommand,
     _,
     err,
@@ -34,35 +32,26 @@ from coach.textsafe import clean
 
 if TYPE_CHECKING:
     from coach.store import Workspace
-
-
-@contextlib.contextmanager
-def store_errors() -> Iterator[None]:
-    """Store exceptions -> the CLI's: input problems exit 2, run-time failures exit 1."""
-    from coach.store import StoreError, StoreInputError
-
-    try:
-        yield
-    except StoreInputError as exc:
-        # Messages may quote a path or name as typed: never let it reach the terminal raw.
-        raise InputError([clean(line) for line in exc.problems]) from None
-    except StoreError as exc:
-        raise RunError(clean(str(exc))) from None
+    from coach.store.records import AssessmentRecord
 
 
 def open_workspace(env: Context) -> Workspace:
-    """The workspace of this run, its recovery notices printed on stderr."""
+    """The workspace of this run, its recovery notices printed on stderr.
+
+    Store errors are CoachErrors: they go up to `coach.cli.main`, which says them in
+    this run's language with their exit code (bad input 2, failures while running 1).
+    """
     from coach.store import Workspace
 
-    with store_errors():
-        ws = Workspace.open(env.data_dir, lang=env.lang)
-    print_notices(ws)
+    ws = Workspace.open(env.data_dir)
+    print_notices(ws, env)
     return ws
 
 
-def print_notices(ws: Workspace) -> None:
+def print_notices(ws: Workspace, env: Context) -> None:
     for notice in ws.notices:
-        err(clean(notice))
+        # Notices may quote a path or a name as typed: never let it reach the terminal raw.
+        err(clean(env.voice.say(notice)))
     ws.notices.clear()
 
 
@@ -88,13 +77,12 @@ def _platform_names(env: Context) -> dict[str, str]:
     return {p.id: clean(p.name.get(env.lang), single_line=True) for p in bank.platforms}
 
 
-def _focus_text(focus: str | None, space: dict[str, str] | None,
-                names: dict[str, str]) -> str:
+def _focus_text(focus: str | None, space_name: str | None, names: dict[str, str]) -> str:
     if not focus:
         return "—"
     shown = names.get(focus) or _show(focus)
-    if space and space.get("name"):
-        return f"{shown} · {_show(space['name'])}"
+    if space_name:
+        return f"{shown} · {_show(space_name)}"
     return shown
 
 
@@ -113,16 +101,15 @@ def _hours(value: float | None, lang: str) -> str:
 def clients_cmd(ctx: click.Context, fmt: str) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        clients = ws.list_clients()
-    print_notices(ws)
+    clients = ws.list_clients()
+    print_notices(ws, env)
     if fmt == "json":
-        rows = [{"id": c["id"], "name": _show(c["name"]), "assessments": c["assessments"],
-                 "last_assessed": c["last_assessed"], "last_activity": c["last_activity"],
-                 "focus": c["focus"], "space": c["space"],
-                 "professional_hours": c["professional_hours"],
-                 "budget_hours": c["budget_hours"], "warnings": c["warnings"],
-                 "warning_codes": c["warning_codes"]} for c in clients]
+        rows = [{"id": c.id, "name": _show(c.name), "assessments": c.assessments,
+                 "last_assessed": c.last_assessed, "last_activity": c.last_activity,
+                 "focus": c.focus, "space": c.space._asdict() if c.space else None,
+                 "professional_hours": c.professional_hours,
+                 "budget_hours": c.budget_hours, "warnings": c.warnings,
+                 "warning_codes": list(c.warning_codes)} for c in clients]
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not clients:
@@ -139,25 +126,25 @@ def clients_cmd(ctx: click.Context, fmt: str) -> int:
     table.add_column(Text(_("Focus")))
     names = _platform_names(env)
     for c in clients:
-        table.add_row(Text(_show(c["name"])), Text(str(c["assessments"])),
-                      Text(c["last_assessed"] or "—"),
-                      Text(_focus_text(c["focus"], c["space"], names)))
+        table.add_row(Text(_show(c.name)), Text(str(c.assessments)),
+                      Text(c.last_assessed or "—"),
+                      Text(_focus_text(c.focus, c.space.name if c.space else None, names)))
     _console().print(table)
     return 0
 
 
 # -- coach history ------------------------------------------------------------------
-def _history_rows(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _history_rows(assessments: list[AssessmentRecord]) -> list[dict[str, Any]]:
     from coach.store.summary import plan_summary
 
     rows = []
     for a in assessments:
-        s = plan_summary(a.get("plan") or {})
-        rows.append({"id": a["id"], "date": a.get("date"), "focus": s["focus"],
+        s = plan_summary(a.plan)
+        rows.append({"id": a.id, "date": a.date, "focus": s["focus"],
                      "space": s["space"], "hours": s["professional_hours"],
                      "budget": s["budget_hours"], "warnings": s["warnings"],
                      "warning_codes": s["warning_codes"],
-                     "engine_version": a.get("engine_version")})
+                     "engine_version": a.engine_version})
     return rows
 
 
@@ -170,20 +157,19 @@ def _history_rows(assessments: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        rows = _history_rows(ws.assessments(client["id"]))
-    print_notices(ws)
+    client = ws.require_client(name)
+    rows = _history_rows(ws.assessments(client.id))
+    print_notices(ws, env)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        click.echo(_("{name} has no assessment yet.").format(name=_show(client["name"])))
+        click.echo(_("{name} has no assessment yet.").format(name=_show(client.name)))
         return 0
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(_show(client["name"])))
+    table = Table(title=Text(_show(client.name)))
     table.add_column(Text(_("Id")), justify="right")
     table.add_column(Text(_("Date")), no_wrap=True)
     table.add_column(Text(_("Focus")))
@@ -192,41 +178,41 @@ def history_cmd(ctx: click.Context, name: str, fmt: str) -> int:
     names = _platform_names(env)
     for r in rows:
         table.add_row(Text(str(r["id"])), Text(r["date"] or "—"),
-                      Text(_focus_text(r["focus"], r["space"], names)),
+                      Text(_focus_text(r["focus"], (r["space"] or {}).get("name"), names)),
                       Text(_hours(r["hours"], env.lang)), Text(str(r["warnings"])))
     _console().print(table)
     return 0
 
 
 # -- coach report -------------------------------------------------------------------
-def _pick(assessments: list[dict[str, Any]], wanted: int | None, client_name: str,
-          ) -> dict[str, Any]:
+def _pick(assessments: list[AssessmentRecord], wanted: int | None, client_name: str,
+          ) -> AssessmentRecord:
     if not assessments:
         raise InputError(_("{name} has no assessment yet.").format(name=_show(client_name)))
     if wanted is None:
         return assessments[-1]
     for a in assessments:
-        if a["id"] == wanted:
+        if a.id == wanted:
             return a
     raise InputError(_("{name} has no assessment {id} (see: coach history NAME).").format(
         name=_show(client_name), id=wanted))
 
 
-def _compare_base(assessments: list[dict[str, Any]], current: dict[str, Any], value: str,
-                  client_name: str) -> dict[str, Any]:
+def _compare_base(assessments: list[AssessmentRecord], current: AssessmentRecord, value: str,
+                  client_name: str) -> AssessmentRecord:
     if value == "previous":
-        older = [a for a in assessments if a["id"] < current["id"]]
+        older = [a for a in assessments if a.id < current.id]
         if not older:
             raise InputError(_("{name}: assessment {id} is the first one; there is nothing "
                                "to compare it with.").format(name=_show(client_name),
-                                                             id=current["id"]))
+                                                             id=current.id))
         return older[-1]
     try:
         wanted = int(value)
     except ValueError:
         raise InputError(_("--compare: {value} is not an assessment id.").format(
             value=clean(value, single_line=True))) from None
-    if wanted == current["id"]:
+    if wanted == current.id:
         # Comparing an assessment with itself would print a page of "unchanged".
         raise InputError(_("--compare {id}: that is the assessment being reported; name an "
                            "earlier one, or add --assessment ID.").format(id=wanted))
@@ -252,11 +238,10 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
                output: str | None, force: bool, compare: str | None) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        assessments = ws.assessments(client["id"])
-    print_notices(ws)
-    current = _pick(assessments, assessment_id, client["name"])
+    client = ws.require_client(name)
+    assessments = ws.assessments(client.id)
+    print_notices(ws, env)
+    current = _pick(assessments, assessment_id, client.name)
     from coach import report
 
     to_file = output is not None
@@ -264,34 +249,34 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
     color = False if to_file else None
     compared = [current]
     if compare is not None:
-        base = _compare_base(assessments, current, compare, client["name"])
+        base = _compare_base(assessments, current, compare, client.name)
         compared.insert(0, base)
     _say_plan_language(compared, env.lang)
     if compare is not None:
-        text = report.render_comparison(base["plan"], current["plan"], fmt, lang=env.lang,
+        text = report.render_comparison(base.plan, current.plan, fmt, lang=env.lang,
                                         width=width, color=color)
     else:
-        text = report.render(current["plan"], fmt, lang=env.lang, width=width,
-                             notes=current.get("notes"), color=color)
+        text = report.render(current.plan, fmt, lang=env.lang, width=width,
+                             notes=current.notes, color=color)
     if to_file:
-        from coach.report.output import write_output
+        from coach.files import write_file
 
-        write_output(text, Path(output), force=force)  # type: ignore[arg-type]
+        write_file(Path(output), text, force=force)  # type: ignore[arg-type]
         err(_("Written: {path}").format(path=_show(output)))  # type: ignore[arg-type]
     else:
         click.echo(text, nl=not text.endswith("\n"))
     return 0
 
 
-def _say_plan_language(assessments: list[dict[str, Any]], lang: str) -> None:
+def _say_plan_language(assessments: list[AssessmentRecord], lang: str) -> None:
     """A plan keeps the language it was made in (it is a snapshot): say so when the
     headings of this run will not match its sentences."""
     languages = {"en": _("English"), "fr": _("French")}
     for a in assessments:
-        made_in = (a.get("plan") or {}).get("lang")
+        made_in = a.plan.get("lang")
         if made_in in languages and made_in != lang:
             err(_("Assessment {id} was made in {language}: its sentences stay in {language}.")
-                .format(id=a["id"], language=languages[made_in]))
+                .format(id=a.id, language=languages[made_in]))
 
 
 # -- coach export / import ----------------------------------------------------------
@@ -305,14 +290,13 @@ def _say_plan_language(assessments: list[dict[str, Any]], lang: str) -> None:
 def export_cmd(ctx: click.Context, name: str, output: str, force: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-        ws.write_export(client["id"], Path(output).expanduser(), force=force)
-    print_notices(ws)
-    n = client["assessments"]
+    client = ws.require_client(name)
+    ws.write_export(client.id, Path(output).expanduser(), force=force)
+    print_notices(ws, env)
+    n = client.assessments
     err(ngettext("Exported {name} ({n} assessment) to {path}",
                  "Exported {name} ({n} assessments) to {path}", n).format(
-        name=_show(client["name"]), n=n, path=_show(output)))
+        name=_show(client.name), n=n, path=_show(output)))
     return 0
 
 
@@ -328,24 +312,6 @@ def _answers_checker(env: Context) -> Any:
     return lambda data, where: validate_answers(data, bank, source=where, lang=env.lang)
 
 
-def _read_json_file(path: Path) -> object:
-    shown = _show(str(path))
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(_("{path}: no such file.").format(path=shown)) from None
-    except OSError as exc:
-        raise InputError(f"{shown}: {exc.strerror}") from None
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(_("{path}: not UTF-8 text.").format(path=shown)) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(_("{path}: line {line}, column {col}: not valid JSON ({reason}).")
-                         .format(path=shown, line=exc.lineno, col=exc.colno,
-                                 reason=exc.msg)) from None
-
-
 @click.command("import", cls=TrCommand,
                help=N_("Add a client from a file made by coach export."))
 @click.argument("file", type=click.Path(dir_okay=False))
@@ -355,22 +321,23 @@ def _read_json_file(path: Path) -> object:
 def import_cmd(ctx: click.Context, file: str, replace: bool) -> int:
     env = get_env(ctx)
     path = Path(file).expanduser()
-    payload = _read_json_file(path)
+    from coach.files import read_json
+
+    payload = read_json(path)  # BadFile (exit 2) naming the file and why, as in the TUI
     checker = _answers_checker(env)
     ws = open_workspace(env)
-    with store_errors():
-        client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,
-                                               source=str(path))
-        client = ws.client(client_id)
-    print_notices(ws)
-    n = client["assessments"]
+    client_id, replaced = ws.import_client(payload, replace=replace, check_answers=checker,
+                                           source=str(path))
+    client = ws.client(client_id)
+    print_notices(ws, env)
+    n = client.assessments
     if replaced:
         msg = ngettext("Replaced {name} ({n} assessment).",
                        "Replaced {name} ({n} assessments).", n)
     else:
         msg = ngettext("Imported {name} ({n} assessment).",
                        "Imported {name} ({n} assessments).", n)
-    err(msg.format(name=_show(client["name"]), n=n))
+    err(msg.format(name=_show(client.name), n=n))
     return 0
 
 
@@ -392,23 +359,21 @@ def _confirm(question: str) -> bool:
 def forget_cmd(ctx: click.Context, name: str, yes: bool) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
-    with store_errors():
-        client = ws.require_client(name)
-    shown = _show(client["name"])
+    client = ws.require_client(name)
+    shown = _show(client.name)
     if not yes:
         if not is_interactive():
             raise InputError(_("Refusing to erase {name} without confirmation: add --yes.")
                              .format(name=shown))
-        n = client["assessments"]
+        n = client.assessments
         question = ngettext("Erase {name} and its {n} assessment, backups included?",
                             "Erase {name} and its {n} assessments, backups included?",
                             n).format(name=shown, n=n)
         if not _confirm(question):
             err(_("Nothing erased."))
             return 1
-    with store_errors():
-        ws.forget_client(client["id"])
-    print_notices(ws)
+    ws.forget_client(client.id)
+    print_notices(ws, env)
     err(_("Erased {name}.").format(name=shown))
     return 0
 
@@ -422,10 +387,9 @@ def save_plan_for_client(env: Context, name: str, answers: dict[str, Any],
     from coach.store.service import save_plan_assessment
 
     ws = open_workspace(env)
-    with store_errors():
-        client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
-        shown = _show(ws.client(client_id)["name"])
+    client_id, assessment_id, notices = save_plan_assessment(ws, name, answers, plan)
+    shown = _show(ws.client(client_id).name)
     for notice in notices:
-        err(clean(notice))
+        err(clean(env.voice.say(notice)))
     err(_("Saved as assessment {id} of {name}.").format(id=assessment_id, name=shown))
     return assessment_id

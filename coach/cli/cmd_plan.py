@@ -13,7 +13,6 @@ neither a new assessment nor the output file.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +49,7 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
 
     env = get_env(ctx)
     if output is not None:  # refuse a bad -o before anything is read, saved or written
-        from coach.report.output import check_target
+        from coach.files import check_target
 
         check_target(output, force=force)
     bank = _bank(env)
@@ -63,25 +62,24 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         if output is None:
             click.echo(text, nl=not text.endswith("\n"))
         else:
-            from coach.report.output import write_output
+            from coach.files import write_file
 
-            write_output(text, output, force=force)
+            write_file(output, text, force=force)
         return 0
     if output is None:
         _save(env, client, dict(answers), dict(plan))
         click.echo(text, nl=not text.endswith("\n"))
         return 0
-    from coach.report.output import place_output, stage_output
+    from coach.files import place, stage
 
     # The report is on disk before the assessment is saved and named only after, so a
     # failure at any point leaves neither a new assessment nor the output file.
-    staged = stage_output(text, output)
+    staged = stage(text, output)
     try:
         _save(env, client, dict(answers), dict(plan))
-        place_output(staged, output, force=force)
+        place(staged, output, force=force)
     finally:
-        if os.path.lexists(staged):
-            os.unlink(staged)
+        staged.unlink(missing_ok=True)
     return 0
 
 

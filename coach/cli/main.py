@@ -12,7 +12,7 @@ import click
 
 from coach import __version__
 from coach.cli.base import N_, Context, TrContext, TrGroup, _, err, voice_of
-from coach.errors import CoachError
+from coach.errors import CoachError, FileExists
 from coach.i18n import UnknownLanguage, Voice, resolve_lang
 from coach.paths import bank_dir, workspace_dir
 from coach.textsafe import clean
@@ -117,9 +117,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except click.ClickException as exc:
             exc.show()
             return exc.exit_code
+        except FileExists as exc:
+            # The command line's question: a file to write is there and --force was not given.
+            err(_("{path}: the file already exists; add --force to replace it").format(
+                path=clean(str(exc.path), single_line=True)))
+            return exc.exit_code
         except CoachError as exc:
+            # Lines may quote a path or a name as typed: shown, never obeyed by the terminal.
             for line in exc.said(voice):
-                err(line)
+                err(clean(line))
             return exc.exit_code
         except KeyboardInterrupt:
             err(_("Stopped."))

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from coach.i18n import N_
 
-CANNOT_READ = N_("cannot read the file: {error}")
-NOT_UTF8 = N_("not a UTF-8 text file")
 NOT_TABLE_TOP = N_("the answers must be a table (version, profile, platforms)")
 MISSING = N_("required field is missing")
 UNKNOWN_KEY = N_("unknown field")

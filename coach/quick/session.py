@@ -14,7 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -25,9 +25,12 @@ from coach.bank.model import Bank, Question
 from coach.i18n import Voice
 from coach.quick import wording
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
-from coach.quick.lang import _, current_lang, ngettext, speaking
+from coach.quick.lang import _, current_lang, ngettext, say, speaking
 from coach.quick.prompts import BACK, Option, Prompter, wrap
 from coach.textsafe import clean
+
+if TYPE_CHECKING:
+    from coach.store import Workspace
 
 SKIP = "\x00skip"
 _DONE = "\x00done"
@@ -61,7 +64,7 @@ def name_problem(name: str) -> str | None:
 class QuickSession:
     """The state of one run; `run()` returns the exit code (KeyboardInterrupt escapes)."""
 
-    def __init__(self, *, bank: Bank, workspace: Any, lang: str, prompter: Prompter,
+    def __init__(self, *, bank: Bank, workspace: Workspace, lang: str, prompter: Prompter,
                  echo: Callable[[str], None], width: int) -> None:
         self.bank = bank
         self.ws = workspace
@@ -95,8 +98,8 @@ class QuickSession:
         self.client_name = clean(name, single_line=True)
         found = self.ws.find_client(self.client_name)
         if found is not None:
-            self.client_id = found["id"]
-            self.client_name = found["name"]
+            self.client_id = found.id
+            self.client_name = found.name
 
     def start_or_resume(self) -> Step | None:
         from coach.answers import blank_answers
@@ -354,9 +357,7 @@ class QuickSession:
         return 0
 
     def offer_report(self, plan: Any) -> None:
-        from coach.errors import InputError, RunError
         from coach.report import render
-        from coach.report.output import write_output
 
         names = {"md": _("Markdown (.md): reads well as text, renders well"),
                  "html": _("HTML (.html): one file to print or send"),
@@ -379,29 +380,41 @@ class QuickSession:
                 if typed == BACK:
                     break
                 path = Path(typed.strip()).expanduser()
-                force = False
-                if path.exists() and not path.is_dir():
-                    # Enter alone must not destroy a file: "another name" comes first.
-                    again = self.ask.select(
-                        _("{path} already exists. Replace it?").format(path=path),
-                        [("other", _("Choose another name"), ""),
-                         ("replace", _("Replace it"), "")], back=False)
-                    if again == "other":
-                        default = typed.strip()
-                        continue
-                    force = True
                 text = render(plan, fmt, lang=self.lang, width=self.width,
                               **({"color": False} if fmt == "text" else {}))
-                try:
-                    write_output(text, path, force=force)
-                except (InputError, RunError, OSError) as exc:
-                    lines = exc.lines if isinstance(exc, InputError) else [str(exc)]
-                    for line in lines:
-                        self.echo(line)
+                if not self.write_report(path, text):
                     default = typed.strip()
                     continue
                 self.echo(_("Report written: {path}").format(path=path))
                 return
+
+    def write_report(self, path: Path, text: str) -> bool:
+        """Write the report file, asking before replacing one (False: ask for a name again).
+
+        The file is written only if absent (coach.files: even one that appears meanwhile
+        is kept); when one is there, "another name" is the default answer, so Enter alone
+        never destroys a file.
+        """
+        from coach.errors import CoachError, FileExists
+        from coach.files import write_file
+
+        force = False
+        while True:
+            try:
+                write_file(path, text, force=force)
+                return True
+            except FileExists:
+                again = self.ask.select(
+                    _("{path} already exists. Replace it?").format(path=path),
+                    [("other", _("Choose another name"), ""),
+                     ("replace", _("Replace it"), "")], back=False)
+                if again == "other":
+                    return False
+                force = True
+            except CoachError as exc:  # no such folder, disk full...: said, then asked again
+                for line in exc.said(current_lang()):
+                    self.echo(line)
+                return False
 
     # ------------------------------------------------------------ leaving
     def resume_hint(self) -> str:
@@ -427,21 +440,17 @@ def run_quick(*, voice: Voice, data_dir: Path, bank: Bank, client: str | None,
               width: int | None = None) -> int:
     """`coach quick`: returns the exit code (130 after ctrl+c, answers kept).
 
-    Store problems become the CLI's errors: a bad name is bad input (exit 2); a
-    locked or damaged file stops the run (exit 1), every earlier answer being saved.
+    Store problems are CoachErrors with their exit code, said by the CLI: a bad name is
+    bad input (exit 2); a locked or damaged file stops the run (exit 1), every earlier
+    answer being saved.
     """
-    from coach.errors import InputError, RunError
-    from coach.store import StoreError, StoreInputError
+    from coach.errors import RunError
 
     try:
         # The run's Voice speaks every line of quick mode (and its language is the plan's).
         with speaking(voice):
             return _run(lang=voice.lang, data_dir=data_dir, bank=bank, client=client,
                         prompter=prompter, echo=echo, width=width)
-    except StoreInputError as exc:
-        raise InputError(exc.problems) from None
-    except StoreError as exc:
-        raise RunError(str(exc)) from None
     except OSError as exc:  # the store should wrap these; never show a traceback meanwhile
         raise RunError(f"{exc.filename or data_dir}: {exc.strerror or exc}") from None
 
@@ -452,9 +461,10 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     from coach.store import Workspace
 
     out = echo or click.echo
-    ws = Workspace.open(data_dir, lang=lang)
+    ws = Workspace.open(data_dir)
     for notice in ws.notices:
-        _err(notice)
+        _err(clean(say(notice)))
+    ws.notices.clear()
     if width is None:
         width = max(60, min(100, shutil.get_terminal_size((80, 24)).columns))
     session = QuickSession(bank=bank, workspace=ws, lang=current_lang(),

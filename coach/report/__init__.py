@@ -2,7 +2,9 @@
 
     render(plan, "html", lang="fr", notes="...")      -> str
     render_comparison(old, new, "md", lang="en")      -> str
-    coach.report.output.write_output(text, path, force=False)
+
+Writing a report to a file is coach.files' job (`write_file(path, text, force=...)`),
+as for every file a person names.
 
 Renderers are imported on demand so `coach plan --format json` stays light.
 """

@@ -1,6 +1,7 @@
-"""The workspace store: the only part of coach that touches TinyDB or user data files.
+"""The workspace store: the only part of coach that touches TinyDB or the workspace files.
 
-`Workspace.open(path)` gives access to clients, drafts and assessments; see
+`Workspace.open(path)` gives access to clients, drafts and assessments, handed out
+as typed records (coach/store/records.py), never TinyDB documents; see
 `coach/store/workspace.py` for the layout and STORE-NOTES.md for why it is built
 this way (atomic write-through files, one per client, locks, rotating backups).
 """
@@ -15,23 +16,26 @@ from coach.store.errors import (
     StoreInputError,
     StoreLocked,
     StoreValueError,
-    TargetExists,
     UnknownAssessment,
     UnknownClient,
 )
+from coach.store.records import AssessmentRecord, ClientSummary, Draft, Space
 from coach.store.schema import SCHEMA
 from coach.store.workspace import Workspace
 
 __all__ = [
     "SCHEMA",
+    "AssessmentRecord",
     "BadImport",
     "BadName",
+    "ClientSummary",
+    "Draft",
     "ReadOnlyWorkspace",
+    "Space",
     "StoreError",
     "StoreInputError",
     "StoreLocked",
     "StoreValueError",
-    "TargetExists",
     "UnknownAssessment",
     "UnknownClient",
     "Workspace",

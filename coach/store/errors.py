@@ -1,26 +1,34 @@
-"""What can go wrong in the workspace, as exceptions the faces can turn into messages.
+"""What can go wrong in the workspace, as CoachErrors the faces say in their language.
 
-Messages are already translated (the workspace knows the language) and name the
-client or the file, so a face only has to print them. Exit codes, for the CLI:
-StoreError and its run-time kinds give 1; the input kinds (bad name, unknown
-client, bad import file, existing target) give 2.
+The workspace does not know which language the person reads now (the TUI's palette
+can switch it while the workspace stays open), so every message here is a `Msg` (a
+msgid of the `store` catalog with its arguments) and the face says it: the CLI with
+the run's Voice, the TUI and quick mode through their `say()`. Exit codes travel with
+the kind: StoreError and its run-time kinds give 1; the input kinds (bad name, unknown
+client, bad import file) give 2.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from coach.errors import CoachError, InputError, Line
 
-class StoreError(Exception):
+
+class StoreError(CoachError):
     """The workspace cannot do what was asked (damaged file with no backup, I/O error)."""
 
-    def __init__(self, message: str, *, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    exit_code = 1
+
+    def __init__(self, lines: Line | Sequence[Line], *, path: Path | None = None) -> None:
+        super().__init__(lines)
         self.path = path
 
-    def __str__(self) -> str:
-        return self.message
+    @property
+    def problems(self) -> list[Line]:
+        """The lines, one per problem (a bad import file names every bad field)."""
+        return self.lines
 
 
 class StoreLocked(StoreError):
@@ -31,13 +39,13 @@ class ReadOnlyWorkspace(StoreError):
     """A write was refused: the file (or the whole workspace) comes from a newer coach."""
 
 
-class StoreInputError(StoreError):
-    """The caller gave something unusable (bad name, unknown client...): exit code 2."""
+class StoreInputError(StoreError, InputError):
+    """The caller gave something unusable (bad name, unknown client...): exit code 2.
 
-    def __init__(self, message: str, *, problems: list[str] | None = None,
-                 path: Path | None = None) -> None:
-        super().__init__(message, path=path)
-        self.problems = problems or [message]
+    Bad input like any other (an InputError), and a store error for who catches those.
+    """
+
+    exit_code = 2
 
 
 class BadName(StoreInputError):
@@ -54,10 +62,6 @@ class UnknownAssessment(StoreInputError):
 
 class BadImport(StoreInputError):
     """An import file that is not a coach export, or one with invalid fields."""
-
-
-class TargetExists(StoreInputError):
-    """An output file exists and overwriting it was not asked for."""
 
 
 class StoreValueError(StoreError, TypeError):

@@ -21,22 +21,24 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from coach import __version__, clock
-from coach.i18n import Translator
+from coach.errors import FieldProblem, Line
+from coach.i18n import Deferred, Msg
 from coach.store.errors import BadImport
 from coach.store.schema import SCHEMA
 from coach.store.storage import serialise
 from coach.textsafe import clean
 
 FORMAT = "coach-client-export"
+_tr = Deferred("store")  # messages said later, by the face
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def build_export(entry: Mapping[str, Any], assessments: list[dict[str, Any]],
+def build_export(name: str, created: str | None, assessments: list[dict[str, Any]],
                  draft: Mapping[str, Any] | None) -> dict[str, Any]:
     return {
         "format": FORMAT, "schema": SCHEMA, "coach_version": __version__,
         "exported_on": clock.today().isoformat(),
-        "client": {"name": entry["name"], "created": entry.get("created")},
+        "client": {"name": name, "created": created},
         "assessments": [
             {"id": a["id"], "date": a.get("date"), "answers": a.get("answers"),
              "plan": a.get("plan"), "engine_version": a.get("engine_version"),
@@ -48,31 +50,34 @@ def build_export(entry: Mapping[str, Any], assessments: list[dict[str, Any]],
     }
 
 
-def read_export(payload: object, *, tr: Translator, source: str,
+def read_export(payload: object, *, source: str,
                 check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
                 ) -> tuple[str, str | None, dict[str, Any], dict[str, Any]]:
-    """(name, created, assessments table, draft table) ready to store; BadImport otherwise."""
-    problems: list[str] = []
+    """(name, created, assessments table, draft table) ready to store; BadImport otherwise.
 
-    def bad(field: str, message: str) -> None:
-        problems.append(f"{source}: {field}: {message}")
+    Every problem names the file and the field (`lune.json: assessments[2].date: ...`).
+    """
+    problems: list[Line] = []
+
+    def bad(field: str, message: Msg | str) -> None:
+        problems.append(FieldProblem(field, message, source=source))
 
     def fail() -> BadImport:
-        return BadImport(problems[0], problems=problems)
+        return BadImport(problems)
 
     if not isinstance(payload, dict):
-        bad("(top)", tr.gettext("not a coach export (expected a JSON object)"))
+        bad("(top)", _tr.gettext("not a coach export (expected a JSON object)"))
         raise fail()
     if payload.get("format") != FORMAT:
-        bad("format", tr.gettext("not a coach client export (expected {expected})").format(
+        bad("format", _tr.gettext("not a coach client export (expected {expected})").format(
             expected=FORMAT))
         raise fail()
     schema = payload.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        bad("schema", tr.gettext("must be a positive whole number"))
+        bad("schema", _tr.gettext("must be a positive whole number"))
         raise fail()
     if schema > SCHEMA:
-        bad("schema", tr.gettext(
+        bad("schema", _tr.gettext(
             "{found} comes from a newer coach (this one reads up to {known}); update coach"
         ).format(found=schema, known=SCHEMA))
         raise fail()
@@ -81,11 +86,11 @@ def read_export(payload: object, *, tr: Translator, source: str,
     name = ""
     created: str | None = None
     if not isinstance(client, dict):
-        bad("client", tr.gettext("must be an object with a name"))
+        bad("client", _tr.gettext("must be an object with a name"))
     else:
         raw_name = client.get("name")
         if not isinstance(raw_name, str) or not clean(raw_name, single_line=True).strip():
-            bad("client.name", tr.gettext("must be a non-empty text"))
+            bad("client.name", _tr.gettext("must be a non-empty text"))
         else:
             name = raw_name
         raw_created = client.get("created")
@@ -93,39 +98,39 @@ def read_export(payload: object, *, tr: Translator, source: str,
             if isinstance(raw_created, str) and _DATE.match(raw_created):
                 created = raw_created
             else:
-                bad("client.created", tr.gettext("must be a date like 2026-03-31"))
+                bad("client.created", _tr.gettext("must be a date like 2026-03-31"))
 
     table: dict[str, Any] = {}
     items = payload.get("assessments", [])
     if not isinstance(items, list):
-        bad("assessments", tr.gettext("must be a list"))
+        bad("assessments", _tr.gettext("must be a list"))
         items = []
     for i, item in enumerate(items):
         where = f"assessments[{i}]"
         if not isinstance(item, dict):
-            bad(where, tr.gettext("must be an object"))
+            bad(where, _tr.gettext("must be an object"))
             continue
         doc_id = item.get("id", i + 1)
         if not isinstance(doc_id, int) or isinstance(doc_id, bool) or doc_id < 1:
-            bad(f"{where}.id", tr.gettext("must be a positive whole number"))
+            bad(f"{where}.id", _tr.gettext("must be a positive whole number"))
             continue
         if str(doc_id) in table:
-            bad(f"{where}.id", tr.gettext("{id} is used twice").format(id=doc_id))
+            bad(f"{where}.id", _tr.gettext("{id} is used twice").format(id=doc_id))
             continue
         date = item.get("date")
         if not isinstance(date, str) or not _DATE.match(date):
-            bad(f"{where}.date", tr.gettext("must be a date like 2026-03-31"))
+            bad(f"{where}.date", _tr.gettext("must be a date like 2026-03-31"))
         answers = item.get("answers")
         if not isinstance(answers, dict):
-            bad(f"{where}.answers", tr.gettext("must be an object"))
+            bad(f"{where}.answers", _tr.gettext("must be an object"))
         elif check_answers is not None:
             answers = _checked(check_answers, answers, f"{source}: {where}.answers", problems)
         plan = item.get("plan")
         if not isinstance(plan, dict):
-            bad(f"{where}.plan", tr.gettext("must be an object"))
+            bad(f"{where}.plan", _tr.gettext("must be an object"))
         for key in ("engine_version", "notes"):
             if item.get(key) is not None and not isinstance(item.get(key), str):
-                bad(f"{where}.{key}", tr.gettext("must be a text or null"))
+                bad(f"{where}.{key}", _tr.gettext("must be a text or null"))
         notes = item.get("notes")
         table[str(doc_id)] = {
             "date": date, "answers": answers, "plan": plan,
@@ -138,7 +143,7 @@ def read_export(payload: object, *, tr: Translator, source: str,
     if draft is not None:
         if not isinstance(draft, dict) or not isinstance(draft.get("answers"), dict) \
                 or not isinstance(draft.get("position", {}), dict):
-            bad("draft", tr.gettext("must be null or an object with answers and position"))
+            bad("draft", _tr.gettext("must be null or an object with answers and position"))
         else:
             draft_table = {"1": {"answers": draft["answers"],
                                  "position": draft.get("position", {}), "updated": None}}
@@ -154,7 +159,7 @@ def read_export(payload: object, *, tr: Translator, source: str,
 
 
 def _checked(check: Callable[[Mapping[str, Any], str], object], answers: dict[str, Any],
-             where: str, problems: list[str]) -> dict[str, Any]:
+             where: str, problems: list[Line]) -> dict[str, Any]:
     """Run the answers validator; its problems already name fields under `where`."""
     try:
         check(answers, where)  # validation only: the export is kept exactly as written
@@ -163,6 +168,8 @@ def _checked(check: Callable[[Mapping[str, Any], str], object], answers: dict[st
         if not found:
             raise
         for line in found:
-            text = str(line)
-            problems.append(text if text.startswith(where) else f"{where}: {text}")
+            if not isinstance(line, str):  # a Msg or field problem: already names `where`
+                problems.append(line)
+                continue
+            problems.append(line if line.startswith(where) else f"{where}: {line}")
     return answers

@@ -10,19 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coach.i18n import Msg
 from coach.store.workspace import Workspace
 
 
 def save_plan_assessment(workspace: Workspace | Path, name: str, answers: dict[str, Any],
-                         plan: dict[str, Any], *, lang: str | None = None,
-                         notes: str | None = None) -> tuple[str, int, list[str]]:
+                         plan: dict[str, Any], *,
+                         notes: str | None = None) -> tuple[str, int, list[Msg | str]]:
     """Save a finished plan as a new assessment of client `name`.
 
-    Returns (client id, assessment id, notices to show on stderr). Raises the
+    Returns (client id, assessment id, notices for the face to say). Raises the
     coach.store errors (StoreError: exit 1; StoreInputError: exit 2).
     """
-    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(
-        Path(workspace), lang=lang)
+    ws = workspace if isinstance(workspace, Workspace) else Workspace.open(Path(workspace))
     client_id, _created = ws.ensure_client(name)
     assessment_id = ws.finish_assessment(client_id, dict(answers), dict(plan), notes=notes)
     notices = list(ws.notices)

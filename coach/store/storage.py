@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
-from coach.i18n import Translator
+from coach.i18n import Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
     DamagedFile,
@@ -35,6 +35,8 @@ from coach.store.schema import SCHEMA, ShapeError, check_shape, upgrade, version
 
 DEFAULT_BACKUPS = 3
 DEFAULT_LOCK_TIMEOUT = 5.0
+# Messages are said later, by the face, in the language it speaks then.
+_tr = Deferred("store")
 
 
 def serialise(data: Any) -> str:
@@ -76,7 +78,7 @@ class AtomicStorage(Storage):
 
 
 class DataFile:
-    def __init__(self, path: Path, kind: str, *, tr: Translator, label: str,
+    def __init__(self, path: Path, kind: str, *, label: Msg,
                  backups: int = DEFAULT_BACKUPS, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
                  expect_id: str | None = None) -> None:
         self.path = path
@@ -84,7 +86,6 @@ class DataFile:
         self.label = label            # how messages name this file's owner ("client X", ...)
         self.backups = backups
         self.expect_id = expect_id
-        self._tr = tr
         self._lock_timeout = lock_timeout
         self._lock = FileLock(str(path) + ".lock", timeout=lock_timeout, mode=0o600)
         self._text: str | None = None
@@ -93,8 +94,8 @@ class DataFile:
         self._loaded = False
         self.version = SCHEMA          # schema of the file as found on disk
         self.migrated_from: int | None = None
-        self.read_only: str | None = None   # reason writes are refused, if they are
-        self.notices: list[str] = []
+        self.read_only: Msg | None = None   # reason writes are refused, if they are
+        self.notices: list[Msg] = []
         self.restored = False          # set when a backup replaced the file (summaries may lag)
 
     # -- state ------------------------------------------------------------------
@@ -126,10 +127,10 @@ class DataFile:
                 self._loaded = True
                 self._forget_state()
                 if self._existing_backups():
-                    self._recover(self._tr.gettext("the file is missing"))
+                    self._recover(_tr.gettext("the file is missing"))
             return
         except OSError as exc:  # a file where a folder should be, no permission...
-            raise StoreError(self._tr.gettext("{what}: cannot read {file}: {reason}").format(
+            raise StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
                 what=self.label, file=self.path, reason=exc.strerror or str(exc)),
                 path=self.path) from exc
         if self._loaded and (st.st_ino, st.st_mtime_ns, st.st_size) == self._sig:
@@ -150,8 +151,12 @@ class DataFile:
             self._loaded = False
             self.refresh()
             return
+        except PermissionError as exc:  # the system refuses: not damage, nothing to restore
+            raise StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
+                what=self.label, file=self.path, reason=exc.strerror or str(exc)),
+                path=self.path) from exc
         except (ValueError, OSError) as exc:
-            self._recover(_reason(exc, self._tr))
+            self._recover(_reason(exc))
             return
         self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
 
@@ -159,7 +164,7 @@ class DataFile:
         self._text, self._sig, self._db = serialise(data), sig, None
         self.version = found
         if found > SCHEMA:
-            self.read_only = self._tr.gettext(
+            self.read_only = _tr.gettext(
                 "{what} was written by a newer version of coach (file schema {found}, this "
                 "coach knows {known}); it is open read-only: update coach to change it."
             ).format(what=self.label, found=found, known=SCHEMA)
@@ -180,7 +185,7 @@ class DataFile:
             fsutil.ensure_private_dir(self.path.parent)
             self._lock.acquire()
         except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
-            raise StoreLocked(self._tr.gettext(
+            raise StoreLocked(_tr.gettext(
                 "{what} is being saved by another coach process (still locked after {secs} "
                 "seconds). Try again in a moment."
             ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
@@ -224,7 +229,7 @@ class DataFile:
         self._loaded = True
 
     def _io_error(self, exc: OSError) -> StoreError:
-        return StoreError(self._tr.gettext("{what}: cannot write {file}: {reason}").format(
+        return StoreError(_tr.gettext("{what}: cannot write {file}: {reason}").format(
             what=self.label, file=self.path, reason=exc.strerror or str(exc)), path=self.path)
 
     def create(self, data: dict[str, Any]) -> None:
@@ -236,7 +241,7 @@ class DataFile:
         return [p for gen in range(1, self.backups + 1)
                 if (p := fsutil.backup_path(self.path, gen)).exists()]
 
-    def _recover(self, reason: str) -> None:
+    def _recover(self, reason: Msg | str) -> None:
         """The file is unreadable or missing: restore the newest valid backup, or fail."""
         with self._held_lock():
             # Another process may have repaired it while we waited for the lock.
@@ -258,13 +263,13 @@ class DataFile:
                 fsutil.atomic_write(self.path, raw, backups=0)
                 when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
                 if aside is not None:
-                    msg = self._tr.gettext(
+                    msg = _tr.gettext(
                         "{what}: {file} could not be read ({reason}). It was kept as {aside} and "
                         "the backup from {when} was restored."
                     ).format(what=self.label, file=self.path, reason=reason, aside=aside.name,
                              when=when)
                 else:
-                    msg = self._tr.gettext(
+                    msg = _tr.gettext(
                         "{what}: {file} was missing; the backup from {when} was restored."
                     ).format(what=self.label, file=self.path, when=when)
                 self.notices.append(msg)
@@ -273,7 +278,7 @@ class DataFile:
                 st = os.stat(self.path)
                 self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
                 return
-            raise DamagedFile(self._tr.gettext(
+            raise DamagedFile(_tr.gettext(
                 "{what}: {file} could not be read ({reason}) and no valid backup exists. "
                 "The file was left untouched; move it away or restore it by hand."
             ).format(what=self.label, file=self.path, reason=reason), path=self.path)
@@ -283,7 +288,7 @@ class DataFile:
         try:
             self._lock.acquire()
         except Timeout:
-            raise StoreLocked(self._tr.gettext(
+            raise StoreLocked(_tr.gettext(
                 "{what} is being saved by another coach process (still locked after {secs} "
                 "seconds). Try again in a moment."
             ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
@@ -329,12 +334,12 @@ class DataFile:
             Path(str(self.path) + ".lock").unlink()
 
 
-def _reason(exc: BaseException, tr: Translator) -> str:
+def _reason(exc: BaseException) -> Msg | str:
     """Why a file could not be read, in the user's language for the usual cases."""
     if isinstance(exc, UnicodeDecodeError):
-        return tr.gettext("not UTF-8 text")
+        return _tr.gettext("not UTF-8 text")
     if isinstance(exc, json.JSONDecodeError):
-        return tr.gettext("not valid JSON at line {line}, column {column}").format(
+        return _tr.gettext("not valid JSON at line {line}, column {column}").format(
             line=exc.lineno, column=exc.colno)
     text = str(exc) or type(exc).__name__
     return text.splitlines()[0][:160]

@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from tinydb.table import Document
 
 from coach import clock
-from coach.i18n import resolve_lang, translator
+from coach.i18n import Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
     BadName,
@@ -36,11 +36,17 @@ from coach.store.errors import (
     ReadOnlyWorkspace,
     StoreError,
     StoreInputError,
-    TargetExists,
     UnknownAssessment,
     UnknownClient,
 )
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
+from coach.store.records import (
+    AssessmentRecord,
+    ClientSummary,
+    Draft,
+    assessment_of,
+    client_summary_of,
+)
 from coach.store.schema import SCHEMA
 from coach.store.storage import DEFAULT_BACKUPS, DEFAULT_LOCK_TIMEOUT, DataFile, parse, serialise
 from coach.store.summary import client_summary
@@ -49,6 +55,11 @@ INDEX_NAME = "index.json"
 CLIENTS_DIR = "clients"
 SUMMARY_KEYS = ("assessments", "last_assessed", "focus", "space", "professional_hours",
                 "budget_hours", "warnings", "warning_codes")
+
+
+# Messages are said later, by the face, in the language it speaks then: the workspace
+# holds no language (the TUI's can change while the workspace stays open).
+_tr = Deferred("store")
 
 
 def _now() -> str:
@@ -62,30 +73,30 @@ def _today() -> str:
 class Workspace:
     """All access to stored clients goes through here (the TUI, quick mode, the CLI)."""
 
-    def __init__(self, path: Path, *, lang: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
                  backups: int = DEFAULT_BACKUPS) -> None:
         self.path = Path(path)
-        self.lang = lang
-        self.notices: list[str] = []
-        self.read_only: str | None = None
-        self._tr = translator(lang, "store")
+        # What was repaired on the way (a file restored from its backup...): the face
+        # says them, in its language, and clears the list.
+        self.notices: list[Msg | str] = []
+        self.read_only: Msg | None = None
         self._lock_timeout = lock_timeout
         self._backups = backups
         self._index = DataFile(self.path / INDEX_NAME, "index",
-                               tr=self._tr, label=self._tr.gettext("The client list"),
+                               label=_tr.gettext("The client list"),
                                backups=backups, lock_timeout=lock_timeout)
         self._clients: dict[str, DataFile] = {}
         self._entries_gen: str | None = None
         self._entries: dict[str, tuple[int, dict[str, Any]]] = {}
+        # The client list as records, for the version of the index they were made from.
+        self._listed: tuple[str | None, list[ClientSummary]] = (None, [])
 
     # -- opening ----------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path, *, lang: str | None = None,
-             lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    def open(cls, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
              backups: int = DEFAULT_BACKUPS) -> Workspace:
         """Open (never create: folders appear at the first save) and repair what it can."""
-        ws = cls(Path(path), lang=lang or resolve_lang(), lock_timeout=lock_timeout,
-                 backups=backups)
+        ws = cls(Path(path), lock_timeout=lock_timeout, backups=backups)
         ws._start()
         return ws
 
@@ -111,7 +122,7 @@ class Workspace:
         self._clean_temps()
         self._load_index()
         if self._index.read_state() is None and self._client_files():
-            self.notices.append(self._tr.gettext(
+            self.notices.append(_tr.gettext(
                 "The client list was missing; it was rebuilt from the client files."))
             self._rebuild_index()
         elif self._index.migrated_from is not None:
@@ -129,7 +140,7 @@ class Workspace:
         while not os.path.lexists(probe) and probe.parent != probe:
             probe = probe.parent
         if os.path.lexists(probe) and not probe.is_dir():
-            raise StoreInputError(self._tr.gettext(
+            raise StoreInputError(_tr.gettext(
                 "The workspace {path} cannot be used: {file} is a file, not a folder."
             ).format(path=self.path, file=probe), path=self.path)
 
@@ -178,7 +189,7 @@ class Workspace:
                     if found is None or self._client_file(cid).path.exists():
                         continue
                     self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self.notices.append(self._tr.gettext(
+                    self.notices.append(_tr.gettext(
                         "{what}: its file was missing, so it was removed from the client list."
                     ).format(what=self._label(found[1]["name"])))
 
@@ -207,7 +218,7 @@ class Workspace:
             self._index.refresh()
         except DamagedFile:
             aside = self._index._move_aside()
-            self.notices.append(self._tr.gettext(
+            self.notices.append(_tr.gettext(
                 "The client list ({file}) could not be read and had no valid backup; it was "
                 "kept as {aside} and rebuilt from the client files."
             ).format(file=self._index.path, aside=aside.name if aside else "-"))
@@ -233,9 +244,12 @@ class Workspace:
         gen = self._index._text
         if gen is not self._entries_gen:
             entries: dict[str, tuple[int, dict[str, Any]]] = {}
-            if gen is not None:
-                for doc in self._index.db.table("clients").all():
-                    entries[doc["id"]] = (doc.doc_id, dict(doc))
+            state = self._index.read_state()  # parsed afresh: nobody else holds these dicts
+            if state is not None:
+                # What TinyDB's table.all() would give, without wrapping and copying each
+                # entry twice (10,000 clients are listed in one go).
+                for doc_id, doc in state.get("clients", {}).items():
+                    entries[doc["id"]] = (int(doc_id), doc)
             self._entries, self._entries_gen = entries, gen
         return self._entries
 
@@ -292,7 +306,7 @@ class Workspace:
         try:
             return df.data()
         except StoreError as exc:
-            self.notices.append(str(exc))
+            self.notices.extend(exc.lines)
             return None
         finally:
             self._collect_notices(df)
@@ -333,18 +347,18 @@ class Workspace:
         if df is not None and df.read_only:
             raise ReadOnlyWorkspace(df.read_only, path=df.path)
 
-    def _label(self, name: str) -> str:
-        return self._tr.gettext("Client \"{name}\"").format(name=name)
+    def _label(self, name: str) -> Msg:
+        return _tr.gettext("Client \"{name}\"").format(name=name)
 
     def _client_file(self, client_id: str, name: str | None = None) -> DataFile:
         if not is_client_id(client_id):
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
         df = self._clients.get(client_id)
         if df is None:
-            label = self._label(name) if name else self._tr.gettext(
+            label = self._label(name) if name else _tr.gettext(
                 "Client file {file}").format(file=client_id + ".json")
-            df = DataFile(self.clients_dir / f"{client_id}.json", "client", tr=self._tr,
-                          label=label, backups=self._backups, lock_timeout=self._lock_timeout,
+            df = DataFile(self.clients_dir / f"{client_id}.json", "client", label=label,
+                          backups=self._backups, lock_timeout=self._lock_timeout,
                           expect_id=client_id)
             self._clients[client_id] = df
         if self.read_only and not df.read_only:
@@ -355,14 +369,14 @@ class Workspace:
         """The file of a known client, loaded (restored from a backup if need be)."""
         found = self._index_entries().get(client_id)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
         df = self._client_file(client_id, found[1]["name"])
         try:
             df.refresh()
         finally:
             self._collect_notices(df)
         if df.read_state() is None:
-            raise StoreError(self._tr.gettext(
+            raise StoreError(_tr.gettext(
                 "{what}: the file {file} is missing and has no backup."
             ).format(what=df.label, file=df.path), path=df.path)
         if df.restored and not (self.read_only or df.read_only):
@@ -371,42 +385,47 @@ class Workspace:
             self._update_entry(client_id, client_summary(assessments))
         return df
 
-    @staticmethod
-    def _public(entry: Mapping[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in entry.items() if k not in ("key", "dirty")}
+    def list_clients(self) -> list[ClientSummary]:
+        """Every client as the index knows it (id, name, dates, summary), sorted by name.
 
-    def list_clients(self) -> list[dict[str, Any]]:
-        """Every client's index entry (id, name, dates, summary), sorted by name."""
-        entries = [self._public(e) for _d, e in self._index_entries().values()]
-        return sorted(entries, key=lambda e: (name_key(e["name"]), e["id"]))
+        Made once per version of the index file (records are immutable, so the TUI's
+        home can read the list again after every change for the cost of a copy)."""
+        entries = self._index_entries()
+        gen, listed = self._listed
+        if gen is None or gen is not self._entries_gen:
+            ordered = sorted((e for _d, e in entries.values()),
+                             key=lambda e: (name_key(e["name"]), e["id"]))
+            listed = [client_summary_of(e) for e in ordered]
+            self._listed = (self._entries_gen, listed)
+        return list(listed)
 
-    def find_client(self, name: str) -> dict[str, Any] | None:
+    def find_client(self, name: str) -> ClientSummary | None:
         """The client with this name (ignoring case and Unicode form), or None."""
         key = name_key(name)
         for _d, entry in self._index_entries().values():
             if entry.get("key") == key:
-                return self._public(entry)
+                return client_summary_of(entry)
         return None
 
-    def require_client(self, name: str) -> dict[str, Any]:
+    def require_client(self, name: str) -> ClientSummary:
         found = self.find_client(name)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client named \"{name}\".").format(
+            raise UnknownClient(_tr.gettext("No client named \"{name}\".").format(
                 name=clean_name(name)))
         return found
 
-    def client(self, client_id: str) -> dict[str, Any]:
+    def client(self, client_id: str) -> ClientSummary:
         found = self._index_entries().get(client_id)
         if found is None:
-            raise UnknownClient(self._tr.gettext("No client with id {id}.").format(id=client_id))
-        return self._public(found[1])
+            raise UnknownClient(_tr.gettext("No client with id {id}.").format(id=client_id))
+        return client_summary_of(found[1])
 
     def _valid_name(self, name: str) -> str:
         cleaned = clean_name(name)
         if not cleaned:
-            raise BadName(self._tr.gettext("A client name cannot be empty."))
+            raise BadName(_tr.gettext("A client name cannot be empty."))
         if len(cleaned) > MAX_NAME:
-            raise BadName(self._tr.gettext(
+            raise BadName(_tr.gettext(
                 "A client name can have at most {n} characters.").format(n=MAX_NAME))
         return cleaned
 
@@ -430,9 +449,9 @@ class Workspace:
             existing = self.find_client(cleaned)
             if existing is not None:
                 if allow_existing:
-                    return existing["id"], False
-                raise BadName(self._tr.gettext(
-                    "A client named \"{name}\" already exists.").format(name=existing["name"]))
+                    return existing.id, False
+                raise BadName(_tr.gettext(
+                    "A client named \"{name}\" already exists.").format(name=existing.name))
             client_id = new_client_id()
             self._write_new_client(client_id, cleaned, {}, {})
             return client_id, True
@@ -457,7 +476,7 @@ class Workspace:
             self._check_writable(df)
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
-                    raise BadName(self._tr.gettext(
+                    raise BadName(_tr.gettext(
                         "A client named \"{name}\" already exists.").format(name=cleaned))
                 data = df.data()
                 data["meta"]["1"]["name"] = cleaned
@@ -479,11 +498,12 @@ class Workspace:
             # The index changes at most once a day here (last activity is a date).
             self._update_entry(client_id, {"last_activity": _today()})
 
-    def load_draft(self, client_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def load_draft(self, client_id: str) -> Draft | None:
+        """The assessment in progress (answers and position), or None."""
         doc = self._client(client_id).db.table("draft").get(doc_id=1)
         if not isinstance(doc, dict):
             return None
-        return dict(doc.get("answers") or {}), dict(doc.get("position") or {})
+        return Draft(dict(doc.get("answers") or {}), dict(doc.get("position") or {}))
 
     def discard_draft(self, client_id: str) -> None:
         df = self._client(client_id)
@@ -518,17 +538,18 @@ class Workspace:
                                            "dirty": False})
         return new_id
 
-    def assessments(self, client_id: str) -> list[dict[str, Any]]:
+    def assessments(self, client_id: str) -> list[AssessmentRecord]:
         """Every assessment of a client, oldest first: id, date, answers, plan, notes..."""
-        return _ordered(self._client(client_id).data().get("assessments", {}))
+        table = self._client(client_id).data().get("assessments", {})
+        return [assessment_of(doc_id, table[doc_id]) for doc_id in sorted(table, key=int)]
 
-    def assessment(self, client_id: str, assessment_id: int) -> dict[str, Any]:
+    def assessment(self, client_id: str, assessment_id: int) -> AssessmentRecord:
         for a in self.assessments(client_id):
-            if a["id"] == assessment_id:
+            if a.id == assessment_id:
                 return a
-        raise UnknownAssessment(self._tr.gettext(
+        raise UnknownAssessment(_tr.gettext(
             "{what} has no assessment {id}.").format(what=self._label(
-                self.client(client_id)["name"]), id=assessment_id))
+                self.client(client_id).name), id=assessment_id))
 
     def set_notes(self, client_id: str, assessment_id: int, notes: str | None) -> None:
         df = self._client(client_id)
@@ -564,7 +585,7 @@ class Workspace:
         """Erase the client everywhere: file, backups, damaged copies, lock, index entry."""
         self._check_writable()
         entry = self.client(client_id)
-        df = self._client_file(client_id, entry["name"])
+        df = self._client_file(client_id, entry.name)
         try:
             with df._held_lock():
                 df.erase()
@@ -572,14 +593,14 @@ class Workspace:
                     found = self._index_entries().get(client_id)
                     if found is not None:
                         self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self._drop_settings_about(client_id, entry["name"])
-                    self._scrub_index_copies(client_id, entry["name"])
+                    self._drop_settings_about(client_id, entry.name)
+                    self._scrub_index_copies(client_id, entry.name)
             df.remove_lock_file()
         except OSError as exc:  # a read-only folder...: say what is left, run forget again
-            raise StoreError(self._tr.gettext(
+            raise StoreError(_tr.gettext(
                 "{what}: could not erase everything ({reason}: {file}). Fix the folder's "
                 "permissions and run the same command again."
-            ).format(what=self._label(entry["name"]), reason=exc.strerror or str(exc),
+            ).format(what=self._label(entry.name), reason=exc.strerror or str(exc),
                      file=exc.filename or df.path), path=df.path) from exc
         self._clients.pop(client_id, None)
 
@@ -627,26 +648,21 @@ class Workspace:
         df = self._client(client_id)
         data = df.data()
         draft = data.get("draft", {}).get("1")
-        return build_export(entry, _ordered(data.get("assessments", {})), draft)
+        return build_export(entry.name, entry.created, _ordered(data.get("assessments", {})),
+                            draft)
 
     def write_export(self, client_id: str, target: Path, *, force: bool = False) -> None:
-        """Write the portable JSON of one client to `target` (0600, atomic)."""
+        """Write the portable JSON of one client to `target`, as every user file is
+        written (coach.files: 0600, atomic; FileExists unless `force`, even if the file
+        appears while the export is being written; nothing left behind on failure)."""
         import json
 
+        from coach.files import check_target, write_file
+
+        check_target(target, force=force)  # before reading the client's whole history
         payload = self.export_client(client_id)
-        if target.exists() and not force:
-            raise TargetExists(self._tr.gettext(
-                "{file} already exists (use --force to replace it).").format(file=target))
-        if not target.parent.is_dir():
-            raise TargetExists(self._tr.gettext(
-                "{folder}: no such folder.").format(folder=target.parent))
         text = json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-        try:
-            fsutil.atomic_write(target, text.encode("utf-8"))
-        except OSError as exc:  # read-only or special folder, disk full: nothing is left
-            raise StoreError(self._tr.gettext("{file}: cannot write the export: {reason}")
-                             .format(file=target, reason=exc.strerror or str(exc)),
-                             path=target) from exc
+        write_file(target, text, force=force)
 
     def import_client(self, payload: object, *, replace: bool = False,
                       check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
@@ -655,13 +671,13 @@ class Workspace:
         from coach.store.portable import read_export
 
         name, created, assessments, draft = read_export(
-            payload, tr=self._tr, source=source, check_answers=check_answers)
+            payload, source=source, check_answers=check_answers)
         name = self._valid_name(name)
         existing = self.find_client(name)
         if existing is not None and not replace:
-            raise BadName(self._tr.gettext(
+            raise BadName(_tr.gettext(
                 "A client named \"{name}\" already exists (use --replace to overwrite it)."
-            ).format(name=existing["name"]))
+            ).format(name=existing.name))
         if existing is None:
             with self._index_locked():
                 if self.find_client(name) is None:
@@ -669,7 +685,7 @@ class Workspace:
                     self._write_new_client(client_id, name, assessments, draft, created)
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
-        client_id = existing["id"]
+        client_id = existing.id
         df = self._client(client_id)
         with df.locked():
             self._check_writable(df)

@@ -93,14 +93,12 @@ class CoachApp(App[None]):
         self.run_worker(self._load, thread=True, exit_on_error=False, name="load")
 
     def _load(self) -> tuple[Bank, Workspace]:
-        # A thread: no running app here for coach.tui.i18n, so the language is read
-        # from the voice itself.
         from coach.bank.load import default_bank
         from coach.engine.rules import check_rules
         from coach.store import Workspace
 
         bank = self.bank or default_bank(self.ctx.bank_dir, check_rules=check_rules)
-        workspace = self.workspace or Workspace.open(self.ctx.data_dir, lang=self.voice.lang)
+        workspace = self.workspace or Workspace.open(self.ctx.data_dir)
         return bank, workspace
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from coach.textsafe import clean
-from coach.tui.i18n import _
+from coach.tui.i18n import _, say
 
 if TYPE_CHECKING:
     from coach.assessment import Session
@@ -50,10 +50,10 @@ class Drafts:
         from coach.assessment.position import start_at
 
         ws = self.workspace
-        name = str(ws.client(client_id)["name"])
+        name = ws.client(client_id).name
         draft = ws.load_draft(client_id)
         if draft is not None:
-            self.open(client_id, name, draft[0], draft[1])
+            self.open(client_id, name, draft.answers, draft.position)
             return
         past = ws.assessments(client_id)
         if not past:
@@ -61,7 +61,7 @@ class Drafts:
             return
         # Coming back months later: start from the last answers, not from nothing, and
         # on the plan, where each platform's answers are one Enter away.
-        answers = copy.deepcopy(past[-1]["answers"])
+        answers = copy.deepcopy(past[-1].answers)
         answers.setdefault("profile", {})["name"] = name
         self.open(client_id, name, answers, start_at("plan"), follow_up=True)
 
@@ -103,7 +103,7 @@ class Drafts:
             try:
                 self.workspace.save_draft(client_id, answers, position)
             except StoreError as exc:
-                self.app.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+                self.app.notify(say(exc), title=_("Not saved"), severity="error", markup=False)
             if self.workspace.notices:
                 self._notices()
 
@@ -122,7 +122,7 @@ class Drafts:
                 self.workspace.finish_assessment(session.client_id,
                                                  final_answers(session.draft), dict(plan))
             except StoreError as exc:
-                self.app.notify(str(exc), title=_("Not saved"), severity="error",
+                self.app.notify(say(exc), title=_("Not saved"), severity="error",
                                 markup=False)
                 return
             self.app.notify(_("Assessment saved for {name}.").format(name=self.client_name),
@@ -156,7 +156,7 @@ class Drafts:
         if client_id is None:
             self.app.notify(_("No assessment in progress."), severity="warning")
             return
-        name = clean(str(self.workspace.client(client_id)["name"]), single_line=True)
+        name = clean(self.workspace.client(client_id).name, single_line=True)
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
@@ -166,7 +166,7 @@ class Drafts:
             try:
                 self.workspace.discard_draft(client_id)
             except StoreError as exc:
-                self.app.notify(str(exc), title=_("Not discarded"), severity="error",
+                self.app.notify(say(exc), title=_("Not discarded"), severity="error",
                                 markup=False)
                 return
             # Nothing left to save on the way out: the answers go with the draft.

@@ -23,7 +23,7 @@ from textual.screen import Screen
 
 from coach.textsafe import clean
 from coach.tui.drafts import CLIENT_SETTING, Drafts
-from coach.tui.i18n import _
+from coach.tui.i18n import _, say
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.themes import DARK
 
@@ -67,18 +67,18 @@ class Navigator:
         else:
             from coach.store import StoreError
 
-            ids = {str(c["id"]) for c in clients}
+            ids = {c.id for c in clients}
             last = ws.get_setting(CLIENT_SETTING)
             try:
                 draft = ws.load_draft(last) if last in ids else None
             except StoreError as exc:
                 # A client file beyond repair: say so, and let the user pick another.
-                ws.notices.append(str(exc))
+                ws.notices.extend(exc.lines)
                 draft = None
             if draft is not None:
                 # Back where the user stopped; the client and the list are beneath it.
                 self.open_client(last)
-                self.drafts.open(last, ws.client(last)["name"], draft[0], draft[1])
+                self.drafts.open(last, ws.client(last).name, draft.answers, draft.position)
             else:
                 self.to_clients()
         self.show_notices()
@@ -90,7 +90,7 @@ class Navigator:
         ws = self.workspace
         found = ws.find_client(name)
         if found is not None:
-            self._enter_client(str(found["id"]), present=present)
+            self._enter_client(found.id, present=present)
             return
         shown = clean(name, single_line=True)
 
@@ -145,7 +145,7 @@ class Navigator:
         if self.presenting:
             return
         found = self.workspace.notices
-        notices = list(found)
+        notices = [say(n) for n in found]   # said now, in the language of the moment
         found.clear()
         if notices:
             self._tell(_("Some saved data was repaired"), notices)
@@ -231,7 +231,7 @@ class Navigator:
         try:
             client_id, _created = self.workspace.ensure_client(name)
         except StoreError as exc:
-            self.app.notify(str(exc), severity="error", markup=False)
+            self.app.notify(say(exc), severity="error", markup=False)
             return None
         return str(client_id)
 

@@ -9,7 +9,7 @@ n edits the session notes of the highlighted assessment; d discards the draft.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -22,6 +22,9 @@ from coach.textsafe import clean
 from coach.tui.i18n import N_, _, ngettext
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.widgets.history import AssessmentRow, assessment_row, chart_lines, hours_text
+
+if TYPE_CHECKING:
+    from coach.store.records import AssessmentRecord
 
 
 class ClientScreen(CoachScreen):
@@ -39,7 +42,7 @@ class ClientScreen(CoachScreen):
         super().__init__(desk, classes="client-screen")
         self.client_id: str = client_id
         self.name_shown = ""
-        self.assessments: list[dict[str, Any]] = []
+        self.assessments: list[AssessmentRecord] = []
         self.rows: list[AssessmentRow] = []
         self.marked: int | None = None     # assessment id marked for a comparison
         self.has_draft = False
@@ -62,7 +65,7 @@ class ClientScreen(CoachScreen):
     def reload(self) -> None:
         ws = self.workspace
         entry = ws.client(self.client_id)
-        self.name_shown = clean(str(entry.get("name", "")), single_line=True)
+        self.name_shown = clean(entry.name, single_line=True)
         self.sub_title = self.name_shown
         self.assessments = ws.assessments(self.client_id)
         self.has_draft = ws.load_draft(self.client_id) is not None
@@ -128,7 +131,7 @@ class ClientScreen(CoachScreen):
             hint.update(Content(_("Enter: open the plan · c: compare with the one before · "
                                   "m: mark one to compare with any other")))
 
-    def current(self) -> dict[str, Any] | None:
+    def current(self) -> AssessmentRecord | None:
         table = self.query_one("#client-history", DataTable)
         if not self.assessments or not 0 <= table.cursor_row < len(self.assessments):
             return None
@@ -141,7 +144,7 @@ class ClientScreen(CoachScreen):
         if found is not None:
             from coach.tui.screens.pastplan import PastPlanScreen
 
-            self.app.push_screen(PastPlanScreen(self.desk, self.client_id, int(found["id"])))
+            self.app.push_screen(PastPlanScreen(self.desk, self.client_id, found.id))
 
     def action_back(self) -> None:
         self.nav.to_clients()
@@ -156,7 +159,7 @@ class ClientScreen(CoachScreen):
         found = self.current()
         if found is None:
             return
-        self.marked = None if self.marked == found["id"] else int(found["id"])
+        self.marked = None if self.marked == found.id else found.id
         self._fill_table()
         self._hint()
 
@@ -165,8 +168,8 @@ class ClientScreen(CoachScreen):
         if found is None:
             return
         index = self.assessments.index(found)
-        if self.marked is not None and self.marked != found["id"]:
-            other = next(a for a in self.assessments if a["id"] == self.marked)
+        if self.marked is not None and self.marked != found.id:
+            other = next(a for a in self.assessments if a.id == self.marked)
         elif index > 0:
             other = self.assessments[index - 1]
         elif len(self.assessments) > 1:
@@ -175,11 +178,10 @@ class ClientScreen(CoachScreen):
             self.notify(_("There is only one assessment: nothing to compare yet."),
                         severity="warning")
             return
-        old, new = sorted([found, other], key=lambda a: int(a["id"]))
+        old, new = sorted([found, other], key=lambda a: a.id)
         from coach.tui.screens.comparison import ComparisonScreen
 
-        self.app.push_screen(ComparisonScreen(self.desk, self.client_id, int(old["id"]),
-                                              int(new["id"])))
+        self.app.push_screen(ComparisonScreen(self.desk, self.client_id, old.id, new.id))
 
     def action_notes(self) -> None:
         found = self.current()
@@ -187,7 +189,7 @@ class ClientScreen(CoachScreen):
             return
         from coach.tui.screens.notes import edit_notes
 
-        edit_notes(self, self.workspace, self.client_id, int(found["id"]), on_saved=self.reload)
+        edit_notes(self, self.workspace, self.client_id, found.id, on_saved=self.reload)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":

@@ -59,9 +59,9 @@ class ComparisonScreen(CoachScreen):
         ws = self.workspace
         old = ws.assessment(self.client_id, self.old_id)
         new = ws.assessment(self.client_id, self.new_id)
-        self.comparison = build_comparison(old.get("plan") or {}, new.get("plan") or {},
+        self.comparison = build_comparison(old.plan, new.plan,
                                            lang=current_lang())
-        name = clean(str(ws.client(self.client_id).get("name", "")), single_line=True)
+        name = clean(ws.client(self.client_id).name, single_line=True)
         self.sub_title = name
         self.show()
         self.query_one("#compare").focus()

@@ -8,7 +8,6 @@ Rich `Text`, never markup. Exporting a client to a file and importing one live h
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import N_, _, current_lang, ngettext
+from coach.tui.i18n import N_, _, current_lang, ngettext, say
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.widgets.clientrows import ClientRow, client_rows, filter_rows
 
@@ -185,7 +184,7 @@ class HomeScreen(CoachScreen):
             try:
                 made["id"] = self.workspace.create_client(name)
             except StoreError as exc:
-                return str(exc)
+                return say(exc)
             return None
 
         def done(name: str | None) -> None:
@@ -210,7 +209,7 @@ class HomeScreen(CoachScreen):
             try:
                 self.workspace.rename_client(row.id, name)
             except StoreError as exc:
-                return str(exc)
+                return say(exc)
             return None
 
         def done(name: str | None) -> None:
@@ -237,7 +236,7 @@ class HomeScreen(CoachScreen):
             try:
                 self.workspace.forget_client(row.id)
             except StoreError as exc:
-                self.tell(_("Not deleted"), [str(exc)])
+                self.tell(_("Not deleted"), [say(exc)])
                 return
             self.reload()
             self.notify(_("{name} was deleted, with all its assessments.").format(
@@ -301,38 +300,37 @@ class HomeScreen(CoachScreen):
     # -- export and import ------------------------------------------------------------
     def export_client(self, client_id: str, name: str, path: Path, *,
                       force: bool = False) -> None:
-        from coach.store import StoreError, TargetExists
+        from coach.errors import CoachError, FileExists
         from coach.tui.screens.confirm import ConfirmScreen
 
         try:
             self.workspace.write_export(client_id, path, force=force)
-        except TargetExists as exc:
-            if path.exists() and not force:
-                self.app.push_screen(
-                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
-                    callback=lambda yes: self.export_client(client_id, name, path, force=True)
-                    if yes else None)
-                return
-            self.tell(_("Not exported"), [str(exc)])
+        except FileExists:
+            self.app.push_screen(
+                ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                callback=lambda yes: self.export_client(client_id, name, path, force=True)
+                if yes else None)
             return
-        except StoreError as exc:
-            self.tell(_("Not exported"), [str(exc)])
+        except CoachError as exc:
+            self.tell(_("Not exported"), exc.said(current_lang()))
             return
         self.notify(_("{name} exported to {file}").format(name=name, file=path), markup=False)
 
     def import_client(self, path: Path, *, replace: bool = False) -> None:
-        from coach.store import StoreError
+        from coach.errors import CoachError
+        from coach.files import read_json
         from coach.tui.screens.confirm import ConfirmScreen
 
-        payload, problem = read_export_file(path)
-        if problem is not None:
-            self.tell(_("Not imported"), [problem])
+        try:
+            payload = read_json(path)  # the same message as `coach import` gives
+        except CoachError as exc:
+            self.tell(_("Not imported"), exc.said(current_lang()))
             return
         ws = self.workspace
         named = payload.get("client", {}).get("name") if isinstance(payload, dict) else None
         existing = ws.find_client(named) if isinstance(named, str) and named.strip() else None
         if existing is not None and not replace:
-            shown = clean(str(existing["name"]), single_line=True)
+            shown = clean(existing.name, single_line=True)
             self.app.push_screen(ConfirmScreen(
                 _("{name} already exists here. Replace all of their assessments, notes and "
                   "draft with the ones in the file?").format(name=shown),
@@ -349,27 +347,12 @@ class HomeScreen(CoachScreen):
         try:
             client_id, replaced = ws.import_client(payload, replace=replace, check_answers=check,
                                                    source=str(path))
-        except StoreError as exc:
-            self.tell(_("Not imported"), list(getattr(exc, "problems", None) or [str(exc)]))
+        except CoachError as exc:
+            self.tell(_("Not imported"), exc.said(current_lang()))
             return
-        name = clean(str(ws.client(client_id)["name"]), single_line=True)
+        name = clean(ws.client(client_id).name, single_line=True)
         self.notify((_("{name} replaced from {file}") if replaced else
                      _("{name} imported from {file}")).format(name=name, file=path),
                     markup=False)
         self.reload(select=client_id)
         self.nav.show_notices()
-
-
-def read_export_file(path: Path) -> tuple[Any, str | None]:
-    """(payload, problem): the JSON of an export file, or why it cannot be read."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, _("{file}: no such file.").format(file=path)
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, _("{file}: cannot be read ({reason}).").format(file=path, reason=exc)
-    try:
-        return json.loads(raw), None
-    except json.JSONDecodeError as exc:
-        return None, _("{file}: not valid JSON (line {line}: {reason}).").format(
-            file=path, line=exc.lineno, reason=exc.msg)

@@ -17,7 +17,7 @@ from textual.widgets import Button, Static, TextArea
 
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
-from coach.tui.i18n import N_, _
+from coach.tui.i18n import N_, _, say
 
 if TYPE_CHECKING:
     from coach.store import Workspace
@@ -38,7 +38,7 @@ def edit_notes(screen: Screen[None], workspace: Workspace, client_id: str,
         try:
             ws.set_notes(client_id, assessment_id, cleaned or None)
         except StoreError as exc:
-            screen.notify(str(exc), title=_("Not saved"), severity="error", markup=False)
+            screen.notify(say(exc), title=_("Not saved"), severity="error", markup=False)
             return
         screen.notify(_("Notes saved."), title=_("Saved"))
         if on_saved is not None:
@@ -46,8 +46,8 @@ def edit_notes(screen: Screen[None], workspace: Workspace, client_id: str,
 
     screen.app.push_screen(NotesScreen(
         _("Session notes · assessment {id} of {date}").format(
-            id=assessment_id, date=record.get("date", "—")),
-        str(record.get("notes") or "")), callback=done)
+            id=assessment_id, date=record.date or "—"),
+        record.notes or ""), callback=done)
 
 
 class NotesScreen(ModalScreen[str | None]):

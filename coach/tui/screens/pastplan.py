@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -16,9 +16,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import N_, _, current_lang, say
+from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.widgets.planview import PlanStep
+
+if TYPE_CHECKING:
+    from coach.store.records import AssessmentRecord
 
 REPORT_FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
                   ".json": "json"}
@@ -36,7 +39,7 @@ class PastPlanScreen(CoachScreen):
         super().__init__(desk, classes="past-plan-screen")
         self.client_id: str = client_id
         self.assessment_id = assessment_id
-        self.record: dict[str, Any] = {}
+        self.record: AssessmentRecord | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,23 +49,23 @@ class PastPlanScreen(CoachScreen):
 
     def on_mount(self) -> None:
         ws = self.workspace
-        self.record = ws.assessment(self.client_id, self.assessment_id)
-        self.sub_title = clean(str(ws.client(self.client_id).get("name", "")), single_line=True)
+        self.record = record = ws.assessment(self.client_id, self.assessment_id)
+        self.sub_title = clean(ws.client(self.client_id).name, single_line=True)
         view = self.query_one(PlanStep)
         # A record, not a draft: no editing, no saving again.
         view.query_one(".plan-actions").display = False
         view.kind_names = self.desk.space_kind_names()
-        view.show(self.record.get("plan") or {}, [])  # type: ignore[arg-type]
+        view.show(record.plan, [])  # type: ignore[arg-type]
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
-                date=self.record.get("date", "—"), id=self.assessment_id)))
+                date=record.date or "—", id=self.assessment_id)))
         view.query_one("#plan-platforms-head", Static).update(Content(
             _("Platforms, best first")))
         self.show_notes()
         view.focus()
 
     def show_notes(self) -> None:
-        notes = str(self.record.get("notes") or "").strip()
+        notes = (self.record.notes or "").strip() if self.record else ""
         box = self.query_one("#past-notes", Static)
         box.border_title = _("Session notes (n: edit)")
         box.update(Content(clean(notes) if notes else _("No notes yet: press n to add some.")))
@@ -94,9 +97,10 @@ class PastPlanScreen(CoachScreen):
         from coach.tui.screens.home import export_name
         from coach.tui.screens.prompt import PromptScreen
 
-        name = str(self.workspace.client(self.client_id).get("name", ""))
+        name = self.workspace.client(self.client_id).name
         stem = export_name(name).removesuffix(".coach.json")
-        default = str(Path.cwd() / f"{stem}-{self.record.get('date', '')}.html")
+        date = self.record.date if self.record else ""
+        default = str(Path.cwd() / f"{stem}-{date}.html")
 
         def check(text: str) -> str | None:
             if Path(text).suffix.lower() not in REPORT_FORMATS:
@@ -114,24 +118,24 @@ class PastPlanScreen(CoachScreen):
 
     def write_report(self, path: Path, *, force: bool = False) -> None:
         from coach.errors import CoachError, FileExists
+        from coach.files import write_file
         from coach.report import render
-        from coach.report.output import write_output
         from coach.tui.screens.confirm import ConfirmScreen
 
         fmt = REPORT_FORMATS[path.suffix.lower()]
-        text = render(self.record.get("plan") or {}, fmt, lang=current_lang(),
-                      notes=self.record.get("notes") or None, color=False)
-        try:
-            write_output(text, path, force=force)
-        except CoachError as exc:
-            if (isinstance(exc, FileExists) or path.exists()) and not force:
-                self.app.push_screen(
-                    ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
-                    callback=lambda yes: self.write_report(path, force=True) if yes else None)
-                return
-            self.tell(_("Not written"), [say(exc)])
+        record = self.record
+        if record is None:
             return
-        except OSError as exc:
-            self.tell(_("Not written"), [f"{path}: {exc.strerror or exc}"])
+        text = render(record.plan, fmt, lang=current_lang(), notes=record.notes or None,
+                      color=False)
+        try:
+            write_file(path, text, force=force)
+        except FileExists:
+            self.app.push_screen(
+                ConfirmScreen(_("{file} already exists. Replace it?").format(file=path)),
+                callback=lambda yes: self.write_report(path, force=True) if yes else None)
+            return
+        except CoachError as exc:  # said in the language now (the palette may have changed it)
+            self.tell(_("Not written"), exc.said(current_lang()))
             return
         self.notify(_("Report written: {file}").format(file=path), markup=False)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coach.textsafe import clean
 from coach.tui.i18n import fmt_num
+
+if TYPE_CHECKING:
+    from coach.store.records import ClientSummary
 
 DASH = "—"
 
@@ -39,14 +42,14 @@ def _one_line(value: object) -> str:
     return clean(str(value or ""), single_line=True)
 
 
-def client_row(entry: Mapping[str, Any], platform_names: Mapping[str, str]) -> ClientRow:
-    name = _one_line(entry.get("name"))
-    focus_id = entry.get("focus")
+def client_row(entry: ClientSummary, platform_names: Mapping[str, str]) -> ClientRow:
+    name = _one_line(entry.name)
+    focus_id = entry.focus
     focus = platform_names.get(str(focus_id), _one_line(focus_id)) if focus_id else DASH
-    space = entry.get("space")
-    if isinstance(space, Mapping) and space.get("name"):
-        focus += " · " + _one_line(space.get("name"))
-    pro, budget = entry.get("professional_hours"), entry.get("budget_hours")
+    space = entry.space
+    if space is not None and space.name:
+        focus += " · " + _one_line(space.name)
+    pro, budget = entry.professional_hours, entry.budget_hours
     if isinstance(pro, int | float) and isinstance(budget, int | float):
         hours = f"{fmt_num(pro)} / {fmt_num(budget)} h"
         if pro > budget:
@@ -55,16 +58,16 @@ def client_row(entry: Mapping[str, Any], platform_names: Mapping[str, str]) -> C
         hours = f"{fmt_num(pro)} h"
     else:
         hours = DASH
-    count = entry.get("warnings")
-    warnings = str(count) if isinstance(count, int) and entry.get("assessments") else DASH
-    last = _one_line(entry.get("last_assessed")) or DASH
-    activity = max(str(entry.get("last_activity") or ""), str(entry.get("last_assessed") or ""))
-    return ClientRow(id=str(entry["id"]), name=name, last=last, focus=focus, hours=hours,
+    count = entry.warnings
+    warnings = str(count) if isinstance(count, int) and entry.assessments else DASH
+    last = _one_line(entry.last_assessed) or DASH
+    activity = max(entry.last_activity or "", entry.last_assessed or "")
+    return ClientRow(id=entry.id, name=name, last=last, focus=focus, hours=hours,
                      warnings=warnings, key=fold(name) + "\n" + fold(focus),
                      activity=activity)
 
 
-def client_rows(entries: Sequence[Mapping[str, Any]],
+def client_rows(entries: Sequence[ClientSummary],
                 platform_names: Mapping[str, str]) -> list[ClientRow]:
     """Rows sorted by last activity, most recent first (then by name)."""
     rows = [client_row(e, platform_names) for e in entries]

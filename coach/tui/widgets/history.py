@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach.textsafe import clean
 from coach.tui.i18n import _, fmt_num
+
+if TYPE_CHECKING:
+    from coach.store.records import AssessmentRecord
 
 COUNTED = ("inquiries", "won", "referrals", "sales", "donations", "signups")
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -61,15 +64,15 @@ def focus_name(plan: Mapping[str, Any], platform_names: Mapping[str, str]) -> st
     return clean(name, single_line=True)
 
 
-def assessment_row(a: Mapping[str, Any], platform_names: Mapping[str, str]) -> AssessmentRow:
-    plan = a.get("plan") if isinstance(a.get("plan"), Mapping) else {}
+def assessment_row(a: AssessmentRecord, platform_names: Mapping[str, str]) -> AssessmentRow:
+    plan = a.plan
     time = plan.get("time") if isinstance(plan.get("time"), Mapping) else {}
     warnings = [w for w in plan.get("warnings") or [] if isinstance(w, Mapping)]
     return AssessmentRow(
-        id=int(a["id"]), date=clean(str(a.get("date") or "—"), single_line=True),
+        id=a.id, date=clean(a.date or "—", single_line=True),
         focus=focus_name(plan, platform_names), pro_hours=_number(time.get("professional")),
         budget=_number(time.get("budget")), warnings=len(warnings),
-        results=results_total(plan), notes=bool(str(a.get("notes") or "").strip()))
+        results=results_total(plan), notes=bool((a.notes or "").strip()))
 
 
 def bar(value: float, top: float, width: int) -> str:

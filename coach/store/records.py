@@ -1,0 +1,102 @@
+"""What the workspace hands out: small immutable records, never TinyDB documents.
+
+TinyDB keeps documents under string ids ("1", "2"...) in tables; those ids, the
+tables and the index's private fields (`key`, `dirty`) stay inside coach/store. A
+face gets a `ClientSummary` (one line of the client list), `AssessmentRecord`s (one
+finished assessment each) and a `Draft`, and reads their attributes.
+
+NamedTuple, like the engine's records (coach/engine/rules.py): a frozen dataclass
+costs about half a millisecond to define at import (639b03f, 30c793b measured it),
+and every store command imports this module. No `from __future__ import annotations`
+here for the same reason: NamedTuple would compile each string annotation into a
+ForwardRef at import (a7e9c2e).
+
+The answers and the plan inside a record are the JSON documents as stored (plain
+dicts, parsed afresh for each caller: changing one changes nothing in the store).
+"""
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+
+class Space(NamedTuple):
+    """A space on a platform (a group, a page...): its kind id and its name."""
+
+    kind: str
+    name: str
+
+
+class ClientSummary(NamedTuple):
+    """One client as the index knows it: enough for the client list, no file opened."""
+
+    id: str                          # "c-<hex>": the client's own id (file names use it)
+    name: str
+    created: str | None              # YYYY-MM-DD
+    last_activity: str | None        # YYYY-MM-DD
+    assessments: int                 # how many are stored
+    last_assessed: str | None        # date of the latest assessment
+    focus: str | None                # its plan's focus platform id
+    space: Space | None              # and the space there
+    professional_hours: float | None
+    budget_hours: float | None
+    warnings: int
+    warning_codes: tuple[str, ...]
+
+
+class AssessmentRecord(NamedTuple):
+    """One finished assessment: the answers, the plan as it was made, the notes."""
+
+    id: int                          # 1, 2...: `coach report NAME --assessment ID`
+    date: str                        # YYYY-MM-DD
+    answers: dict[str, Any]
+    plan: dict[str, Any]
+    engine_version: str | None
+    notes: str | None
+    saved_at: str | None
+
+
+class Draft(NamedTuple):
+    """The assessment in progress: the answers given so far and where the face was."""
+
+    answers: dict[str, Any]
+    position: dict[str, Any]
+
+
+def _number(value: object) -> float | None:
+    return float(value) if value.__class__ in (float, int) else None  # not bool
+
+
+def client_summary_of(entry: Mapping[str, Any]) -> ClientSummary:
+    """The record of one index entry (tolerant: an index from any version).
+
+    Called for every client each time the list is read (10,000 in a large workspace),
+    hence positional arguments and class checks rather than isinstance chains.
+    """
+    get = entry.get
+    space = get("space")
+    count = get("assessments")
+    warnings = get("warnings")
+    codes = get("warning_codes")
+    return ClientSummary(
+        str(entry["id"]), str(entry["name"]), _text(get("created")),
+        _text(get("last_activity")), count if count.__class__ is int else 0,
+        _text(get("last_assessed")), _text(get("focus")),
+        Space(str(space.get("kind", "")), str(space.get("name", "")))
+        if space.__class__ is dict else None,
+        _number(get("professional_hours")), _number(get("budget_hours")),
+        warnings if warnings.__class__ is int else 0,
+        tuple(c for c in codes if c.__class__ is str) if codes.__class__ is list else (),
+    )
+
+
+def _text(value: object) -> str | None:
+    return value if value.__class__ is str else None
+
+
+def assessment_of(doc_id: str, doc: Mapping[str, Any]) -> AssessmentRecord:
+    """The record of one stored assessment document (`doc_id` is TinyDB's "1", "2"...)."""
+    return AssessmentRecord(
+        id=int(doc_id), date=str(doc.get("date") or ""), answers=dict(doc.get("answers") or {}),
+        plan=dict(doc.get("plan") or {}), engine_version=_text(doc.get("engine_version")),
+        notes=_text(doc.get("notes")), saved_at=_text(doc.get("saved_at")),
+    )
