@@ -65,7 +65,7 @@ def tui(ws: Path, client: str | None = None) -> Any:
     from coach.tui.app import make_app
 
     env = Context.make(lang="en", data_dir=ws, bank_dir=bundled_bank_dir())
-    return make_app(env, bank=BANK, workspace=Workspace.open(ws, lang="en"), client=client)
+    return make_app(env, bank=BANK, workspace=Workspace.open(ws), client=client)
 
 
 def resume_entry(client: str) -> Entry:
@@ -89,14 +89,14 @@ async def test_quick_mode_finishes_a_tui_draft_with_an_other_platform(workspace:
     # Every question quick mode needs was answered in the TUI: straight to the plan.
     code, p = await quick(workspace, "Atelier Lune", [resume_entry("Atelier Lune"), NO_REPORT])
     assert code == 0, "\n".join(p.lines)
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     client = ws.find_client("Atelier Lune")
-    [assessment] = ws.assessments(client["id"])
-    other = next(e for e in assessment["answers"]["platforms"] if e["id"] == "other")
+    [assessment] = ws.assessments(client.id)
+    other = next(e for e in assessment.answers["platforms"] if e["id"] == "other")
     assert other["label"] == OTHER_LABEL and "slot" not in other
     assert other["spaces"] == OTHER_ANSWERS["spaces"]
     # The same answers, read by the other face, make the same plan.
-    assert assessment["plan"] == tui_plan
+    assert assessment.plan == tui_plan
     assert OTHER_LABEL in "\n".join(p.lines)
 
 
@@ -192,9 +192,9 @@ async def test_a_quick_draft_resumes_in_the_tui_where_it_stopped(workspace: Path
         await pilot.press("y")
         await settle(pilot)
 
-    ws = Workspace.open(workspace, lang="en")
-    [assessment] = ws.assessments(ws.find_client("Atelier Lune")["id"])
-    answers = assessment["answers"]
+    ws = Workspace.open(workspace)
+    [assessment] = ws.assessments(ws.find_client("Atelier Lune").id)
+    answers = assessment.answers
     assert [e["id"] for e in answers["platforms"]] == ["linkedin", "other"]
     linkedin, other = answers["platforms"]
     assert linkedin["extra"]["who_named"] == "Ana" and linkedin["hours_per_week"] == 1.5
@@ -228,7 +228,7 @@ def old_draft(workspace: Path, position: dict[str, Any]) -> str:
     answers = complete({**LUNE, "platforms": [
         *LUNE["platforms"], {"id": "other", "slot": 0, "label": OTHER_LABEL,
                              "reason": "professional", "hours_per_week": 2}]})
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     cid = ws.create_client("Atelier Lune")
     ws.save_draft(cid, answers, position)
     return cid
@@ -246,9 +246,9 @@ async def test_an_old_tui_draft_resumes_in_quick_mode_at_its_question(
         E(k.text("if_gone", "other", named), ENTER),      # where the TUI was, for Other
         NO_REPORT])
     assert code == 0, "\n".join(p.lines)
-    ws = Workspace.open(workspace, lang="en")
-    [assessment] = ws.assessments(ws.find_client("Atelier Lune")["id"])
-    assert "slot" not in assessment["answers"]["platforms"][3]
+    ws = Workspace.open(workspace)
+    [assessment] = ws.assessments(ws.find_client("Atelier Lune").id)
+    assert "slot" not in assessment.answers["platforms"][3]
 
 
 async def test_an_old_quick_draft_resumes_in_the_tui_at_its_question(workspace: Path) -> None:
@@ -267,7 +267,7 @@ async def test_an_old_quick_draft_resumes_in_the_tui_at_its_question(workspace: 
         assert app.screen.focused.query_ancestor("#q-measures") is not None
         assert session.draft.parked == {"tiktok": {"id": "tiktok", "hours_per_week": 9}}
         await pilot.press("ctrl+q")
-    _answers, stored = Workspace.open(workspace, lang="en").load_draft(
-        Workspace.open(workspace, lang="en").find_client("Atelier Lune")["id"])
+    _answers, stored = Workspace.open(workspace).load_draft(
+        Workspace.open(workspace).find_client("Atelier Lune").id)
     assert stored["schema"] == 2 and stored["platform"] == "other:0"
     assert "tiktok" in stored["parked"]

@@ -76,7 +76,7 @@ async def test_french_preview_says_its_problems_in_french(workspace: Path) -> No
     from tests.test_tui_snapshots import LUNE
     from tests.tui_driver import new_app, settle
 
-    ws = Workspace.open(workspace, lang="fr")
+    ws = Workspace.open(workspace)
     client = ws.create_client("Atelier Lune")
     for key, value in (("role", "consultant"), ("lang", "fr"), ("tui.client", client)):
         ws.set_setting(key, value)

@@ -129,7 +129,7 @@ async def test_each_screen_offers_its_own_commands(workspace: Path) -> None:
     from coach.store import Workspace
     from tests.tui_driver import persona, plan_for
 
-    ws = Workspace.open(workspace, lang="en")
+    ws = Workspace.open(workspace)
     answers = persona("freelance_designer")
     answers["profile"]["name"] = "Atelier Lune"
     ws.finish_assessment(ids["Atelier Lune"], answers, dict(plan_for(answers)))

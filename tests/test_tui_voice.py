@@ -81,7 +81,7 @@ async def test_the_palette_switches_the_runs_one_voice(workspace: Path) -> None:
     seed_clients(workspace, {"Atelier Lune": "freelance_designer"})
     ctx = Context.make(lang="en", data_dir=workspace, bank_dir=bundled_bank_dir())
     cli_speaker = ctx.voice.speaker("cli")
-    app = make_app(ctx, bank=BANK, workspace=Workspace.open(workspace, lang="en"))
+    app = make_app(ctx, bank=BANK, workspace=Workspace.open(workspace))
     assert app.voice is ctx.voice
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -186,9 +186,9 @@ async def test_a_failed_report_write_explains_itself_in_the_language_switched_to
         assert type(app.screen).__name__ == "MessageScreen"
         shown = widget_text(app)
     assert not (refusing / "lune.html").exists()
-    fr_tui, fr_engine = translator("fr", "tui"), translator("fr", "engine")
+    fr_tui, fr_files = translator("fr", "tui"), translator("fr", "files")
     assert fr_tui.gettext("Not written") in shown
     assert "lune.html" in shown
     # The reason, in French, and nothing of the English wording.
-    assert fr_engine.gettext("permission denied") in shown
+    assert fr_files.gettext("permission denied") in shown
     assert "permission denied" not in shown and "could not write" not in shown

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from coach.bank.messages import BankProblem, _
+from coach.files import texts
 
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
 OPTIONAL_FILES: tuple[str, ...] = ("rules.toml",)
 
 _WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankProblem]]:
@@ -41,8 +41,8 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
             problems.append(BankProblem(name, None, None, _("not UTF-8 text")))
             continue
         except OSError as exc:
-            problems.append(BankProblem(name, None, None,
-                                        _("cannot read: {error}").format(error=exc.strerror)))
+            problems.append(BankProblem(name, None, None, _("cannot read: {error}").format(
+                error=texts.os_reason(exc))))
             continue
         try:
             raws[name] = tomllib.loads(text)
@@ -52,15 +52,13 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
 
 
 def _syntax_problem(name: str, error: str, text: str) -> BankProblem:
-    detail = error
+    # tomllib's own words are English only: what went wrong is said in ours (coach.files),
+    # where it went wrong is kept from its message.
+    detail = texts.toml_reason(error)
     where = _WHERE.search(error)
     if where:
-        detail = error[: where.start()]
         line, column = where.group(1), where.group(2)
     else:
-        end = _END.search(error)
-        if end:
-            detail = error[: end.start()]
         line, column = str(text.count("\n") + 1), "1"
     return BankProblem(name, _("line {line}, column {column}").format(line=line, column=column),
                        None, _("invalid TOML: {detail}").format(detail=detail))

@@ -137,11 +137,16 @@ def toml_position(message: str) -> tuple[int | None, int | None]:
     return (int(at.group(1)), int(at.group(2))) if at else (None, None)
 
 
+def toml_reason(message: str) -> Msg:
+    """What tomllib found wrong, in the user's words, without where (the caller says it)."""
+    return next((said for start, said in _TOML_PROBLEMS if message.startswith(start)),
+                None) or _tr.gettext(
+        "unexpected character (text needs quotes, each field goes on its own line)")
+
+
 def toml_problem(message: str) -> Msg:
     """A tomllib error message said in the user's language, with its line and column."""
-    problem = next((said for start, said in _TOML_PROBLEMS if message.startswith(start)),
-                   None) or _tr.gettext(
-        "unexpected character (text needs quotes, each field goes on its own line)")
+    problem = toml_reason(message)
     line, column = toml_position(message)
     if line is not None:
         return _tr.gettext("not valid TOML at line {line}, column {column}: {problem}").format(
