@@ -387,3 +387,23 @@ def test_a_file_that_does_not_parse_is_one_problem_not_a_cascade(
     assert lines[0].endswith("has 1 problem:"), lines
     assert re.fullmatch(rf"{re.escape(file)}: line \d+, column \d+: invalid TOML: .+", lines[1])
     assert len(lines) == 2
+
+
+def test_a_toml_mistake_in_a_bank_file_is_said_in_the_language_of_the_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """tomllib's own words are English ("Invalid value"): a French check-bank says what is
+    wrong in French, and neither run repeats tomllib's text."""
+    from coach.i18n import translator
+
+    bank = copy_bank(tmp_path)
+    with (bank / "platforms.toml").open("a", encoding="utf-8") as fh:
+        fh.write("oops = yes\n")
+    reason = "the value is not valid (text needs quotes; true and false are written in lower case)"
+    assert main(["--lang", "fr", "check-bank", str(bank)]) == 2
+    fr = capsys.readouterr().err.strip().splitlines()[1]
+    assert fr.startswith("platforms.toml: ligne ") and "TOML invalide" in fr
+    assert fr.endswith(translator("fr", "files").gettext(reason)), fr
+    assert main(["check-bank", str(bank)]) == 2
+    en = capsys.readouterr().err.strip().splitlines()[1]
+    assert en.endswith(f"invalid TOML: {reason}"), en
+    assert "Invalid value" not in fr + en
