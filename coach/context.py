@@ -5,16 +5,13 @@ read it, and the code below them receives what it needs from it (a Voice, a fold
 never the Context itself. Computing one touches no disk.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, Self
 
 from coach.i18n import Voice
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """This run: its language (one mutable Voice), its workspace and its question bank."""
 
     voice: Voice
@@ -29,6 +26,6 @@ class Context:
 
     @classmethod
     def make(cls, *, lang: str, data_dir: Path, bank_dir: Path,
-             bank_is_custom: bool = False) -> Context:
+             bank_is_custom: bool = False) -> Self:
         return cls(voice=Voice(lang), data_dir=Path(data_dir), bank_dir=Path(bank_dir),
                    bank_is_custom=bank_is_custom)

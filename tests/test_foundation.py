@@ -117,3 +117,14 @@ def test_plan_imports_only_its_own_command(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("MODULES")
+
+
+def test_one_record_style_for_immutable_data() -> None:
+    """Immutable records are NamedTuples (measured in coach/bank/model.py); a dataclass
+    left in coach/ is mutable state, and its decorator line says so."""
+    for path in sorted((ROOT / "coach").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.relative_to(ROOT)}:{number}"
+            assert "dataclass(frozen" not in line, f"{where}: a frozen dataclass, not a NamedTuple"
+            if line.lstrip().startswith("@dataclass"):
+                assert "# not an immutable record" in line, f"{where}: say why it is a dataclass"

@@ -33,7 +33,7 @@ STAGES: tuple[str, ...] = ("profile", "inventory", "platform", "time", "plan")
 QUICK_PICK = "_platforms"   # quick mode's own "which platforms?" step (coach.assessment.walk)
 
 
-@dataclass
+@dataclass  # not an immutable record: the faces move it as the person goes
 class Position:
     stage: str = "profile"
     platform: str | None = None

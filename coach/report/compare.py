@@ -6,12 +6,10 @@ JSON. Warnings are matched by (code, platform): a warning is "gone" when the
 newer plan no longer has it, "new" when the older one did not.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from html import escape
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.report import labels as L
 from coach.report.localfmt import hours, number, signed_hours
@@ -19,8 +17,7 @@ from coach.report.mdescape import md_inline
 from coach.report.model import ReportModel, WarningItem, as_float, build_model, text
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     key: str            # time key, or "platform:verdict", or "platform:result"
     label: str
     old: str            # displayed values ("3 h", "Focus", "—")
@@ -29,8 +26,7 @@ class Change:
     changed: bool
 
 
-@dataclass(frozen=True)
-class WarningChange:
+class WarningChange(NamedTuple):
     code: str
     title: str
     severity: str
@@ -38,7 +34,7 @@ class WarningChange:
     message: str
 
 
-@dataclass
+@dataclass  # not an immutable record (it holds lists): a plain dataclass
 class Comparison:
     lang: str
     client: str
@@ -304,9 +300,18 @@ def _as_html(c: Comparison) -> str:
 def _as_json(c: Comparison) -> str:
     from coach.report.jsonout import dump
 
-    data = asdict(c)
-    data = {"schema": 1, "kind": "comparison", **data}
-    return dump(data)
+    # Each record an object, as `dataclasses.asdict` gave when they were dataclasses: a
+    # NamedTuple alone would be written as a JSON list.
+    data = {f.name: _plain(getattr(c, f.name)) for f in fields(c)}
+    return dump({"schema": 1, "kind": "comparison", **data})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Change | WarningChange):
+        return value._asdict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def render_comparison_as(c: Comparison, fmt: str, *, width: int = 80,

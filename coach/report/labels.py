@@ -5,10 +5,8 @@ the engine in the plan's language; here live only the report's frame: headings,
 verdict and severity names, result names, warning titles.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from coach.i18n import N_, translator
 
@@ -72,8 +70,7 @@ RESULT_ORDER = ("inquiries", "won", "referrals", "site_visits", "sales", "donati
 TIME_KEYS = ("budget", "professional", "personal", "focus_hours", "freed")
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(NamedTuple):
     """Every fixed piece of text a report frame needs, already translated."""
 
     lang: str

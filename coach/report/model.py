@@ -8,12 +8,10 @@ The plan's optional keys (why, results_90d, recommended_hours, confidence...) ma
 be absent: the model then simply leaves them out.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from coach.report import labels as L
 from coach.report.localfmt import hours, long_date, number, tie
@@ -48,15 +46,13 @@ def as_float(value: Any) -> float | None:
     return result if result == result and abs(result) != float("inf") else None
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     key: str
     count: int
     phrase: str          # "3 inquiries"
 
 
-@dataclass(frozen=True)
-class PlatformRow:
+class PlatformRow(NamedTuple):
     id: str
     name: str
     verdict: str
@@ -76,8 +72,7 @@ class PlatformRow:
         return ", ".join(r.phrase for r in self.results)
 
 
-@dataclass(frozen=True)
-class FocusCard:
+class FocusCard(NamedTuple):
     platform_id: str
     platform_name: str
     space_kind: str          # translated kind ("group") or ""
@@ -85,8 +80,7 @@ class FocusCard:
     reasons: list[str]
 
 
-@dataclass(frozen=True)
-class WarningItem:
+class WarningItem(NamedTuple):
     code: str
     title: str
     severity: str
@@ -96,15 +90,14 @@ class WarningItem:
     instead: str
 
 
-@dataclass(frozen=True)
-class TimeRow:
+class TimeRow(NamedTuple):
     key: str
     label: str
     value: float
     text: str
 
 
-@dataclass
+@dataclass  # not an immutable record (it holds lists and a dict): a plain dataclass
 class ReportModel:
     lang: str
     labels: L.Labels

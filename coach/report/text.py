@@ -222,9 +222,12 @@ def build(m: ReportModel) -> list[RenderableType]:
 
 
 def keep_together(obj: T) -> T:
-    """A copy of a model (dataclasses, lists, dicts, strings) with no-break spaces held."""
+    """A copy of a model (its records, dataclasses, lists, dicts, strings) with no-break
+    spaces held. Records are NamedTuples; a plain tuple is left as it is."""
     if isinstance(obj, str):
         return obj.replace(NBSP, KEEP)  # type: ignore[return-value]
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return obj._make(keep_together(v) for v in obj)  # type: ignore[return-value]
     if isinstance(obj, list):
         return [keep_together(x) for x in obj]  # type: ignore[return-value]
     if isinstance(obj, dict):

@@ -14,8 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, NamedTuple, Protocol
 
 from textual.app import SystemCommand
 from textual.screen import Screen
@@ -66,8 +65,7 @@ class Navigation(Protocol):
     def show_notices(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class Desk:
+class Desk(NamedTuple):
     """What a consultant screen works with: made once, when the workspace is open."""
 
     workspace: Workspace

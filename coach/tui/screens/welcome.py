@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,8 +28,7 @@ NAME_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class WelcomeChoice:
+class WelcomeChoice(NamedTuple):
     lang: str
     role: str
     name: str

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.textsafe import clean
 from coach.tui.i18n import fmt_num
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
 DASH = "—"
 
 
-@dataclass(frozen=True)
-class ClientRow:
+class ClientRow(NamedTuple):
     id: str
     name: str          # shown (cleaned, one line)
     last: str          # date of the last assessment, or a dash

@@ -9,8 +9,7 @@ because their scale would flatten every other number.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coach.textsafe import clean
 from coach.tui.i18n import _, fmt_num
@@ -22,8 +21,7 @@ COUNTED = ("inquiries", "won", "referrals", "sales", "donations", "signups")
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-@dataclass(frozen=True)
-class AssessmentRow:
+class AssessmentRow(NamedTuple):
     id: int
     date: str
     focus: str
