@@ -88,8 +88,25 @@ def translator(lang: str, domain: str) -> gettext.GNUTranslations:
     if domain not in DOMAINS:
         raise KeyError(f"unknown gettext domain {domain!r}")
     # fallback=False: a missing catalog is a packaging bug and must be loud.
-    return gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang],
-                               fallback=False)  # type: ignore[return-value]
+    try:
+        return gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang],
+                                   fallback=False)  # type: ignore[return-value]
+    except FileNotFoundError:
+        raise CatalogsMissing(lang, domain) from None
+
+
+class CatalogsMissing(FileNotFoundError):
+    """A compiled catalog is not there: a source checkout nobody compiled, or a broken install.
+
+    Said in English (there is no catalog to say it with), with what to do about it.
+    """
+
+    def __init__(self, lang: str, domain: str) -> None:
+        where = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.mo"
+        super().__init__(
+            f"coach: its compiled messages are missing ({where}). Install coach with "
+            "`pip install .`, or, in a source checkout, compile them with "
+            "`python -m coach.i18n_catalogs --compile`.")
 
 
 class Msg:

@@ -185,3 +185,21 @@ def test_catalog_tool_says_what_it_does(tmp_path: Path) -> None:
     # Rebuilt from the source with the same messages: its .mo already says them.
     assert rebuilt.stdout.splitlines() == ["wrote coach/locale/en/LC_MESSAGES/store.po",
                                            SUMMARY]
+
+
+def test_a_checkout_nobody_compiled_says_what_to_do(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m coach` in a fresh checkout (no .mo yet): exit 1 and the command that
+    compiles them, not a gettext traceback."""
+    from coach.cli.main import main
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "no-locale")
+    i18n.translator.cache_clear()
+    try:
+        assert main(["--help"]) == 1
+    finally:
+        i18n.translator.cache_clear()
+    err = capsys.readouterr().err
+    assert "python -m coach.i18n_catalogs --compile" in err and "pip install ." in err
+    assert "Traceback" not in err

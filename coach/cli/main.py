@@ -13,7 +13,7 @@ import click
 from coach import __version__
 from coach.cli.base import N_, Context, TrContext, TrGroup, _, err, voice_of
 from coach.errors import CoachError, FileExists
-from coach.i18n import UnknownLanguage, Voice, resolve_lang
+from coach.i18n import CatalogsMissing, UnknownLanguage, Voice, resolve_lang
 from coach.paths import bank_dir, workspace_dir
 from coach.textsafe import clean
 
@@ -103,6 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UnknownLanguage as exc:
         err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} (use en or fr)")
         return 2
+    try:
+        voice.catalog("cli")
+    except CatalogsMissing as exc:  # nothing to speak with: say what to do, no traceback
+        err(str(exc))
+        return 1
     # What is said after Click's context has closed is said in the same voice.
     with TrContext(cli, obj=voice):
         try:
