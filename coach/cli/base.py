@@ -1,4 +1,4 @@
-"""Shared pieces of the command line: language, workspace, errors, translated help.
+"""Shared pieces of the command line: the run's voice, translated help, lazy commands.
 
 Click builds help texts when it prints them, so we keep help strings as English
 msgids (marked with N_) and translate them at format time in the language chosen
@@ -13,9 +13,7 @@ import sys
 import click
 
 from coach.cli import click_i18n
-from coach.context import Context as Context  # re-exported for the commands
-from coach.errors import InputError as InputError  # re-exported for the commands
-from coach.errors import RunError as RunError
+from coach.context import Context
 from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
 from coach.i18n import Voice
 

@@ -16,8 +16,9 @@ from pathlib import Path
 import click
 
 from coach.bank.model import Bank
-from coach.cli.base import N_, Context, InputError, TrCommand, _, get_env, ngettext
-from coach.errors import Line
+from coach.cli.base import N_, TrCommand, _, get_env, ngettext
+from coach.context import Context
+from coach.errors import InputError, Line
 from coach.textsafe import clean
 
 # A platform's markets and modes are fixed words of the bank schema, named here for display.

@@ -17,17 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from coach.cli.base import (
-    N_,
-    Context,
-    InputError,
-    TrCommand,
-    _,
-    err,
-    get_env,
-    is_interactive,
-    ngettext,
-)
+from coach.cli.base import N_, TrCommand, _, err, get_env, is_interactive, ngettext
+from coach.context import Context
+from coach.errors import InputError
 from coach.textsafe import clean
 
 if TYPE_CHECKING:

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 import click
 
-from coach.cli.base import N_, Context, InputError, TrCommand, get_env
+from coach.cli.base import N_, TrCommand, get_env
+from coach.context import Context
+from coach.errors import InputError
 
 if TYPE_CHECKING:
     from coach.bank.model import Bank

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import click
 
-from coach.cli.base import N_, InputError, TrCommand, get_env
+from coach.cli.base import N_, TrCommand, get_env
+from coach.errors import InputError
 
 
 @click.command("quick", cls=TrCommand,

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import click
 
 from coach import __version__
-from coach.cli.base import N_, Context, TrContext, TrGroup, _, err, voice_of
+from coach.cli.base import N_, TrContext, TrGroup, _, err, voice_of
+from coach.context import Context
 from coach.errors import CoachError, FileExists
 from coach.i18n import CatalogsMissing, UnknownLanguage, Voice, resolve_lang
 from coach.paths import bank_dir, workspace_dir
