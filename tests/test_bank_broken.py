@@ -407,3 +407,22 @@ def test_a_toml_mistake_in_a_bank_file_is_said_in_the_language_of_the_run(
     en = capsys.readouterr().err.strip().splitlines()[1]
     assert en.endswith(f"invalid TOML: {reason}"), en
     assert "Invalid value" not in fr + en
+
+
+def test_every_rules_problem_in_one_run(tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """A value of the wrong shape does not hide the other keys' problems until it is fixed:
+    one run lists them all, one line per key."""
+    bank = copy_bank(tmp_path)
+    replace(bank, "rules.toml", "days = 90", "days = 0")
+    replace(bank, "rules.toml", "[budget]", "[budget]\nbogus = 1")
+    text = (bank / "rules.toml").read_text(encoding="utf-8")
+    text = re.sub(r"hours_per_channel = [0-9.]+", 'hours_per_channel = "two"', text, count=1)
+    text = re.sub(r"max_channels = [0-9]+", "max_channels = -3", text, count=1)
+    (bank / "rules.toml").write_text(text, encoding="utf-8")
+    assert main(["check-bank", str(bank)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines[0].endswith("has 4 problems:"), lines
+    keys = sorted(line.split(": ")[1] for line in lines[1:])
+    assert keys == ["budget.bogus", "budget.hours_per_channel", "budget.max_channels",
+                    "review.days"]

@@ -399,19 +399,26 @@ _SIGNED: tuple[str, ...] = ("score.",)
 def check_rules(raw: Mapping[str, Any], *, known_ids: Collection[str] = ()) -> list[FieldProblem]:
     """Every problem of a bank's rules.toml, for `check-bank` and loading a bank.
 
-    First what every value must be (a number, a list of ids the bank knows, a table), in
-    simple words for whoever edits the file; only when that holds, what each rule means
-    (`parse_rules`). `known_ids`: the bank's vocabulary and platform ids (empty: any id).
+    What every value must be (a number, a list of ids the bank knows, a table), in simple
+    words for whoever edits the file, then what each rule means (`parse_rules`) for the
+    keys whose shape holds. `known_ids`: the bank's vocabulary and platform ids (empty:
+    any id).
     """
     r = _Reader()
     _shapes(r, "", raw, frozenset(known_ids))
-    if r.problems:
-        return r.problems
     try:
         read_rules(raw)
     except RulesError as exc:
-        return exc.problems
-    return []
+        # Every problem in one run, but one line per key: what a key's value must be is
+        # said first, what it means only for the keys whose shape holds.
+        shaped = [problem.path for problem in r.problems]
+
+        def said_already(path: str) -> bool:  # the key, a key inside it, or its table
+            return any(path == k or k.startswith(path + ".") or path.startswith(k + ".")
+                       for k in shaped)
+
+        return r.problems + [p for p in exc.problems if not said_already(p.path)]
+    return r.problems
 
 
 def _shapes(r: _Reader, prefix: str, table: Mapping[str, Any], known_ids: frozenset[str]) -> None:
