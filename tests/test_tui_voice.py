@@ -192,3 +192,23 @@ async def test_a_failed_report_write_explains_itself_in_the_language_switched_to
     # The reason, in French, and nothing of the English wording.
     assert fr_files.gettext("permission denied") in shown
     assert "permission denied" not in shown and "could not write" not in shown
+
+
+async def test_the_palette_search_box_speaks_the_language_now(workspace: Path) -> None:
+    """Textual words the palette's search box in English: coach's says it in French in a
+    French app, and in English again after switching."""
+    from textual.command import CommandInput
+
+    seed_clients(workspace, {"Atelier Lune": "freelance_designer"})
+    app = new_app(workspace, "en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await app.run_action("set_language('fr')")
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        assert app.screen.query_one(CommandInput).placeholder == "Chercher une commande…"
+        await press(pilot, "escape")
+        await app.run_action("set_language('en')")
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"

@@ -138,6 +138,14 @@ class CoachApp(App[None]):
         self.nav.start(client=self.start_client, present=self.start_present)
 
     # -- what holds on every screen -----------------------------------------------------------
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search box worded in the language now."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"),
+                                            id="--command-palette"))
+
     def action_help(self) -> None:
         from coach.tui.screens.help import HelpScreen
 
