@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from quick_driver import CTRL_C, DOWN, ENTER, Entry, Keys, ScriptedPrompter, no, yes
+from quick_driver import BACK, CTRL_C, DOWN, ENTER, Entry, Keys, ScriptedPrompter, no, yes
 from textual.widgets import Input
 
 from coach.bank.load import default_bank
@@ -22,7 +22,7 @@ from coach.paths import bundled_bank_dir
 from coach.quick.session import run_quick
 from coach.store import Workspace
 from tests.test_tui_flow import LUNE_PLATFORMS, LUNE_PROFILE, walk
-from tests.tui_driver import BANK, settle, step, welcome
+from tests.tui_driver import BANK, answer_all, inventory, next_step, settle, step, welcome
 
 E = Entry
 OTHER_LABEL = "Forum des makers"
@@ -201,6 +201,78 @@ async def test_a_quick_draft_resumes_in_the_tui_where_it_stopped(workspace: Path
     assert other["label"] == OTHER_LABEL and "slot" not in other
     assert other["why"] == OTHER_ANSWERS["why"]
     assert other["results_90d"]["won"] == 1
+
+
+
+async def test_a_tui_draft_with_gaps_resumes_in_quick_mode_asking_only_the_gaps(
+        workspace: Path) -> None:
+    # The TUI lets a person move on with blanks: two LinkedIn answers, three on Other.
+    app = tui(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await welcome(pilot, lang="en", role="freelancer", name="Atelier Lune")
+        await answer_all(pilot, LUNE_PROFILE)
+        await next_step(pilot)
+        await inventory(pilot, INVENTORY, {"other:0": OTHER_LABEL})
+        await next_step(pilot)
+        await answer_all(pilot, {"why": "Meet SME owners", "audiences_present": ["clients"]})
+        await next_step(pilot)      # LinkedIn left with gaps; Facebook is personal
+        await answer_all(pilot, {q: OTHER_ANSWERS[q]
+                                 for q in ("why", "audiences_present", "know_who")})
+        assert app.screen.session.position.question == "know_who"
+        await pilot.press("ctrl+q")
+
+    k = Keys(BANK, "en")
+    named = {"platforms": [{"id": "other", "label": OTHER_LABEL}]}
+
+    def ask(qid: str, key: str, keys: str) -> Entry:
+        return E(k.text(qid, key, named if key == "other" else None), keys)
+
+    def results(key: str) -> list[Entry]:
+        return [ask(q, key, "1" + ENTER) for q in ("inquiries", "won", "referrals",
+                                                    "site_visits", "sales")]
+
+    spaces = DOWN * (1 + k._ids("spaces", "other").index("forum")) + ENTER
+    script = [
+        resume_entry("Atelier Lune"),
+        # Where the TUI stopped, on Other: what follows its last answer, optional or not.
+        ask("who_named", "other", ENTER),
+        ask("activities", "other", k.tick("activities", ["answer_questions"], "other")),
+        ask("measures", "other", k.tick("measures", ["inquiries"], "other")),
+        ask("editorial_line", "other", no()),
+        ask("spaces", "other", spaces),
+        E(q_("Its name ({kind}):").format(kind="Forum board"), "Section vitrines" + ENTER),
+        ask("spaces", "other", ENTER),
+        *results("other"),
+        ask("one_result", "other", ENTER),
+        ask("if_gone", "other", ENTER),
+        # Then LinkedIn's required gaps (its optional questions were left on its page).
+        ask("know_who", "linkedin", no()),
+        ask("activities", "linkedin", BACK),                 # back, past an answer of
+        ask("know_who", "linkedin", BACK),                   # a minute ago, to one
+        ask("audiences_present", "linkedin", ENTER),         # given in the TUI, kept;
+        ask("know_who", "linkedin", ENTER),                  # forward: the next ones
+        ask("activities", "linkedin", k.tick("activities", ["converse"], "linkedin")),
+        ask("measures", "linkedin", k.tick("measures", ["inquiries"], "linkedin")),
+        ask("editorial_line", "linkedin", yes()),
+        ask("editorial_line_text", "linkedin", "Tips" + ENTER),   # newly applies
+        ask("spaces", "linkedin", ENTER),
+        *results("linkedin"),
+        NO_REPORT,
+    ]
+    expected = [entry.expect for entry in script]
+    code, p = await quick(workspace, "Atelier Lune", script)
+    assert code == 0, "\n".join(p.lines)
+    assert len(p.asked) == len(expected)
+    assert all(want in asked for want, asked in zip(expected, p.asked, strict=True))
+
+    ws = Workspace.open(workspace)
+    [assessment] = ws.assessments(ws.find_client("Atelier Lune").id)
+    linkedin, _facebook, other = assessment.answers["platforms"]
+    assert linkedin["why"] == "Meet SME owners" and linkedin["audiences_present"] == ["clients"]
+    assert linkedin["know_who"] is False and linkedin["editorial_line"] is True
+    assert other["why"] == OTHER_ANSWERS["why"] and other["know_who"] is True
+    assert other["audiences_present"] == ["clients"] and other["label"] == OTHER_LABEL
+    assert other["spaces"] == OTHER_ANSWERS["spaces"]
 
 
 # ------------------------------------------------ drafts stored before the one schema

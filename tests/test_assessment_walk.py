@@ -250,3 +250,55 @@ def test_own_platform_question_is_translated(bank: Bank) -> None:
     draft = new(bank)
     en, fr = wording.text(w, draft, Step(PICK), "en"), wording.text(w, draft, Step(PICK), "fr")
     assert en.startswith("Which platforms") and en != fr and wording.help_text(w, Step(PICK), "fr")
+
+
+def test_resume_asks_only_the_gaps_and_back_then_forward_retraces(bank: Bank) -> None:
+    from coach.assessment.position import Position
+
+    optional = tuple(x._replace(required=False) if x.id in ("groups", "who") else x
+                     for x in bank.questions)
+    w = Walker(bank._replace(questions=optional))
+    draft = answer_all(w, Draft(w.bank, {}), {
+        ("name", None): "Lune", ("kind", None): "business", ("audiences", None): ["clients"],
+        ("budget", None): 3, (PICK, None): ["linkedin", "forum"],
+        ("hours", "linkedin"): 1, ("reason", "linkedin"): "professional",
+        ("hours", "forum"): 2, ("reason", "forum"): "professional", ("label", "forum"): "R",
+        ("why", "linkedin"): "Meet", ("why", "forum"): "Help", ("know_who", "forum"): True})
+    # Stopped (in the TUI) on the forum's last answer, LinkedIn left with gaps.
+    gaps = w.resume(draft, Position(stage="platform", platform="forum", question="know_who"))
+
+    def answer(step: Step, value: object) -> Step | None:
+        w.answer(draft, step, value)
+        gaps.answered(step)
+        return gaps.next(step)
+
+    assert gaps.start == Step("who", "forum")            # the next gap, not the answer
+    assert answer(Step("who", "forum"), None) == Step("won", "forum")   # skipped: once
+    # On to the required gaps before it (LinkedIn's optional "groups" was left blank).
+    assert answer(Step("won", "forum"), 1) == Step("know_who", "linkedin")
+    # An answer makes a question apply: it is asked next.
+    assert answer(Step("know_who", "linkedin"), True) == Step("who", "linkedin")
+    # Back, to answered questions too; forward walks back in order to where it was...
+    assert gaps.previous(Step("who", "linkedin")) == Step("know_who", "linkedin")
+    assert gaps.previous(Step("know_who", "linkedin")) == Step("why", "linkedin")
+    assert answer(Step("why", "linkedin"), "Meet") == Step("know_who", "linkedin")
+    assert answer(Step("know_who", "linkedin"), True) == Step("who", "linkedin")
+    # ...and past it, on from gap to gap, then to the plan.
+    assert answer(Step("who", "linkedin"), "Ana") == Step("won", "linkedin")
+    assert answer(Step("won", "linkedin"), 2) is None
+    assert w.unanswered(draft) is None
+
+
+def test_resume_from_the_plan_page_asks_only_required_gaps(bank: Bank) -> None:
+    from coach.assessment.position import Position
+
+    w = Walker(bank)
+    draft = answer_all(w, new(bank), {("name", None): "Lune", ("kind", None): "business",
+                                      ("budget", None): 3, (PICK, None): ["facebook"],
+                                      ("hours", "facebook"): 1, ("reason", "facebook"): "both"})
+    gaps = w.resume(draft, Position(stage="plan"))
+    assert gaps.start == Step("audiences")
+    w.answer(draft, Step("audiences"), ["clients"])
+    gaps.answered(Step("audiences"))
+    assert gaps.next(Step("audiences")) == Step("why", "facebook")
+    assert w.resume(new(bank), Position(stage="plan")).start == Step("name")

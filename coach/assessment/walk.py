@@ -12,6 +12,9 @@ Each question is asked only where it applies (coach.assessment.applies). The lin
 recomputed from the draft every time, so changing an earlier answer (going back)
 reshapes what follows while the answers already given stay in place.
 
+A draft that resumes is not walked again from the top: `Walker.resume` gives its `Gaps`,
+the questions still to ask, which the walk goes through from one to the next.
+
 A step maps onto the shared position (coach.assessment.position) and back, which is how
 a draft walked here resumes on the right page of the TUI, and the other way round.
 """
@@ -176,3 +179,73 @@ class Walker:
         if position.stage in ("time", "plan"):
             return self.unanswered(draft)
         return self.unanswered(draft) or (steps[0] if steps else None)
+
+    def resume(self, draft: Draft, position: Position) -> Gaps:
+        """What is left to ask in a draft resumed at `position` (either face's)."""
+        start = self.locate(draft, position)
+        # From the TUI's time and plan pages every question was on screen already.
+        since = None if position.stage in ("time", "plan") else start
+        return Gaps(self, draft, since=since, start=start)
+
+
+class Gaps:
+    """The questions left to ask in a draft that resumes, each asked once.
+
+    They are the questions with no answer from where the person stopped (`since`) on,
+    the required ones with no answer before it (a plan needs them; the optional ones
+    there were left blank on purpose: skipped in quick mode, or left on a TUI page) and
+    any question an answer makes apply. Answered questions are not asked again, but
+    the person can go back to any question: going forward from there walks the
+    questions in order back to where they went back from, and on to the next gap.
+    """
+
+    def __init__(self, walker: Walker, draft: Draft, *, since: Step | None,
+                 start: Step | None = None) -> None:
+        self.walker = walker
+        self.draft = draft
+        steps = walker.steps(draft)
+        edge = walker._rank(draft, since) if since is not None else None
+        self._todo = {s for s in steps if walker.value(draft, s) is None
+                      and (walker.question(s.question).required
+                           or (edge is not None and walker._rank(draft, s) >= edge))}
+        self._applying = set(steps)
+        self._reach: Step | None = None     # where the person went back from
+        self.start = self._from(start, inclusive=True) if start is not None else None
+
+    def _open(self, step: Step) -> bool:
+        return step in self._todo and self.walker.value(self.draft, step) is None
+
+    def _from(self, step: Step, *, inclusive: bool) -> Step | None:
+        """The first gap after `step` (or at it), else the first one before it."""
+        rank = self.walker._rank(self.draft, step)
+        gaps = [s for s in self.walker.steps(self.draft) if self._open(s)]
+        later = [s for s in gaps if self.walker._rank(self.draft, s) > rank
+                 or (inclusive and s == step)]
+        found = (later or gaps or [None])[0]
+        # A required question with no answer is always to ask, whatever happened.
+        return found or self.walker.unanswered(self.draft)
+
+    def answered(self, step: Step) -> None:
+        """`step` was answered (or skipped): done, and what now applies is to ask."""
+        self._todo.discard(step)
+        steps = self.walker.steps(self.draft)
+        self._todo |= {s for s in steps if s not in self._applying
+                       and self.walker.value(self.draft, s) is None}
+        self._applying = set(steps)
+
+    def next(self, step: Step) -> Step | None:
+        """The step to ask after `step` (None: nothing left, on to the plan)."""
+        if self._reach is not None:
+            following = self.walker.next(self.draft, step)
+            if following is not None and (self.walker._rank(self.draft, following)
+                                          <= self.walker._rank(self.draft, self._reach)):
+                return following
+            self._reach = None
+        return self._from(step, inclusive=False)
+
+    def previous(self, step: Step) -> Step | None:
+        """The step before `step`, answered or not (None: `step` is the first)."""
+        before = self.walker.previous(self.draft, step)
+        if before is not None and self._reach is None:
+            self._reach = step
+        return before

@@ -20,7 +20,7 @@ import click
 
 from coach.assessment import Draft, Session
 from coach.assessment.entries import entry_key
-from coach.assessment.walk import Step, Walker
+from coach.assessment.walk import Gaps, Step, Walker
 from coach.bank.model import Bank, Question
 from coach.i18n import Voice
 from coach.quick import wording
@@ -79,6 +79,8 @@ class QuickSession:
         self.saved_answers = False      # something of this client is in the store as a draft
         self.finished = False           # the assessment is stored
         self._group: tuple[str, str | None] | None = None
+        # Resuming: only the questions left to ask (None: every question, in order).
+        self.gaps: Gaps | None = None
 
     # ------------------------------------------------------------ client
     def choose_client(self, name: str | None) -> None:
@@ -120,8 +122,9 @@ class QuickSession:
             if choice == "resume":
                 self.session = resumed
                 self.saved_answers = True
+                self.gaps = self.walker.resume(resumed.draft, resumed.position)
                 # None: every question was answered, straight to the plan.
-                return self.walker.locate(resumed.draft, resumed.position)
+                return self.gaps.start
             self.ws.discard_draft(self.client_id)
         answers = blank_answers()
         # blank_answers() holds placeholders (0 hours, empty choices) that would read as
@@ -305,25 +308,36 @@ class QuickSession:
 
     # ------------------------------------------------------------ the walk
     def walk(self, step: Step | None) -> None:
+        """Ask from `step` on: every question in order, or only the gaps (`self.gaps`)."""
+        draft = self.session.draft
         while True:
             while step is not None:
                 self.header(step)
                 result = self.ask_step(step)
                 if result == BACK:
-                    previous = self.walker.previous(self.session.draft, step)
+                    previous = (self.gaps.previous(step) if self.gaps is not None
+                                else self.walker.previous(draft, step))
                     if previous is None:
                         self.echo(_("This is the first question: there is nothing before it."))
                     else:
                         step = previous
                         self.save(step)
                     continue
-                self.walker.answer(self.session.draft, step, result)
-                step = self.walker.next(self.session.draft, step)
+                self.walker.answer(draft, step, result)
+                if self.gaps is not None:
+                    self.gaps.answered(step)
+                    step = self.gaps.next(step)
+                else:
+                    step = self.walker.next(draft, step)
                 self.save(step)
-            # Going back can open questions that were skipped: finish those first.
-            step = self.walker.unanswered(self.session.draft)
+            # Going back can leave a required question with no answer (or make one
+            # apply): ask those, and only those, without walking the answered ones again.
+            step = self.walker.unanswered(draft)
             if step is None:
                 return
+            if self.gaps is None:
+                self.gaps = Gaps(self.walker, draft, since=None, start=step)
+                step = self.gaps.start
 
     # ------------------------------------------------------------ the end
     def finish(self) -> int:
