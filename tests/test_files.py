@@ -10,6 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from fifo_support import FifoReader
 
 from coach import files
 from coach.errors import FileExists, InputError, RunError
@@ -74,12 +75,150 @@ def test_replace_overwrites_and_tightens_the_mode(tmp_path: Path, umask_022: Non
     assert out.read_bytes() == b"bytes too" and names(tmp_path) == ["plan.txt"]
 
 
-def test_refuses_a_dangling_symlink_without_force(tmp_path: Path) -> None:
+def test_a_dangling_symlink_creates_the_file_it_points_to(tmp_path: Path) -> None:
+    """Followed like any link: the link is kept, its file is made (0600, in ITS folder)."""
+    elsewhere = tmp_path / "sub"
+    elsewhere.mkdir()
     link = tmp_path / "plan.txt"
-    link.symlink_to(tmp_path / "elsewhere.txt")
+    link.symlink_to(elsewhere / "plan.txt")
+    files.write_new(link, "x")
+    assert link.is_symlink() and (elsewhere / "plan.txt").read_text() == "x"
+    assert mode(elsewhere / "plan.txt") == 0o600
+    assert names(tmp_path) == ["plan.txt", "sub"] and names(elsewhere) == ["plan.txt"]
+    with pytest.raises(FileExists):  # now it leads to a file: refused without force
+        files.write_new(link, "y")
+    dangling = tmp_path / "gone.txt"
+    dangling.symlink_to(tmp_path / "missing" / "gone.txt")
+    with pytest.raises(InputError) as info:
+        files.write_new(dangling, "x")
+    assert info.value.said("en") == [
+        f"{dangling}: the folder {tmp_path / 'missing'} does not exist"]
+
+
+# -- symbolic links, pipes and devices ---------------------------------------------------
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def test_force_through_a_symlink_replaces_the_file_it_points_to(
+        tmp_path: Path, umask_022: None) -> None:
+    """The link stays a link; the file it leads to is replaced atomically in its own
+    folder (the staged file is made there, never next to the link)."""
+    there = tmp_path / "there"
+    there.mkdir()
+    real = there / "plan.md"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "plan.md"
+    link.symlink_to(real)
+    assert check_target(link, force=True) == there
+    files.replace(link, "new")
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() == "new" and mode(real) == 0o600
+    assert names(tmp_path) == ["plan.md", "there"] and names(there) == ["plan.md"]
+    relative = tmp_path / "again.md"  # a relative link, through a linked folder
+    relative.symlink_to(Path("there") / "plan.md")
+    write_file(relative, "newer", force=True)
+    assert relative.is_symlink() and real.read_text() == "newer"
+
+
+def test_a_symlink_to_an_existing_file_is_refused_without_force(tmp_path: Path) -> None:
+    real = tmp_path / "real.md"
+    real.write_text("keep me")
+    link = tmp_path / "plan.md"
+    link.symlink_to(real)
+    for attempt in (lambda: check_target(link, force=False),
+                    lambda: write_file(link, "new", force=False)):
+        with pytest.raises(FileExists) as info:
+            attempt()
+        assert info.value.said("en") == [f"{link}: the file already exists"]
+    assert real.read_text() == "keep me" and link.is_symlink()
+    assert names(tmp_path) == ["plan.md", "real.md"]
+
+
+def test_a_symlink_loop_is_said_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.md"
+    loop.symlink_to(loop)
+    with pytest.raises(RunError) as info:
+        write_file(loop, "x", force=True)
+    assert "too many symbolic links" in info.value.said("en")[0]
+    assert loop.is_symlink() and names(tmp_path) == ["loop.md"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_fifo_receives_the_text_and_stays_a_fifo(tmp_path: Path, fifo: Path,
+                                                   force: bool) -> None:
+    """A pipe is written to, never replaced: no --force needed, nothing staged."""
+    reader = FifoReader(fifo)
+    write_file(fifo, "le plan\n", force=force)
+    assert reader.text() == "le plan\n"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and names(tmp_path) == ["pipe"]
+
+
+def test_a_symlink_to_a_fifo_is_written_through(tmp_path: Path, fifo: Path) -> None:
+    """`-o /dev/stdout` is such a link (to /proc/self/fd/1, a pipe or a terminal)."""
+    link = tmp_path / "stdout"
+    link.symlink_to(fifo)
+    assert check_target(link, force=False) == tmp_path
+    reader = FifoReader(fifo)
+    staged = stage("deux temps", link)
+    assert staged.tmp is None and names(tmp_path) == ["pipe", "stdout"]
+    place(staged, force=True)
+    assert reader.text() == "deux temps"
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_character_device_is_a_stream_not_a_file_to_replace(tmp_path: Path) -> None:
+    """/dev/null (a character device, like a terminal) needs no force and is written
+    to where it is: no temporary file beside it, nothing replaced."""
+    null = Path(os.devnull)
+    assert files.resolve(null).stream
+    check_target(null, force=False)  # no FileExists: nothing would be replaced
+    link = tmp_path / "null"
+    link.symlink_to(null)
+    files.write_new(link, "nothing to see")
+    assert link.is_symlink() and stat.S_ISCHR(os.stat(link).st_mode)
+    assert names(tmp_path) == ["null"]
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    path = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        for force in (False, True):
+            with pytest.raises(InputError) as info:
+                write_file(path, "x", force=force)
+            assert info.value.said("en") == [f"{path}: is a socket, not a file"]
+        assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_a_fifo_that_appears_before_replacing_is_not_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "plan.md"
+    staged = stage("mine", out)
+    os.mkfifo(out)  # another program, in between
     with pytest.raises(FileExists):
-        files.write_new(link, "x")
-    assert not (tmp_path / "elsewhere.txt").exists()
+        place(staged, force=True)
+    assert stat.S_ISFIFO(os.lstat(out).st_mode) and names(tmp_path) == ["plan.md"]
+
+
+def test_a_reader_that_stops_is_said_as_such(tmp_path: Path, fifo: Path) -> None:
+    import threading
+
+    def open_and_leave() -> None:
+        os.close(os.open(fifo, os.O_RDONLY))
+
+    leaver = threading.Thread(target=open_and_leave, daemon=True)
+    leaver.start()
+    with pytest.raises(RunError) as info:
+        write_file(fifo, "x" * 1_000_000, force=False)  # more than a pipe holds
+    leaver.join(10)
+    assert info.value.said("en") == [
+        f"{fifo}: could not write the file (the program reading it stopped reading)"]
 
 
 def test_missing_folder_and_folder_target_are_bad_input(tmp_path: Path) -> None:
@@ -90,6 +229,44 @@ def test_missing_folder_and_folder_target_are_bad_input(tmp_path: Path) -> None:
         files.replace(tmp_path, "x")
     assert "is a folder" in str(info.value)
     assert not isinstance(info.value, FileExists)
+
+
+def test_a_file_taken_for_a_folder_is_said_to_be_a_file(tmp_path: Path) -> None:
+    """`-o notes.txt/plan.md`: notes.txt exists; it is a file, not a folder."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep")
+    for target in (notes / "plan.md", notes / "deeper" / "plan.md"):
+        for force in (False, True):
+            with pytest.raises(InputError) as info:
+                write_file(target, "x", force=force)
+            assert info.value.said("en") == [f"{target}: {notes} is a file, not a folder"]
+            assert info.value.said("fr") == [
+                f"{target}\u00a0: {notes} est un fichier, pas un dossier"]
+    assert notes.read_text() == "keep" and names(tmp_path) == ["notes.txt"]
+    link = tmp_path / "folder-link"  # a link to that file, used as a folder
+    link.symlink_to(notes)
+    with pytest.raises(InputError) as info:
+        check_target(link / "plan.md", force=False)
+    assert info.value.said("en") == [f"{link / 'plan.md'}: {link} is a file, not a folder"]
+
+
+def test_a_folder_that_cannot_be_entered_is_not_said_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Permission denied on the way is a refusal, not "does not exist"."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_stat = os.stat
+
+    def refusing(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        if str(path).startswith(str(locked)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "stat", refusing)  # root enters any folder: simulated
+    target = locked / "plan.md"
+    with pytest.raises(RunError) as info:
+        check_target(target, force=False)
+    assert info.value.said("en") == [f"{target}: could not write the file (permission denied)"]
 
 
 def test_check_target_refuses_before_anything_is_done(tmp_path: Path) -> None:
@@ -108,10 +285,11 @@ def test_a_file_that_appears_between_staging_and_placing_is_not_overwritten(
         tmp_path: Path) -> None:
     out = tmp_path / "report.html"
     staged = stage("mine", out)
-    assert staged.parent == tmp_path and mode(staged) == 0o600 and not out.exists()
+    assert staged.tmp is not None and staged.tmp.parent == tmp_path
+    assert mode(staged.tmp) == 0o600 and not out.exists()
     out.write_text("someone else's")           # another program, in between
     with pytest.raises(FileExists):
-        place(staged, out, force=False)
+        place(staged, force=False)
     assert out.read_text() == "someone else's"
     assert names(tmp_path) == ["report.html"]  # the staged file is gone too
 
@@ -147,7 +325,7 @@ def test_without_hard_links_writing_new_is_still_create_only(
     assert out.read_text() == "first" and mode(out) == 0o600
     staged = stage("second", out)
     with pytest.raises(FileExists):
-        place(staged, out, force=False)
+        place(staged, force=False)
     assert out.read_text() == "first" and names(tmp_path) == ["plan.md"]
 
 

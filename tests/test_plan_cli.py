@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from engine_support import PERSONAS
+from fifo_support import FifoReader
 
 from coach.cli.main import main
 
@@ -225,3 +227,56 @@ def test_zero_budget_plan_shows_the_title(tmp_path: Path,
     assert main(["--lang", "fr", "plan", "--answers", str(answers), "--format", "md"]) == 0
     out = capsys.readouterr().out
     assert "Aucun temps prévu" in out
+
+
+# -- -o to a pipe, through a link, into a file taken for a folder ------------------------
+def test_plan_to_a_fifo_reaches_its_reader(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """`-o FIFO` (like `-o /dev/stdout` when the output is piped): written to the pipe,
+    no --force, nothing replaced, exit 0."""
+    fifo = tmp_path / "plan.pipe"
+    os.mkfifo(fifo)
+    reader = FifoReader(fifo)
+    assert main(["plan", "--answers", str(DESIGNER), "-o", str(fifo)]) == 0
+    text = reader.text()
+    assert text is not None and "LinkedIn" in text and "Atelier Lune" in text
+    assert capsys.readouterr().out == ""
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.pipe"]
+
+
+def test_plan_with_client_to_a_fifo_saves_then_writes(
+        tmp_path: Path, workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "plan.pipe"
+    os.mkfifo(fifo)
+    reader = FifoReader(fifo)
+    assert main(["plan", "--answers", str(DESIGNER), "--client", "Atelier Lune",
+                 "--format", "json", "-o", str(fifo)]) == 0
+    text = reader.text()
+    assert text is not None and json.loads(text)["client"] == "Atelier Lune"
+    assert "Saved as assessment 1" in capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_plan_force_through_a_symlink_keeps_the_link(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "plan.txt"
+    link.symlink_to(real)
+    assert main(["plan", "--answers", str(DESIGNER), "-o", str(link)]) == 2
+    assert "already exists" in capsys.readouterr().err and real.read_text() == "old"
+    assert main(["plan", "--answers", str(DESIGNER), "-o", str(link), "--force"]) == 0
+    assert link.is_symlink() and "LinkedIn" in real.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt", "real.txt"]
+
+
+def test_plan_into_a_file_taken_for_a_folder_says_it_is_a_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("keep", encoding="utf-8")
+    out = notes / "plan.txt"
+    assert main(["plan", "--answers", str(DESIGNER), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"{notes} is a file, not a folder" in err and "does not exist" not in err
+    assert notes.read_text(encoding="utf-8") == "keep"

@@ -75,13 +75,14 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     from coach.files import place, stage
 
     # The report is on disk before the assessment is saved and named only after, so a
-    # failure at any point leaves neither a new assessment nor the output file.
+    # failure at any point leaves neither a new assessment nor the output file (a pipe
+    # or a device is written to last, once saved: a stream cannot be taken back).
     staged = stage(text, output)
     try:
         _save(env, client, dict(answers), dict(plan))
-        place(staged, output, force=force)
+        place(staged, force=force)
     finally:
-        staged.unlink(missing_ok=True)
+        staged.discard()
     return 0
 
 

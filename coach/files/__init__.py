@@ -7,6 +7,8 @@ files and answers files all go through here, below the faces (no Click, no Textu
     replace(path, text)         --force, or after the face asked
     write_file(path, text, force=...)
     check_target / stage / place   the same in steps, for callers that save in between
+    resolve(path)               where a path leads: a link followed, a pipe or device
+                                written to as a stream, a folder or disk refused
     read_json(path), read_toml(path), read_text(path)   BadFile naming the file and why
 
 Problems are CoachErrors holding messages (Msg of the `files` catalog) that the face
@@ -20,11 +22,23 @@ from __future__ import annotations
 from coach.errors import FileExists
 from coach.files.read import BadFile, read_bytes, read_json, read_text, read_toml
 from coach.files.texts import os_reason, shown
-from coach.files.write import check_target, place, replace, stage, write_file, write_new
+from coach.files.write import (
+    Staged,
+    Target,
+    check_target,
+    place,
+    replace,
+    resolve,
+    stage,
+    write_file,
+    write_new,
+)
 
 __all__ = [
     "BadFile",
     "FileExists",
+    "Staged",
+    "Target",
     "check_target",
     "os_reason",
     "place",
@@ -33,6 +47,7 @@ __all__ = [
     "read_text",
     "read_toml",
     "replace",
+    "resolve",
     "shown",
     "stage",
     "write_file",

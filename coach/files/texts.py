@@ -38,6 +38,28 @@ def no_folder(path: Path, folder: Path) -> Msg:
         path=shown(path), folder=shown(folder))
 
 
+def not_a_folder(path: Path, part: Path) -> Msg:
+    """`-o notes.txt/plan.md`: notes.txt exists, it is just not a folder."""
+    return _tr.gettext("{path}: {part} is a file, not a folder").format(
+        path=shown(path), part=shown(part))
+
+
+def is_disk(path: Path) -> Msg:
+    return _tr.gettext("{path}: is a disk device, not a file; coach does not write onto "
+                       "disks").format(path=shown(path))
+
+
+def is_socket(path: Path) -> Msg:
+    return _tr.gettext("{path}: is a socket, not a file").format(path=shown(path))
+
+
+def link_unclear(path: Path) -> Msg:
+    """A link the system follows to a file that has no name coach can reach (a deleted
+    file held open, /proc's links): replacing "it" could only make another file."""
+    return _tr.gettext("{path}: the file this link leads to cannot be reached by its "
+                       "name").format(path=shown(path))
+
+
 def write_failed(path: Path, exc: OSError) -> Msg:
     return _tr.gettext("{path}: could not write the file ({reason})").format(
         path=shown(path), reason=os_reason(exc))
@@ -62,6 +84,8 @@ _OS_REASONS = {
     errno.ENOSPC: _tr.gettext("no space left on the disk"),
     errno.EROFS: _tr.gettext("the disk is read-only"),
     errno.ENAMETOOLONG: _tr.gettext("the name is too long"),
+    errno.ELOOP: _tr.gettext("too many symbolic links (a link that leads back to itself?)"),
+    errno.EPIPE: _tr.gettext("the program reading it stopped reading"),
 }
 
 
