@@ -212,3 +212,31 @@ async def test_the_palette_search_box_speaks_the_language_now(workspace: Path) -
         await settle(pilot)
         await press(pilot, "ctrl+p")
         assert app.screen.query_one(CommandInput).placeholder == "Search for commands…"
+
+
+async def test_an_open_select_menu_says_its_key_in_the_language_now(workspace: Path) -> None:
+    """Textual's Select menu declares "esc Dismiss menu" itself: a French app says it in
+    French (textual.widgets._select.SelectOverlay is private: this fails if it moves)."""
+    from textual.screen import Screen
+    from textual.widgets import Footer, Select
+    from textual.widgets._footer import FooterKey
+    from textual.widgets._select import SelectOverlay
+
+    class Menu(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Select([("Alpha", "a"), ("Beta", "b")], id="menu")
+            yield Footer()
+
+    seed_clients(workspace, {"Atelier Lune": "freelance_designer"})
+    app = new_app(workspace, "en")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await app.run_action("set_language('fr')")
+        await app.push_screen(Menu())
+        await settle(pilot)
+        app.screen.query_one("#menu", Select).focus()
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.focused, SelectOverlay)
+        keys = [key.description for key in app.screen.query(FooterKey)]
+        assert "Fermer le menu" in keys and "Dismiss menu" not in keys, keys

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -138,6 +139,15 @@ class CoachApp(App[None]):
         self.nav.start(client=self.start_client, present=self.start_present)
 
     # -- what holds on every screen -----------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A Select's open menu is Textual's own widget: its footer key ("esc Dismiss menu")
+        # is said in the language now, like every coach binding.
+        from textual.widgets._select import SelectOverlay  # private; tested in test_tui_voice
+
+        if isinstance(event.widget, SelectOverlay):
+            translate_bindings(event.widget)
+            self.refresh_bindings()
+
     def action_command_palette(self) -> None:
         """Textual's palette, with its search box worded in the language now."""
         from textual.command import CommandPalette

@@ -13,8 +13,11 @@ from dataclasses import replace
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from coach.i18n import Voice
+from coach.i18n import N_, Voice
 from coach.tui.i18n import voice as running_voice
+
+# Textual's own words in its widgets' footers, said in coach's catalog.
+TEXTUAL_WORDS = (N_("Dismiss menu"),)
 
 
 def translate_bindings(node: DOMNode, voice: Voice | None = None) -> None:
@@ -25,6 +28,8 @@ def translate_bindings(node: DOMNode, voice: Voice | None = None) -> None:
     originals: dict[tuple[str, str], Binding] = {}
     for cls in reversed(type(node).__mro__):
         for item in getattr(cls, "BINDINGS", []) or []:
+            if isinstance(item, tuple):  # Textual's own widgets declare ("key", "action", "Say")
+                item = Binding(*item)
             if isinstance(item, Binding):
                 for key in item.key.split(","):
                     originals[(key.strip(), item.action)] = item
