@@ -28,7 +28,7 @@ from typing import Any
 from coach.bank.model import Bank, Question
 from coach.engine import answer_texts as M
 from coach.errors import FieldErrors, FieldProblem
-from coach.i18n import Deferred, Msg, say
+from coach.i18n import Msg, say
 from coach.model import Answers, PlatformAnswers
 from coach.textsafe import clean
 
@@ -38,10 +38,6 @@ PLATFORM_KEYS = ("id", "label", "reason", "why", "hours_per_week", "audiences_pr
                  "know_who", "activities", "measures", "editorial_line", "results_90d",
                  "spaces", "extra")
 SPACE_KEYS = ("kind", "name")
-
-
-# answer_texts holds the msgids (marked with N_, extracted into the engine catalog).
-_LATER = Deferred("engine")
 
 
 class AnswersError(FieldErrors):

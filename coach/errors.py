@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from coach.i18n import DEFAULT_LANG, Msg, Sayable, Voice, say
+from coach.i18n import DEFAULT_LANG, Sayable, Voice, say
 
 Line = Sayable | str
 
@@ -22,7 +22,7 @@ class CoachError(Exception):
     exit_code = 1
 
     def __init__(self, lines: Line | Sequence[Line]) -> None:
-        if isinstance(lines, (str, Msg, FieldProblem)):
+        if isinstance(lines, str) or hasattr(lines, "said"):  # one line, not a list of them
             lines = [lines]
         self.lines: list[Line] = list(lines)  # type: ignore[arg-type]
         super().__init__(*self.lines)
@@ -35,6 +35,13 @@ class CoachError(Exception):
     def __str__(self) -> str:
         # English, for logs and tracebacks only: a face always calls said().
         return "\n".join(say(line, DEFAULT_LANG) for line in self.lines)
+
+
+def tell(message: Line | CoachError, voice: Voice) -> str:
+    """What a face shows for a problem raised below it: one text, in the voice's language."""
+    if isinstance(message, CoachError):
+        return "\n".join(message.said(voice))
+    return voice.say(message)
 
 
 class InputError(CoachError):

@@ -6,7 +6,6 @@ same messages whichever command met it first.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from coach.files import texts
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
 OPTIONAL_FILES: tuple[str, ...] = ("rules.toml",)
 
-_WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankProblem]]:
@@ -55,10 +53,8 @@ def _syntax_problem(name: str, error: str, text: str) -> BankProblem:
     # tomllib's own words are English only: what went wrong is said in ours (coach.files),
     # where it went wrong is kept from its message.
     detail = texts.toml_reason(error)
-    where = _WHERE.search(error)
-    if where:
-        line, column = where.group(1), where.group(2)
-    else:
-        line, column = str(text.count("\n") + 1), "1"
+    line, column = texts.toml_position(error)
+    if line is None:  # at the end of the document
+        line, column = text.count("\n") + 1, 1
     return BankProblem(name, _("line {line}, column {column}").format(line=line, column=column),
                        None, _("invalid TOML: {detail}").format(detail=detail))

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from coach.errors import CoachError
+from coach.errors import CoachError, tell
 from coach.i18n import Sayable, Voice
 
 # Which Voice is speaking now: the run's own object, never a copy of its language.
@@ -54,6 +54,4 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def say(message: Sayable | str | CoachError) -> str:
     """A problem raised below quick mode (Msg, field problem, CoachError) in its language."""
-    if isinstance(message, CoachError):
-        return "\n".join(message.said(voice()))
-    return voice().say(message)
+    return tell(message, voice())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from textual._context import active_app  # private; tests/test_tui_voice.py guards it
 
-from coach.errors import CoachError
+from coach.errors import CoachError, tell
 from coach.i18n import N_, Sayable, Voice
 
 __all__ = ["N_", "NoVoice", "_", "current_lang", "fmt_num", "ngettext", "say", "voice"]
@@ -61,6 +61,4 @@ def say(message: Sayable | str | CoachError) -> str:
     Call it when the problem is shown, not when it is caught: the language may change
     in between (the palette), and what is on screen follows the language of the moment.
     """
-    if isinstance(message, CoachError):
-        return "\n".join(message.said(voice()))
-    return voice().say(message)
+    return tell(message, voice())
