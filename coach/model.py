@@ -20,6 +20,9 @@ WARNING_CODES: tuple[str, ...] = (
     "NO_EDITORIAL_LINE",
     # added by the engine (issue 3): plan-level situations a reader must not miss
     "ZERO_BUDGET", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
+    # added by the engine (issue 11): money for followers, nothing counted anywhere, two
+    # kept platforms reaching the same people
+    "ADS_FOR_FOLLOWERS", "NOTHING_MEASURED", "SAME_AUDIENCE",
 )  # stable identifiers: add new ones at the end, never rename
 
 
@@ -85,6 +88,8 @@ class PlanPlatform(TypedDict):
     why: NotRequired[str]           # the user's own words
     results_90d: NotRequired[dict[str, int]]
     recommended_hours: NotRequired[float]
+    work_hours: NotRequired[float]      # reason "both": the work share of `hours`
+    personal_hours: NotRequired[float]  # reason "both": the personal share
 
 
 class TimePicture(TypedDict):
@@ -93,6 +98,7 @@ class TimePicture(TypedDict):
     personal: float
     focus_hours: float
     freed: float
+    free: NotRequired[float]        # budget the plan leaves unused
 
 
 class Warning_(TypedDict):
@@ -102,6 +108,22 @@ class Warning_(TypedDict):
     message: str
     instead: NotRequired[str]       # what to do instead (a limit without a plan is ignored)
     platforms: NotRequired[list[str]]  # every platform sharing this warning (said once)
+
+
+class GateNext(TypedDict):
+    platform: str
+    space: FocusSpace | None
+
+
+class Gate(TypedDict):
+    platform: str | None            # the focus
+    kinds: list[str]                # result kinds counted (keys of results_90d)
+    needed: int
+    weeks: int
+    by: str                         # YYYY-MM-DD
+    have_90d: int                   # what the focus brought in 90 days, of those kinds
+    add_channel: bool               # false: the plan says "do not add a channel"
+    next: GateNext | None
 
 
 class Plan(TypedDict):
@@ -116,6 +138,7 @@ class Plan(TypedDict):
     routine: list[str]
     track: list[str]
     expansion_gate: str
+    gate: NotRequired[Gate]         # the gate as data (see coach/engine/gate.py)
     review_on: str                  # YYYY-MM-DD
     confidence: NotRequired[str]    # low | medium | high, with `confidence_note`
     confidence_note: NotRequired[str]

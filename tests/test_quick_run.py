@@ -108,6 +108,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("referrals", "linkedin"), "0" + ENTER),
         E(t("site_visits", "linkedin"), "40" + ENTER),
         E(t("sales", "linkedin"), "0" + ENTER),                # asked: kind is freelancer
+        E(t("large_result", "linkedin"), no()),
         E(t("one_result", "linkedin"), ENTER),                 # optional
         E(t("if_gone", "linkedin"), ENTER),
         E(q_("en", "Write the plan to a report file?"), ENTER),  # Markdown
@@ -195,6 +196,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("label", fo), "Le Repaire" + ENTER),
         E(t("reason", fo, lab), k.pick("reason", "both")),     # named as the user named it
         E(t("hours_per_week", fo, lab), "1" + ENTER),
+        E(t("work_share", fo, lab), ENTER),                    # asked: reason "both"
         E(t("why", fb), "Rejoindre les donateurs du quartier" + ENTER),
         E(t("audiences_present", fb), k.tick("audiences_present", ["donors"])),
         E(t("know_who", fb), no()),
@@ -209,6 +211,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("referrals", fb), "0" + ENTER),
         E(t("site_visits", fb), "0" + ENTER),
         E(t("donations", fb), "0" + ENTER),                    # goal is donations
+        E(t("large_result", fb), no()),
         E(t("one_result", fb), ENTER),
         E(t("if_gone", fb), DOWN * 3 + ENTER),
         E(t("why", fo, lab), "Les gens y posent des questions" + ENTER),
@@ -228,6 +231,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("referrals", fo, lab), "1" + ENTER),
         E(t("site_visits", fo, lab), "30" + ENTER),
         E(t("donations", fo, lab), "3" + ENTER),
+        E(t("large_result", fo, lab), no()),
         E(t("one_result", fo, lab), ENTER),                    # optional
         E(t("if_gone", fo, lab), ENTER),
         E(q_("fr", "Write the plan to a report file?"), DOWN * 4 + ENTER),   # no file

@@ -1,4 +1,4 @@
-"""The weekly routine for the focus, what to track, and when to add a second space.
+"""The weekly routine for the focus and what to track (the gate: coach.engine.gate).
 
 The routine is cut to fit the focus hours: minutes are shared between answering
 questions (or commenting, in spaces made for publishing), replying, one post along
@@ -8,14 +8,12 @@ results on networks, more than broadcasting.
 
 from __future__ import annotations
 
-from datetime import date
-
 from coach.bank.model import Bank
 from coach.engine.decide import Choice
-from coach.engine.explain import space_location, space_phrase
+from coach.engine.explain import space_location
 from coach.engine.facts import goal_kinds
 from coach.engine.rules import Rules
-from coach.engine.texts import fmt_date, fmt_hours, fmt_int, join_or, result_name, term_name
+from coach.engine.texts import fmt_hours, fmt_int, join_or, result_name, term_name
 from coach.i18n import Translator
 from coach.model import Answers
 
@@ -194,30 +192,3 @@ def build_track(answers: Answers, c: Choice, rules: Rules, bank: Bank, tr: Trans
         source = tr.gettext("the space you choose")
     org = answers["profile"].get("kind", "")
     return [_track_line(k, source, tr, lang, bank, org) for k in kinds]
-
-
-def build_gate(answers: Answers, c: Choice, review_on: date, rules: Rules, bank: Bank,
-               tr: Translator, lang: str) -> str:
-    org = answers["profile"].get("kind", "")
-    results = join_or([result_name(k, tr, lang, bank, org)
-                       for k in goal_kinds(answers["profile"], rules)], tr)
-    n = fmt_int(rules.gate.min_results, lang)
-    review = fmt_date(review_on, tr)
-    if c.focus is None:
-        return tr.gettext("Make a space your focus once it has brought at least {n} results "
-                          "({results}) in 90 days; add no second one before {review}.").format(
-            n=n, results=results, review=review)
-    f = c.focus.facts
-    where = space_phrase(c.space, tr, lang, bank, f.platform) if c.space else f.said
-    hours = c.focus_hours if c.focus_hours > 0 else rules.budget.start_hours
-    text = tr.gettext("Add a second space only after {review}, and only if {where} has brought "
-                      "at least {n} results ({results}) in 90 days while the routine fits in "
-                      "{hours} h a week.").format(review=review, where=where, n=n,
-                                                  results=results, hours=fmt_hours(hours, lang))
-    # The next candidate: not the focus, not already kept, with something to go on.
-    nxt = next((d for d in c.ranked if d.verdict in ("reduce", "pause")
-                and d.facts.professional and (d.facts.evidence > 0 or d.facts.present)), None)
-    if nxt is not None:
-        text += " " + tr.gettext("The next one to try: {platform}.").format(
-            platform=nxt.facts.said)
-    return text
