@@ -13,7 +13,7 @@ from coach.bank.model import Bank
 from coach.engine.decide import Choice, decide
 from coach.engine.explain import explanation, focus_reasons
 from coach.engine.facts import read_facts
-from coach.engine.routine import build_gate, build_routine, build_track
+from coach.engine.routine import build_gate, build_routine, build_track, channels_of
 from coach.engine.rules import Rules, read_rules
 from coach.engine.warnings import build_warnings
 from coach.i18n import Translator
@@ -91,6 +91,9 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
             "reasons": focus_reasons(choice, bank, tr, lang),
         }
     confidence, note = _confidence(choice, tr)
+    kept = channels_of(choice, bank, rules)
+    routine = build_routine(answers, kept, bank, rules, tr, lang, today=today,
+                            search_hours=choice.focus_hours)
     plan: Plan = {
         "schema": 1,
         "client": profile.get("name", ""),
@@ -107,8 +110,9 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
         },
         "warnings": build_warnings(answers, choice, budget, freed, review_on, bank, rules, tr,
                                    lang),
-        "routine": build_routine(answers, choice, budget, bank, rules, tr, lang),
-        "track": build_track(answers, choice, rules, bank, tr, lang),
+        "routine": routine.lines,
+        "routine_blocks": routine.blocks,
+        "track": build_track(answers, choice, rules, bank, tr, lang, kept),
         "expansion_gate": build_gate(answers, choice, review_on, rules, bank, tr, lang),
         "review_on": review_on.isoformat(),
         "confidence": confidence,
