@@ -136,6 +136,8 @@ class Plan(TypedDict):
     time: TimePicture
     warnings: list[Warning_]
     routine: list[str]
+    # One per routine line, same order: {platform, space, activity, minutes, sessions, text}
+    routine_blocks: NotRequired[list[dict[str, object]]]
     track: list[str]
     expansion_gate: str
     gate: NotRequired[Gate]         # the gate as data (see coach/engine/gate.py)

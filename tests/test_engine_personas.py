@@ -368,14 +368,19 @@ def test_kept_channel_never_gets_more_hours_than_the_focus() -> None:
     assert rec["facebook"] <= rec["forum"]
 
 
-def test_routine_fits_the_focus_hours() -> None:
-    import re
-
+def test_routine_minutes_add_up_to_each_kept_channels_hours() -> None:
+    """Every kept channel gets its blocks, and their minutes are its recommended hours
+    (was: only the focus had a routine, kept channels got no time at all)."""
     for name in sorted(EXPECTED):
         plan = plan_for(persona(name))
-        minutes = sum(int(m) for line in plan["routine"]
-                      for m in re.findall(r"about (\d+) min", line))
-        assert minutes <= plan["time"]["focus_hours"] * 60 + 5, name
+        blocks = plan["routine_blocks"]
+        assert [b["text"] for b in blocks] == plan["routine"], name
+        for p in plan["platforms"]:
+            minutes = sum(b["minutes"] for b in blocks if b["platform"] == p["platform"])
+            if p["verdict"] in ("focus", "keep"):
+                assert minutes == round(p["recommended_hours"] * 60), (name, p["platform"])
+            else:
+                assert minutes == 0, (name, p["platform"])
 
 
 def test_track_names_action_metrics_only() -> None:
@@ -414,8 +419,9 @@ def test_own_newsletter_as_focus_gets_a_writing_routine() -> None:
     answers["platforms"] = [p for p in answers["platforms"] if p["id"] == "newsletter"]
     plan = plan_for(answers)
     assert plan["focus"]["space"] == {"kind": "newsletter", "name": "Horizon"}
-    assert plan["routine"][0].startswith("Write 1 piece along your editorial line in the "
-                                         "newsletter “Horizon”")
+    assert plan["routine"][0].startswith("Send one issue in the newsletter “Horizon” every 2 "
+                                         "weeks, answering a question your readers ask")
+    assert plan["routine_blocks"][0]["activity"] == "newsletter_issue"
     assert not any(w["code"] == "BROADCAST_ONLY" for w in plan["warnings"])
 
 

@@ -14,7 +14,7 @@ from coach.engine.decide import Choice, decide
 from coach.engine.explain import explanation, focus_reasons
 from coach.engine.facts import read_facts
 from coach.engine.gate import build_gate
-from coach.engine.routine import build_routine, build_track
+from coach.engine.routine import build_routine, build_track, channels_of
 from coach.engine.rules import Rules, read_rules
 from coach.engine.warnings import build_warnings
 from coach.i18n import Translator
@@ -97,6 +97,9 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
         }
     confidence, note = _confidence(choice, tr)
     gate_text, gate = build_gate(answers, choice, today, rules, bank, tr, lang)
+    kept = channels_of(choice, bank, rules)
+    routine = build_routine(answers, kept, bank, rules, tr, lang, today=today,
+                            search_hours=choice.focus_hours)
     plan: Plan = {
         "schema": 1,
         "client": profile.get("name", ""),
@@ -114,8 +117,9 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
         },
         "warnings": build_warnings(answers, choice, budget, freed, review_on, bank, rules, tr,
                                    lang),
-        "routine": build_routine(answers, choice, budget, bank, rules, tr, lang),
-        "track": build_track(answers, choice, rules, bank, tr, lang),
+        "routine": routine.lines,
+        "routine_blocks": routine.blocks,
+        "track": build_track(answers, choice, rules, bank, tr, lang, kept),
         "expansion_gate": gate_text,
         "gate": gate,
         "review_on": review_on.isoformat(),
