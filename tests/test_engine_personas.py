@@ -401,7 +401,10 @@ def test_awareness_goal_tracks_the_action_named() -> None:
     plan = plan_for(persona("awareness_cafe"))
     assert plan["track"][0].startswith("Inquiries")
     visibility = next(w for w in plan["warnings"] if w["code"] == "VISIBILITY_GOAL")
-    assert visibility["instead"].endswith("inquiries, visits to your site or sign-ups.")
+    # She said what visibility should lead to: she is not told to decide it.
+    assert visibility["instead"] == ("You said what it should lead to: the plan counts that "
+                                     "action (inquiries, visits to your site or sign-ups), "
+                                     "and nothing else.")
 
 
 def test_no_platform_at_all() -> None:

@@ -328,9 +328,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
             add("VISIBILITY_GOAL", "warning", None,
                 tr.gettext("Your goal is to be better known, but visibility alone brings no "
                            "clients, donations or volunteers."),
-                tr.gettext("Decide what people should do after seeing you (call, ask for a "
-                           "quote, donate, sign up); the plan counts that action: "
-                           "{results}.").format(results=goal_results))
+                _visibility_instead(profile, bank, tr, lang, goal_results))
 
     _money_and_measures(add, prof, c, bank, tr, lang, goal_results)
 
@@ -412,3 +410,21 @@ def _money_and_measures(add, prof: list[Decision], c: Choice, bank: Bank,
             tr.gettext("Put that time into {focus}; on {platform}, answer the messages that "
                        "still come, and point people to {focus}.").format(
                 platform=d.facts.said, focus=c.focus.facts.said))
+
+
+def _visibility_instead(profile: dict, bank: Bank, tr: Translator, lang: str,
+                        results: str) -> str:
+    """Someone who already said what visibility should lead to is not told to decide it."""
+    extra = profile.get("extra") or {}
+    action = str(extra.get("awareness_action", ""))
+    whom = [a for a in (extra.get("awareness_from") or []) if isinstance(a, str)]
+    if action and action != "not_sure":
+        if whom:
+            return tr.gettext("You said what it should lead to: the plan counts that action "
+                              "({results}), from {audiences}, and nothing else.").format(
+                results=results, audiences=audiences_phrase(whom, bank, tr, lang))
+        return tr.gettext("You said what it should lead to: the plan counts that action "
+                          "({results}), and nothing else.").format(results=results)
+    return tr.gettext("Decide what people should do after seeing you (call, ask for a "
+                      "quote, donate, sign up); the plan counts that action: "
+                      "{results}.").format(results=results)
