@@ -202,7 +202,7 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
                       tie=(_tie([decisions[i] for i in candidates], rules)
                            if chosen else None),
                       focus_hours=focus_hours, channels=channels, no_focus=no_focus,
-                      ranked=_ranked(decisions, rules),
+                      ranked=_ranked(decisions, keys),
                       free=quarter(max(0.0, budget - used)) if not minimum else 0.0,
                       minimum=minimum, runner_up=runner if chosen else None)
 
@@ -325,6 +325,9 @@ def decide(all_facts: list[Facts], budget: float, bank: Bank, rules: Rules) -> C
 _VERDICT_ORDER = {"focus": 0, "keep": 1, "reduce": 2, "pause": 3, "personal": 4}
 
 
-def _ranked(decisions: list[Decision], rules: Rules) -> list[Decision]:
-    """Best first: the focus, what is kept, reduced, paused, then personal accounts."""
-    return sorted(decisions, key=lambda d: (_VERDICT_ORDER[d.verdict], *rank_key(d, rules)))
+def _ranked(decisions: list[Decision], keys: list[tuple]) -> list[Decision]:
+    """Best first: the focus, what is kept, reduced, paused, then personal accounts
+    (`keys`: each decision's rank key, computed once)."""
+    order = sorted(range(len(decisions)),
+                   key=lambda i: (_VERDICT_ORDER[decisions[i].verdict], *keys[i]))
+    return [decisions[i] for i in order]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from datetime import date
 
 from coach.bank.model import Bank
@@ -21,6 +22,7 @@ def fmt_int(n: int | float, lang: str) -> str:
     return text.replace(",", "\u00a0") if lang == "fr" else text
 
 
+@lru_cache(maxsize=1024)
 def fmt_hours(hours: float, lang: str) -> str:
     """Hours to the nearest quarter hour, the plan's one rounding rule, shown as such:
     2, 1.5, 0.25, 3.75 (fr: 1,5 ; 0,25)."""
