@@ -112,7 +112,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, dict[str, str], set[tuple[str,
     # proven and keep 2 h, the rest of the 12 h.
     "live_shop": (
         "facebook", "Les jeudis de Lili", {"facebook": "focus", "instagram": "keep"},
-        {("OVER_BUDGET", None), ("BROADCAST_ONLY", "instagram")}),
+        {("OVER_BUDGET", None)}),
     # 0 h, but the group brings every contract: keep 1 h there and ask for it.
     "zero_budget_electrician": (
         "facebook", "Entraide Villeurbanne", {"facebook": "focus", "instagram": "pause"},
@@ -125,7 +125,7 @@ EXPECTED: dict[str, tuple[str | None, str | None, dict[str, str], set[tuple[str,
     # 8 sales for 1 h beat 3 sales for 3 h, whatever the audiences; both kept.
     "uneven_returns_photographer": (
         "pinterest", "Mariages en Gironde", {"pinterest": "focus", "instagram": "keep"},
-        {("BROADCAST_ONLY", "pinterest")}),
+        set()),
     # Contests bought for followers: said, with the money; the group is the focus.
     "contests_followers_bakery": (
         "facebook", "Vivre au Cap-de-la-Madeleine",
@@ -428,7 +428,7 @@ def test_own_newsletter_as_focus_gets_a_writing_routine() -> None:
     assert not any(w["code"] == "BROADCAST_ONLY" for w in plan["warnings"])
 
 
-GROUPED = ("BROADCAST_ONLY", "VANITY_METRICS", "NO_EDITORIAL_LINE")
+GROUPED = ("VANITY_METRICS", "NO_EDITORIAL_LINE")  # Instagram: no BROADCAST_ONLY
 
 
 def _two_kept_broadcasting() -> dict:

@@ -128,7 +128,7 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str,
         reasons.append(tr.gettext("Your best evidence of action: {evidence}.").format(
             evidence=evidence_sentence(c.focus, tr, lang, bank)))
         other = c.runner_up
-        if other is not None and other.facts.evidence > 0:
+        if other is not None and other.facts.evidence > 0 and not other.facts.large:
             o = other.facts
             text = (tr.gettext("Against {evidence} on {platform}: more for each hour "
                                "given.") if f.rate >= o.rate else
@@ -249,13 +249,18 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
                 tr.gettext("The focus: no result yet, but {audiences} are there. Your budget "
                            "is 0 h: set aside at least {rec} h a week to start.").format(
                     audiences=audiences_phrase(f.present, bank, tr, lang), rec=rec))
+    elif d.why == d_.KEEP and f.large:
+        text = tr.gettext("Kept at {rec} h a week: it brought a large result ({evidence}), "
+                          "and the channel that did is not cut to a token.").format(
+            rec=rec, evidence=ev)
     elif d.why == d_.KEEP:
         text = tr.gettext("Kept at {rec} h a week, the time its routine needs: proven results "
                           "({evidence}), and your budget has room for it beside the "
                           "focus.").format(rec=rec, evidence=ev)
     elif d.why == d_.KEEP_UPKEEP:
-        text = tr.gettext("Kept at {rec} h a week: {evidence}, for almost no time. It needs "
-                          "upkeep, not a plan.").format(rec=rec, evidence=ev)
+        text = tr.gettext("Kept for its upkeep, {rec} h a week: it brought {results} in 90 "
+                          "days for almost no time. It needs upkeep, not a plan.").format(
+            rec=rec, results=results_phrase(f.results, tr, lang, bank, f.org))
     elif d.why == d_.REDUCE_NO_ROOM:
         text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but your budget of "
                            "{budget} h goes first to what returns more; keep answering the "
@@ -274,10 +279,10 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
             rec=rec, evidence=ev, total=total, focus=focus_name)
     elif d.why == d_.REDUCE_SAME:
         text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but it reaches the same "
-                           "people as {focus}, which returns more; answer what it brings.")
+                           "people as {focus}, the focus; answer what it brings.")
                 if d.recommended > 0 else
                 tr.gettext("Reduced to answering messages only: {evidence}, but it reaches "
-                           "the same people as {focus}, which returns more.")).format(
+                           "the same people as {focus}, the focus.")).format(
             rec=rec, evidence=ev, focus=focus_name)
     elif d.why == d_.REDUCE_UNPROVEN:
         text = (tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from coach.bank.model import Bank
 from coach.i18n import N_, Translator

@@ -46,6 +46,13 @@ _PRIORITY: tuple[str, ...] = (
 _CONVERSATION_SPACES = frozenset({"group", "forum", "channel"})
 
 
+def _converses(platform: str, bank: Bank) -> bool:
+    try:
+        return "conversation" in bank.platform(platform).modes
+    except KeyError:
+        return True
+
+
 def _converse_only(d: Decision, c: Choice, bank: Bank) -> bool:
     """Is the channel a space where one only converses (no posts to line up)?"""
     f = d.facts
@@ -299,7 +306,10 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
         if d.verdict not in ("focus", "keep"):
             continue
         main = d is focus
-        if "broadcast" in f.practices and "conversation" not in f.practices and not f.owned:
+        if ("broadcast" in f.practices and "conversation" not in f.practices and not f.owned
+                and _converses(f.platform, bank)):
+            # Not on a network made for showing (Pinterest, YouTube): "answer questions
+            # there" would be advice against the platform; its routine has the comments.
             group("BROADCAST_ONLY", "warning", d)
         if "browsing" in f.practices and (not f.know_who or f.practices == {"browsing"}):
             group("AIMLESS_BROWSING", "warning", d, variant="scroll" if not f.know_who
@@ -330,7 +340,12 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
                            "clients, donations or volunteers."),
                 _visibility_instead(profile, bank, tr, lang, goal_results))
 
-    _money_and_measures(add, prof, c, bank, tr, lang, goal_results)
+    # Money and measurement are about the goal's actions (a visit to one's site is not one).
+    from coach.engine.gate import gate_kinds
+
+    actions = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
+                       for k in gate_kinds(answers, rules)], tr)
+    _money_and_measures(add, prof, c, bank, tr, lang, actions)
 
     personal = sum(d.facts.personal_part for d in c.decisions)
     if personal >= w.personal_time_hours and personal > 0:
