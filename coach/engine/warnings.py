@@ -15,7 +15,7 @@ from datetime import date
 
 from coach.bank.model import Bank
 from coach.engine.decide import Choice, Decision, is_sink
-from coach.engine.explain import audiences_phrase, per_result_hours
+from coach.engine.explain import audiences_phrase, per_result_hours, space_phrase
 from coach.engine.facts import goal_kinds
 from coach.engine.rules import Rules
 from coach.engine.texts import (
@@ -204,7 +204,10 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
     active = [d for d in prof if d.facts.hours > 0 and d.why != "keep_upkeep"]
     spent = sum(d.facts.hours for d in prof)
     focus = c.focus
-    focus_name = focus.facts.said if focus else ""
+    # The focus by its space where one is named ("the newsletter “Horizon”"): never a
+    # bare platform name where French needs an article.
+    focus_name = ((space_phrase(c.space, tr, lang, bank, focus.facts.platform) if c.space
+                   else focus.facts.said) if focus else "")
     goal_results = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
                             for k in goal_kinds(profile, rules)], tr)
 
