@@ -112,6 +112,7 @@ def quick_start(k: Keys) -> list[Entry]:
         E(t("audiences"), k.tick("audiences", ["clients", "influencers"])),
         E(t("weekly_budget_hours"), "3" + ENTER),
         E(t("time_feeling"), ENTER),
+        E(t("contact_means"), ENTER),
         E(t("_platforms"), k.tick("_platforms", ["linkedin", "other"])),
         E(t("reason", "linkedin"), k.pick("reason", "professional")),
         E(t("hours_per_week", "linkedin"), "1,5" + ENTER),

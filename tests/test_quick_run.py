@@ -85,6 +85,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("weekly_budget_hours"), "200" + ENTER + BACKSPACE * 3 + "abc" + ENTER
           + BACKSPACE * 3 + "3" + ENTER),                      # refused twice, then 3
         E(t("time_feeling"), k.pick("time_feeling", "too_much")),
+        E(t("contact_means"), k.tick("contact_means", ["booking", "email"])),
         E(t("_platforms"), k.tick("_platforms", ["linkedin", "facebook"])),
         E(t("reason", "linkedin"), k.pick("reason", "professional")),
         E(t("hours_per_week", "linkedin"), "2" + ENTER),
@@ -131,6 +132,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     assert li["spaces"] == [{"kind": "group", "name": "Entrepreneurs de la Mauricie"}]
     assert li["results_90d"]["won"] == 1 and li["results_90d"]["site_visits"] == 40
     assert li["extra"]["who_named"] == "Ana, Bo"
+    assert answers["profile"]["extra"]["contact_means"] == ["booking", "email"]
     assert ws.load_draft(client.id) in (None, ({}, {}))
     # the plan was printed, and its focus is the one stored
     printed = "\n".join(p.lines)
@@ -158,6 +160,7 @@ def french_profile(k: Keys) -> list[Entry]:
         E(t("audiences"), k.tick("audiences", ["donors", "volunteers"])),
         E(t("weekly_budget_hours"), "2,5" + ENTER),            # French decimal comma
         E(t("time_feeling"), DOWN * 3 + ENTER),                # "skip this question"
+        E(t("contact_means"), ENTER),                          # optional: nothing ticked
     ]
 
 

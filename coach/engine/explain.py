@@ -60,6 +60,10 @@ def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank,
         return tr.gettext("the list {name}").format(name=name)
     if kind == "newsletter":
         return tr.gettext("the newsletter {name}").format(name=name)
+    if kind == "listing":
+        return tr.gettext("the listing {name}").format(name=name)
+    if kind == "live":
+        return tr.gettext("the live stream {name}").format(name=name)
     return f"{_term(bank, 'space_kinds', kind, lang)} {name}"
 
 
@@ -84,6 +88,10 @@ def space_location(space: dict, tr: Translator, lang: str, bank: Bank,
         return tr.gettext("in the list {name}").format(name=name)
     if kind == "newsletter":
         return tr.gettext("in the newsletter {name}").format(name=name)
+    if kind == "listing":
+        return tr.gettext("on the listing {name}").format(name=name)
+    if kind == "live":
+        return tr.gettext("on the live stream {name}").format(name=name)
     return tr.gettext("in {space}").format(space=space_phrase(space, tr, lang, bank, platform))
 
 

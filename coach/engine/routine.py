@@ -60,6 +60,7 @@ _CHOOSE = Activity("choose_space", 0, 15)
 # Pieces that take an hour or more can be spread over weeks ("one video every 3 weeks");
 # smaller ones (an answer, a comment) are done at least once a week.
 _MAX_EVERY = 8
+_MIN_STEP = 10
 # Said once, whatever their minutes (no "in 3 sittings").
 _ONCE = frozenset({"track_results", "choose_space", "follow_up"})
 
@@ -100,8 +101,8 @@ def split_minutes(total: int, shares: Sequence[float], essential: Sequence[bool]
     """`total` minutes shared by weight, in 5-minute steps, adding up to `total` exactly.
 
     The first step takes what rounding leaves; essential steps (the first, the closing
-    step, the weekly count) keep 5 minutes when there is room; when time is short the
-    last non-essential steps go first.
+    step, the weekly count) keep 5 minutes when there is room; other steps get at least
+    10 minutes or none; when time is short the last non-essential steps go first.
     """
     if total <= 0 or not shares:
         return [0] * len(shares)
@@ -110,6 +111,8 @@ def split_minutes(total: int, shares: Sequence[float], essential: Sequence[bool]
     for i, keep in enumerate(essential):
         if keep and out[i] == 0:
             out[i] = 5
+        elif not keep and out[i] < _MIN_STEP:
+            out[i] = 0      # five minutes of a side task is noise: the main one takes it
     out[0] = max(out[0], 0)
     diff = total - sum(out)
     while diff < 0:
@@ -254,6 +257,7 @@ def build_routine(answers: Answers, channels: Sequence[Channel], bank: Bank, rul
                        else tr.gettext("on {platform}").format(platform=named))
         loc = (space_location(ch.space, tr, lang, bank, f.platform) if ch.space
                else on_platform)
+        place = space_phrase(ch.space, tr, lang, bank, f.platform) if ch.space else named
         steps = _steps_for(ch, book, goal, bank)
         essential = [i == 0 or s.activity in ("follow_up", "track_results")
                      for i, (s, _a) in enumerate(steps)]
@@ -262,7 +266,7 @@ def build_routine(answers: Answers, channels: Sequence[Channel], bank: Bank, rul
             if m <= 0:
                 continue
             here = on_platform if step.where == "platform" else loc
-            said = Said(loc=here, in_space=here is not on_platform, platform=named,
+            said = Said(loc=here, in_space=here is not on_platform, place=place, platform=named,
                         audience=audience, editorial_line=f.editorial_line, goal=goal,
                         org=org, means=means,
                         call_date=when, results=results)

@@ -23,6 +23,7 @@ class Said(NamedTuple):
 
     loc: str            # where: 'in the group “X”', 'on LinkedIn'
     in_space: bool      # loc names a space (else it is the platform)
+    place: str          # the space itself: 'the list “X”' (the platform when none)
     platform: str       # the platform's name in a sentence
     audience: str       # the first priority audience, as a plural noun
     editorial_line: bool
@@ -136,9 +137,9 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
                            "Reply to {n} posts by the people who matter in your field {loc}.",
                            n).format(n=n, loc=s.loc)
     if activity == "list_comments":
-        return tr.ngettext("Read {loc} and reply to {n} post by its members.",
-                           "Read {loc} and reply to {n} posts by its members.", n).format(
-            n=n, loc=s.loc)
+        return tr.ngettext("Read {place} and reply to {n} post by its members.",
+                           "Read {place} and reply to {n} posts by its members.", n).format(
+            n=n, place=s.place)
     if activity == "comment_posts":
         return tr.ngettext("Comment on {n} post by the people you want to reach on "
                            "{platform}: add something useful, not just a like.",
@@ -217,8 +218,8 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
         return tr.gettext("Keep your listing {loc} up to date (hours, services, photos) and "
                           "answer new reviews and questions.").format(loc=s.loc)
     if activity == "listing_upkeep":
-        return tr.gettext("Keep {loc} up to date (hours, services, photos) and answer new "
-                          "reviews and questions.").format(loc=s.loc)
+        return tr.gettext("Keep {place} up to date (hours, services, photos) and answer new "
+                          "reviews and questions.").format(place=s.place)
     if activity == "ask_reviews":
         return (tr.ngettext("Ask {n} person you helped recently for a review {loc}.",
                             "Ask {n} people you helped recently for a review {loc}.", n)
