@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "forget": "coach.cli.cmd_clients:forget_cmd",
     "history": "coach.cli.cmd_clients:history_cmd",
     "import": "coach.cli.cmd_clients:import_cmd",
+    "measured": "coach.cli.cmd_measured:measured_cmd",
     "plan": "coach.cli.cmd_plan:plan_cmd",
     "platforms": "coach.cli.cmd_bank:platforms_cmd",
     "quick": "coach.cli.cmd_quick:quick_cmd",

@@ -26,6 +26,4 @@ NO_AW = _("no ActivityWatch answered at {url}")
 AW_BAD = _("the ActivityWatch at {url} answered, but not as ActivityWatch does ({detail})")
 NOT_LOOPBACK = _("{url}: only an ActivityWatch on this computer can be read (http://127.0.0.1, "
                  "http://[::1] or http://localhost with a port)")
-BAD_SPEC = _("{spec}: not a source: use a file (ActivityWatch JSON or RescueTime CSV), aw, or "
-             "aw:http://127.0.0.1:PORT")
 PERIOD = _("--since {since} is after --until {until}")
