@@ -21,8 +21,8 @@ follows a language switch; `coach plan` says them in the run's language).
 from __future__ import annotations
 
 import math
-from datetime import date
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 

@@ -42,10 +42,6 @@ def read_source(env: Context, spec: str, since: str | None = None,
     return read_measurement(spec, _bank(env), since=first, until=last)
 
 
-SOURCE_HELP = N_("An ActivityWatch export (JSON), a RescueTime CSV export, aw (the "
-                 "ActivityWatch on this computer) or aw:http://127.0.0.1:PORT.")
-
-
 @click.command("measured", cls=TrCommand,
                help=N_("Hours per platform measured by ActivityWatch or RescueTime: the total "
                        "and per week over the period, and the hours that matched no platform. "

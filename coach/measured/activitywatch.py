@@ -21,15 +21,15 @@ once, adds nothing), and the unmatched time is what no platform took.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from coach.bank.tracking import app_key
 from coach.errors import FieldErrors, FieldProblem
 from coach.i18n import Msg
 from coach.measured import texts as T
 from coach.measured.intervals import Span, flood, intersect_labeled, subtract, total, union
 from coach.measured.match import Matcher
-from coach.bank.tracking import app_key
 
 PULSETIME = 5.0  # seconds: aw-client's default flood pulsetime
 
@@ -82,7 +82,7 @@ def _timestamp(value: Any, source: str, path: str) -> float:
     except ValueError:
         raise _fail(source, path, T.BAD_TIMESTAMP.format(value=value[:40])) from None
     if moment.tzinfo is None:  # ActivityWatch stores UTC
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
 
 

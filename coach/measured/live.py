@@ -12,7 +12,7 @@ import ipaddress
 import json
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -69,7 +69,7 @@ def _get(url: str, base: str) -> Any:
 
 
 def _iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, timezone.utc).isoformat()
+    return datetime.fromtimestamp(epoch, UTC).isoformat()
 
 
 def fetch_export(spec: str, start: float | None, end: float | None) -> tuple[str, dict]:
