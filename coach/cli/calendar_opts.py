@@ -57,14 +57,14 @@ def calendar_text(env: Context, plan: dict[str, Any], client_name: str,
     `coach plan --client` and `coach report` of the same assessment give the same ones."""
     from coach.report.ics import key_of, render_ics
 
-    goal_results, min_results = _rules(env)
+    goal_results, min_results = gate_rules(env)
     data = render_ics(plan, client_key=key_of(client_name),
                       assessment_key=str(plan.get("assessed_on") or ""), days=days, at=at,
                       goal_results=goal_results, min_results=min_results)
     return data.decode("utf-8")
 
 
-def _rules(env: Context) -> tuple[dict[str, Any] | None, int]:
+def gate_rules(env: Context) -> tuple[dict[str, Any] | None, int]:
     """The gate's kinds and minimum from the bank's rules, for plans made before the plan
     carried its gate; a broken bank only loses that refinement."""
     from coach.errors import CoachError
