@@ -38,8 +38,8 @@ def _week_minutes(cal: icalendar.Calendar, start: date, weeks: int = 4) -> list[
         events = recurring_ical_events.of(cal).between(begin, begin + timedelta(days=7))
         total = 0
         for ev in events:
-            if "review" in str(ev["UID"]) or isinstance(ev["DTSTART"].dt, date) and not \
-                    isinstance(ev["DTSTART"].dt, datetime):
+            # The review (with its reminder) and the all-day gate check are not routine.
+            if ev.walk("VALARM") or not isinstance(ev["DTSTART"].dt, datetime):
                 continue
             total += int((ev["DTEND"].dt - ev["DTSTART"].dt).total_seconds() // 60)
         out.append(total)

@@ -19,8 +19,8 @@ said in the plan's language too.
 from __future__ import annotations
 
 import hashlib
-import shlex
 import os
+import shlex
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo

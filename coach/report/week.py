@@ -145,7 +145,7 @@ def gate_of(plan: Mapping[str, Any],
                     by if isinstance(by, str) else _review(plan),
                     _int(weeks) if weeks is not None else None,
                     given.get("add_channel") is not False, sentence)
-    platform, _space_ = focus_of(plan)
+    platform = focus_of(plan)[0]
     goal = plan.get("goal")
     kinds: tuple[str, ...] = ()
     if goal_results is not None and isinstance(goal, str):
