@@ -54,8 +54,12 @@ class QuestionForm(VerticalScroll):
         fields = []
         for n, question in enumerate(q for q in session.bank.section(self.section)  # type: ignore[arg-type]
                                      if platform is None or q.asked_for(platform.id)):
-            fields.append(build_field(question, session.bank, lang, draft.value(question, scope),
-                                      platform=platform, index=n))
+            field = build_field(question, session.bank, lang, draft.value(question, scope),
+                                platform=platform, index=n)
+            note = session.notes.get((scope, question.field or ""))
+            if note:  # filled in for the person (their results log): said beside it
+                field.help_text = f"{field.help_text}\n{note}" if field.help_text else note
+            fields.append(field)
         await self.mount_all(fields)
         self.sync_visibility()
         self.scroll_home(animate=False)
