@@ -19,7 +19,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.worker import Worker, WorkerState
 
 from coach.context import Context
@@ -29,6 +29,7 @@ from coach.tui.i18n import N_, _, current_lang
 from coach.tui.navigator import Navigator
 from coach.tui.screens.base import CoachView
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
+from coach.tui.widgets.footer import CoachFooter
 
 if TYPE_CHECKING:
     from coach.bank.model import Bank
@@ -79,7 +80,7 @@ class CoachApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Content(_("Loading…")), id="loading")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         from coach.tui.themes import PRESENTER
