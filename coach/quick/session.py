@@ -217,7 +217,9 @@ class QuickSession:
         draft = self.session.draft
         message = wording.text(self.walker, draft, step, self.lang)
         help_text = wording.help_text(self.walker, step, self.lang)
-        n, total = self.walker.progress(draft, step)
+        # Counted within the stage the header above names ("Why am I on LinkedIn?
+        # (platform 2 of 3)"): the whole walk's count jumped as platforms were chosen.
+        n, total = self.walker.stage_progress(draft, step)
         mark = f"[{n}/{total}]"
         current = self.walker.value(draft, step)
         common: dict[str, Any] = {"help_text": help_text, "mark": mark}

@@ -61,6 +61,8 @@ class CoachFooter(Footer):
                                 tooltip=binding.tooltip or binding.description)
 
     def on_resize(self, event: Resize) -> None:
-        if event.size.width != self._width:
-            self._width = event.size.width
+        # Composed for another width: the keys that fit may differ. (Not on the first
+        # size: compose already measured the app's width.)
+        if self._width and event.size.width != self._width:
             self.call_after_refresh(self.recompose)
+        self._width = event.size.width

@@ -237,6 +237,11 @@ class InventoryStep(VerticalScroll):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         assert self.session is not None
+        if event.value != event.select.value:
+            # Stale: the row's default reason, posted at mount, arriving after the
+            # draft's own reason was shown (it turned a follow-up's "both" into
+            # "professional" on the way through this step).
+            return
         row = self._row(event.select)
         entry = self._entry(row, create=False)
         if entry is not None and event.value is not Select.NULL:
