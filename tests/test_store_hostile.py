@@ -294,7 +294,9 @@ CORPUS = {
         t, EXPORT_HEAD % '"Caf\\ud800"' + '"assessments": []}'))], 2, "client.name"),
     "NaN in an imported plan": (lambda t: ["import", str(_export(
         t, EXPORT_HEAD % '"Z"' + '"assessments": [{"id": 1, "date": "2026-01-01", '
-        '"answers": {}, "plan": {"time": {"budget": NaN}}}]}'))], 2, "hostile.json"),
+        '"answers": ' + json.dumps(answers()) + ', "plan": '
+        + json.dumps(plan()).replace('"budget": 3.0', '"budget": NaN') + '}]}'))],
+        2, "hostile.json"),
 }
 
 
@@ -374,15 +376,25 @@ def test_a_folder_where_a_lock_or_backup_should_be_is_named(
     assert code == 1 and str(odd) in err and "Traceback" not in err
 
 
-def test_forget_racing_saves_never_crashes(two: dict[str, str], workspace: Path) -> None:
+def test_forget_racing_saves_says_the_client_is_gone(two: dict[str, str], workspace: Path,
+                                                     capsys, monkeypatch) -> None:
+    """Another process forgets the client while this one waits for the client's lock."""
+    from coach.errors import tell
+    from coach.i18n import Voice
+
     ws = Workspace.open(workspace)
-    other = Workspace.open(workspace)
-    other.client(two["Alpha"])
-    ws.forget_client(two["Alpha"])
-    for attempt in (lambda: other.save_draft(two["Alpha"], {}, {}),
-                    lambda: other.finish_assessment(two["Alpha"], answers(), plan())):
-        with pytest.raises(StoreError):
+    stale = ws._client(two["Alpha"])  # looked up, then the lock is waited for...
+    Workspace.open(workspace).forget_client(two["Alpha"])  # ...while it is forgotten
+    monkeypatch.setattr(type(ws), "_client", lambda self, cid: stale)
+    for attempt in (lambda: ws.save_draft(two["Alpha"], {}, {}),
+                    lambda: ws.finish_assessment(two["Alpha"], answers(), plan()),
+                    lambda: ws.rename_client(two["Alpha"], "Alpha 2"),
+                    lambda: ws.set_notes(two["Alpha"], 1, "x")):
+        with pytest.raises(StoreError) as caught:
             attempt()
+        said = tell(caught.value, Voice("en"))  # a store error, never KeyError: 'meta'
+        assert ("Alpha" in said and "erased" in said) or two["Alpha"] in said, said
+    assert not [p for p in workspace.rglob("*") if two["Alpha"] in p.name]
 
 
 # -- 8. long text is cut for display ------------------------------------------------

@@ -363,6 +363,20 @@ class Workspace(Repairs, Drafts):
             self._update_entry(client_id, client_summary(assessments))
         return df
 
+    @contextlib.contextmanager
+    def _client_locked(self, client_id: str) -> Iterator[DataFile]:
+        """The client's file, locked, writable, and still there: another process may have
+        forgotten the client while this one waited for the lock."""
+        df = self._client(client_id)
+        with df.locked():
+            self._check_writable(df)
+            if df.peek() is None:
+                df.remove_lock_file()  # taking the lock made it again: leave nothing behind
+                raise UnknownClient(_tr.gettext(
+                    "{what} no longer exists: another coach process erased it."
+                ).format(what=df.label), path=df.path)
+            yield df
+
     def list_clients(self) -> list[ClientSummary]:
         """Every client as the index knows it (id, name, dates, summary), sorted by name.
 
@@ -466,9 +480,7 @@ class Workspace(Repairs, Drafts):
 
     def rename_client(self, client_id: str, new_name: str) -> None:
         cleaned = self._valid_name(new_name)
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
                     raise BadName(_tr.gettext(
@@ -493,9 +505,7 @@ class Workspace(Repairs, Drafts):
         If the client list cannot be updated afterwards (a full disk), the assessment
         is saved all the same: a notice says so and the next open catches up, so that a
         retry does not store it twice."""
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             side = self.side_file(client_id, DRAFT)
             with side.locked():
                 data = df.read_state() or {}
@@ -562,9 +572,7 @@ class Workspace(Repairs, Drafts):
                 self.client(client_id).name), id=assessment_id))
 
     def set_notes(self, client_id: str, assessment_id: int, notes: str | None) -> None:
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             self.assessment(client_id, assessment_id)
             df.db.table("assessments").update({"notes": notes}, doc_ids=[assessment_id])
 
@@ -638,9 +646,7 @@ class Workspace(Repairs, Drafts):
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
         client_id = existing.id
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             data = df.read_state() or {}
             data["meta"]["1"]["name"] = name
             if created:
