@@ -109,22 +109,30 @@ def clients_cmd(ctx: click.Context, fmt: str) -> int:
     if not clients:
         click.echo(_("No clients yet. Save one with: coach plan --answers FILE --client NAME"))
         return 0
-    from rich.table import Table
-    from rich.text import Text
+    from coach.cli.texttable import render
 
-    table = Table(title=Text(ngettext("{n} client", "{n} clients", len(clients))
-                             .format(n=len(clients))))
-    table.add_column(Text(_("Name")))
-    table.add_column(Text(_("Assessments")), justify="right")
-    table.add_column(Text(_("Last")), no_wrap=True)
-    table.add_column(Text(_("Focus")))
     names = _platform_names(env)
-    for c in clients:
-        table.add_row(Text(_show(c.name)), Text(str(c.assessments)),
-                      Text(c.last_assessed or "—"),
-                      Text(_focus_text(c.focus, c.space.name if c.space else None, names)))
-    _console().print(table)
+    rows = [(_show(c.name), str(c.assessments), c.last_assessed or "—",
+             _("damaged file") if c.damaged else
+             _focus_text(c.focus, c.space.name if c.space else None, names)) for c in clients]
+    # Drawn in linear time: Rich's Table took 7 s for 10,000 clients (coach/cli/texttable.py).
+    click.echo(render(ngettext("{n} client", "{n} clients", len(clients)).format(
+        n=len(clients)), [_("Name"), _("Assessments"), _("Last"), _("Focus")], rows,
+        right=[False, True, False, False], no_wrap=[False, False, True, False],
+        width=_table_width()), nl=False)
     return 0
+
+
+def _table_width() -> int:
+    """The terminal's width, as Rich finds it (COLUMNS, else the terminal, else 80)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
 
 
 # -- coach history ------------------------------------------------------------------

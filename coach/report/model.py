@@ -26,11 +26,20 @@ def one_line(value: str) -> str:
     return _ASCII_SPACE.sub(" ", clean(value)).strip()
 
 
+# Longer texts are cut for display, with a visible mark: wrapping megabytes of one
+# answer took Rich half a minute. The JSON report and the store keep the whole text.
+DISPLAY_MAX = 2000
+CUT_MARK = " […]"
+
+
 def text(value: Any) -> str:
-    """Any plan value as safe one-line display text (None -> "")."""
+    """Any plan value as safe one-line display text (None -> ""), cut when very long."""
     if value is None:
         return ""
-    return one_line(str(value))
+    shown = str(value)
+    if len(shown) > DISPLAY_MAX:
+        shown = shown[:DISPLAY_MAX] + CUT_MARK
+    return one_line(shown)
 
 
 def sentence(value: Any, lang: str) -> str:
