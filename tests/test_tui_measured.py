@@ -125,3 +125,28 @@ async def test_a_bad_source_says_why_and_changes_nothing(workspace: Path,
         await pilot.press("escape")
         await settle(pilot)
         assert "measured" not in app.screen.session.draft.answers
+
+
+async def test_keyboard_only(workspace: Path) -> None:
+    """Tab reaches the button; after reading, focus is on the first keep button."""
+    seed(workspace)
+    app = new_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(4):                      # budget, then the three hours fields
+            await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "time-measured"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*str(WEEK), "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "keep-linkedin"
+        await pilot.press("enter")              # LinkedIn: keep the declared 1.5 h
+        await pilot.press("tab", "tab", "tab")  # Facebook, Instagram, "Use these hours"
+        assert app.focused is not None and app.focused.id == "measured-use"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(app) == "time"
+        keep = app.screen.session.draft.answers["measured"]["keep"]
+        assert keep["linkedin"] == "declared" and keep["instagram"] == "measured"

@@ -82,7 +82,8 @@ class MeasuredScreen(ModalScreen[dict[str, Any] | None]):
                 yield Button(_("Read"), id="measured-read", variant="primary")
             yield Static("", id="measured-error", classes="q-error")
             yield Static("", id="measured-period")
-            yield VerticalScroll(id="measured-rows")
+            # Not a stop of its own for Tab: the keep buttons inside are.
+            yield VerticalScroll(id="measured-rows", can_focus=False)
             yield Static("", id="measured-extra")
             with Horizontal(classes="modal-buttons"):
                 yield Button(_("Use these hours"), id="measured-use", variant="primary")
@@ -94,8 +95,9 @@ class MeasuredScreen(ModalScreen[dict[str, Any] | None]):
         self.query_one("#measured-use", Button).disabled = True
         self.query_one("#measured-forget").display = bool(self.current)
         if self.current:
-            await self.show_measured(self.current)
-        self.query_one("#measured-source", Input).focus()
+            await self.show_measured(self.current)   # focuses the first keep button
+        else:
+            self.query_one("#measured-source", Input).focus()
 
     # -- reading -----------------------------------------------------------------------
     def read(self) -> None:
@@ -135,9 +137,13 @@ class MeasuredScreen(ModalScreen[dict[str, Any] | None]):
     # -- showing -----------------------------------------------------------------------
     async def show_measured(self, measured: dict[str, Any]) -> None:
         self.measured = measured
+        # Room for the table on a 24-line terminal: the intro has been read by now.
+        self.query_one("#measured-intro").display = False
+        source = str(measured.get("source", ""))
+        shown = source if source == "aw" or source.startswith("aw:") else Path(source).name
         self.query_one("#measured-period", Static).update(Content(
             _("{source}: {first} to {last} ({days} days), hours a week").format(
-                source=clean(str(measured.get("source", "")), single_line=True),
+                source=clean(shown, single_line=True),
                 first=long_date(str(measured.get("from", "")), current_lang()),
                 last=long_date(str(measured.get("to", "")), current_lang()),
                 days=measured.get("days", ""))))
@@ -170,7 +176,10 @@ class MeasuredScreen(ModalScreen[dict[str, Any] | None]):
             lines.append(_("Matched no platform: {hours} a week").format(
                 hours=hours(float(measured["unmatched_hours_per_week"]))))
         self.query_one("#measured-extra", Static).update(Content("\n".join(lines)))
-        self.query_one("#measured-use", Button).disabled = False
+        use = self.query_one("#measured-use", Button)
+        use.disabled = False
+        keeps = list(self.query(KeepButton))
+        (keeps[0] if keeps else use).focus()
 
     def platform_label(self, pid: str) -> str:
         try:

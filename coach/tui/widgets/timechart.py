@@ -63,9 +63,6 @@ class TimeStep(VerticalScroll):
         yield Static(Content(_("Each bar is one platform's hours a week, against the budget "
                                "you can honestly give. Change a number to see what it does.")),
                      classes="step-intro")
-        with Horizontal(id="time-measured-bar"):
-            yield Button(_("Use measured time"), id="time-measured", compact=True)
-            yield Static("", id="time-measured-info")
         with Horizontal(classes="time-budget"):
             yield Static(Content(_("Weekly budget (hours)")), classes="time-name")
             yield Input(compact=True, id="time-budget")
@@ -75,6 +72,9 @@ class TimeStep(VerticalScroll):
         yield Static("", classes="time-group", id="time-personal-title")
         yield Vertical(id="time-personal")
         yield Static("", id="time-total")
+        with Horizontal(id="time-measured-bar"):
+            yield Button(_("Use measured time"), id="time-measured", compact=True)
+            yield Static("", id="time-measured-info")
         yield Static(Content(_("What the coach sees")), classes="time-group")
         yield Static("", id="time-warnings")
 
