@@ -150,3 +150,27 @@ async def test_keyboard_only(workspace: Path) -> None:
         assert step(app) == "time"
         keep = app.screen.session.draft.answers["measured"]["keep"]
         assert keep["linkedin"] == "declared" and keep["instagram"] == "measured"
+
+
+async def test_a_follow_up_does_not_reuse_an_old_measurement(workspace: Path) -> None:
+    from coach.store import Workspace
+
+    ws = Workspace.open(workspace)
+    client = ws.create_client("Atelier Lune")
+    ws.set_setting("role", "consultant")
+    ws.set_setting("tui.client", client)
+    answers = copy.deepcopy(LUNE)
+    answers["measured"] = {"source": "old.json", "from": "2026-08-01", "to": "2026-08-07",
+                           "days": 7, "hours_per_week": {"linkedin": 9.0}, "keep": {}}
+    ws.finish_assessment(client, answers, {"schema": 1, "platforms": [], "warnings": []})
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        if type(app.screen).__name__ == "HomeScreen":   # the client list: open the client
+            await pilot.press("enter")
+            await settle(pilot)
+        await pilot.press("f")                            # a follow-up from the last answers
+        await settle(pilot)
+        assert step(app) == "plan"
+        assert "measured" not in app.screen.session.draft.answers
+        assert app.screen.session.platforms[0]["hours_per_week"] == 1.5
