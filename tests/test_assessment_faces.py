@@ -75,6 +75,7 @@ def resume_entry(client: str) -> Entry:
 
 NO_MEASURED = E(q_("Use measured time for these hours?"), ENTER)
 NO_REPORT = E(q_("Write the plan to a report file?"), DOWN * 4 + ENTER)
+NO_CALENDAR = E(q_("Add the routine to your calendar (an .ics file to import)?"), DOWN + ENTER)
 
 
 async def test_quick_mode_finishes_a_tui_draft_with_an_other_platform(workspace: Path) -> None:
@@ -89,7 +90,7 @@ async def test_quick_mode_finishes_a_tui_draft_with_an_other_platform(workspace:
 
     # Every question quick mode needs was answered in the TUI: straight to the plan.
     code, p = await quick(workspace, "Atelier Lune", [resume_entry("Atelier Lune"), NO_MEASURED,
-                                                       NO_REPORT])
+                                                       NO_REPORT, NO_CALENDAR])
     assert code == 0, "\n".join(p.lines)
     ws = Workspace.open(workspace)
     client = ws.find_client("Atelier Lune")
@@ -260,7 +261,7 @@ async def test_a_tui_draft_with_gaps_resumes_in_quick_mode_asking_only_the_gaps(
         ask("spaces", "linkedin", ENTER),
         *results("linkedin"),
         NO_MEASURED,
-        NO_REPORT,
+        NO_REPORT, NO_CALENDAR,
     ]
     expected = [entry.expect for entry in script]
     code, p = await quick(workspace, "Atelier Lune", script)
@@ -320,7 +321,7 @@ async def test_an_old_tui_draft_resumes_in_quick_mode_at_its_question(
         resume_entry("Atelier Lune"),
         E(k.text("if_gone", "other", named), ENTER),      # where the TUI was, for Other
         NO_MEASURED,
-        NO_REPORT])
+        NO_REPORT, NO_CALENDAR])
     assert code == 0, "\n".join(p.lines)
     ws = Workspace.open(workspace)
     [assessment] = ws.assessments(ws.find_client("Atelier Lune").id)
