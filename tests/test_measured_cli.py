@@ -180,3 +180,26 @@ def test_check_bank_checks_tracking(capsys, tmp_path: Path) -> None:
     tracking.unlink()  # optional: a bank without it still loads
     code, out, _ = run(capsys, "check-bank", str(bank))
     assert code == 0 and "Bank OK" in out
+
+
+def test_measured_command_imports_neither_textual_nor_questionary(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys\n"
+        "from coach.cli.main import main\n"
+        f"rc = main(['measured', {str(WEEK)!r}, '--format', 'json'])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'questionary',"
+        " 'tinydb'))\n"
+        "sys.stderr.write('HEAVY=' + ','.join(heavy) + '\\n')\n"
+        "sys.exit(rc)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "HEAVY=\n" in done.stderr
+    assert json.loads(done.stdout)["days"] == 7

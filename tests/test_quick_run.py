@@ -110,6 +110,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("sales", "linkedin"), "0" + ENTER),                # asked: kind is freelancer
         E(t("one_result", "linkedin"), ENTER),                 # optional
         E(t("if_gone", "linkedin"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),  # no
         E(q_("en", "Write the plan to a report file?"), ENTER),  # Markdown
         E(q_("en", "File name:"), ENTER),                      # default name, current folder
         E(q_("en", "Add the routine to your calendar (an .ics file to import)?"), ENTER),
@@ -239,6 +240,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("donations", fo, lab), "3" + ENTER),
         E(t("one_result", fo, lab), ENTER),                    # optional
         E(t("if_gone", fo, lab), ENTER),
+        E(q_("fr", "Use measured time for these hours?"), ENTER),           # no
         E(q_("fr", "Write the plan to a report file?"), DOWN * 4 + ENTER),   # no file
         E(q_("fr", "Add the routine to your calendar (an .ics file to import)?"), DOWN + ENTER),
     ]
@@ -355,6 +357,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
     code, p = run(bank, workspace, "en", "Atelier Lune", [
         E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),
         E(q_("en", "Write the plan to a report file?"), CTRL_C)])
     assert code == 130
     err = capsys.readouterr().err
@@ -409,6 +412,7 @@ def test_enter_on_an_existing_report_file_asks_another_name(
     exists = q_("en", "{path} already exists. Replace it?").format(path="mine.md")
     code, _p = run(bank, workspace, "en", "Atelier Lune", [
         E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),
         E(q_("en", "Write the plan to a report file?"), ENTER),           # Markdown
         E(q_("en", "File name:"), BACKSPACE * 40 + "mine.md" + ENTER),
         E(exists, ENTER),                                                   # the default

@@ -380,6 +380,13 @@ class QuickSession:
                 self.gaps = Gaps(self.walker, draft, since=None, start=step)
                 step = self.gaps.start
 
+    # ------------------------------------------------------------ measured time
+    def ask_measured(self) -> None:
+        """The Time step's "Use measured time", asked before the plan."""
+        from coach.quick.measured import ask_measured
+
+        ask_measured(self.session, self.ask, self.echo)
+
     # ------------------------------------------------------------ the end
     def finish(self) -> int:
         from coach import clock
@@ -566,6 +573,7 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     try:
         session.choose_client(client)
         session.walk(session.start_or_resume())
+        session.ask_measured()
         return session.finish()
     except KeyboardInterrupt:
         session.stopped()

@@ -63,6 +63,8 @@ class Drafts:
         # on the plan, where each platform's answers are one Enter away.
         answers = copy.deepcopy(past[-1].answers)
         answers.setdefault("profile", {})["name"] = name
+        # A measurement describes its own period: a follow-up measures again (Time step).
+        answers.pop("measured", None)
         notes = self._from_log(client_id, past[-1].date, answers)
         self.open(client_id, name, answers, start_at("plan"), follow_up=True, notes=notes)
 
