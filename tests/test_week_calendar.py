@@ -157,7 +157,7 @@ def test_french_plan_gives_a_french_calendar(tmp_path: Path) -> None:
                  "-o", str(out)]) == 0
     cal = _calendar(out.read_bytes())
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
-    assert any(s.startswith("Faire le point") for s in summaries)
+    assert any(s.startswith("Bilan du plan") for s in summaries)
     assert any("Répondez" in str(e["DESCRIPTION"]) for e in cal.walk("VEVENT"))
 
 
