@@ -171,3 +171,19 @@ def test_bad_calendar_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                  *args]) == 2
     assert option in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PERSONAS.glob("*.toml")))
+def test_every_persona_week_holds_its_routine(name: str) -> None:
+    plan = plan_for(persona(name))
+    cal = _calendar(render_ics(plan, client_key="k", assessment_key="a", zone=UTC))
+    start = date.fromisoformat(plan["assessed_on"])
+    minutes = routine_minutes(plan)
+    assert _week_minutes(cal, start) == [minutes] * 4
+    kept = sum(round(p["recommended_hours"] * 60) for p in plan["platforms"]
+               if p["verdict"] in ("focus", "keep"))
+    if plan["focus"]:
+        assert minutes == kept
+    # The review and its reminder are there whatever the routine.
+    [review] = [e for e in cal.walk("VEVENT") if e.walk("VALARM")]
+    assert review["DTSTART"].dt.date() == date.fromisoformat(plan["review_on"])
