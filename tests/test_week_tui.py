@@ -129,3 +129,26 @@ async def test_no_prefill_when_the_log_is_younger_than_90_days(workspace: Path) 
         await press(pilot, "f")
         linkedin = next(p for p in app.screen.session.platforms if p["id"] == "linkedin")
         assert linkedin["results_90d"]["inquiries"] == 3      # the last answers, as they were
+
+
+async def test_add_to_my_calendar_on_the_plan(workspace: Path, tmp_path: Path) -> None:
+    seed_clients(workspace, CLIENTS)
+    target = tmp_path / "week.ics"
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _client_page(pilot)
+        await press(pilot, "f")
+        assert step(app) == "plan"
+        app.screen.query_one("#plan-calendar").press()
+        await settle(pilot)
+        prompt = app.screen
+        assert type(prompt).__name__ == "PromptScreen"
+        prompt.query_one("#prompt-input", Input).value = str(tmp_path / "week.txt")
+        await press(pilot, "enter")
+        assert ".ics" in static_text(prompt.query_one("#prompt-error"))   # asked again
+        prompt.query_one("#prompt-input", Input).value = str(target)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AssessmentScreen"
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    assert any("Entrepreneurs de la Mauricie" in str(e["DESCRIPTION"]) for e in cal.walk("VEVENT"))
