@@ -124,6 +124,9 @@ def test_review_with_reminder_and_gate_check() -> None:
     assert len(gate) == 1 and gate[0]["DTSTART"].dt == date(2027, 2, 20)
     for ev in cal.walk("VEVENT"):
         assert ev["DTSTAMP"].dt == STAMP
+    plan["gate"]["add_channel"] = False      # "do not add a channel": the check says so
+    cal = _calendar(render_ics(plan, client_key="k", assessment_key="a", zone=UTC))
+    assert any("adds no channel" in str(e["SUMMARY"]) for e in cal.walk("VEVENT"))
 
 
 def test_keep_platforms_get_their_hours() -> None:
