@@ -44,10 +44,15 @@ if TYPE_CHECKING:
               help=N_("Overwrite the output file if it exists."))
 @click.option("--client", "client", default=None, metavar="NAME",
               help=N_("Also save the plan as a new assessment of this client."))
+@click.option("--measured", "measured", default=None, metavar="SOURCE",
+              help=N_("Plan with measured hours: an ActivityWatch export (JSON), a RescueTime "
+                      "CSV export, aw (the ActivityWatch on this computer) or "
+                      "aw:http://127.0.0.1:PORT."))
 @calendar_options
 @click.pass_context
 def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | None,
-             force: bool, client: str | None, days: tuple[int, ...], at: time) -> int:
+             force: bool, client: str | None, measured: str | None, days: tuple[int, ...],
+             at: time) -> int:
     from coach import clock
     from coach.answers import load_answers_file
     from coach.engine import build_plan
@@ -61,6 +66,11 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     bank = _bank(env)
     # An AnswersError is an InputError: main says its problems in the run's language.
     answers = load_answers_file(answers_path, bank)
+    if measured is not None:
+        # Read whole before anything is planned or saved (a failure leaves nothing).
+        from coach.cli.cmd_measured import read_source
+
+        answers = {**answers, "measured": read_source(env, measured).for_answers()}  # type: ignore[typeddict-item]
     plan = build_plan(answers, bank, lang=env.lang, tr=translator(env.lang, "engine"),
                       today=clock.today())
     if fmt == "ics":

@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "history": "coach.cli.cmd_clients:history_cmd",
     "import": "coach.cli.cmd_clients:import_cmd",
     "log": "coach.cli.cmd_week:log_cmd",
+    "measured": "coach.cli.cmd_measured:measured_cmd",
     "plan": "coach.cli.cmd_plan:plan_cmd",
     "platforms": "coach.cli.cmd_bank:platforms_cmd",
     "progress": "coach.cli.cmd_week:progress_cmd",

@@ -139,6 +139,10 @@ class Drafts:
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
+                # Said, not silent: a person who pressed Enter on "No" believed it saved.
+                self.app.notify(_("Not saved: the assessment stays in progress. Save it "
+                                  "from the plan when you are ready."),
+                                title=_("Not saved"), severity="warning", markup=False)
                 return
             from coach.assessment.final import final_answers
             from coach.store import StoreError
@@ -158,7 +162,8 @@ class Drafts:
 
         self.app.push_screen(ConfirmScreen(
             _("Save this assessment for {name}? It joins the client's history; you can "
-              "still change answers afterwards.").format(name=self.client_name)),
+              "still change answers afterwards.").format(name=self.client_name),
+            yes=_("Save"), no=_("Not now"), default=True),
             callback=confirmed)
 
     def draft_client(self, screen: Screen[Any] | None = None) -> str | None:

@@ -16,11 +16,12 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang, ngettext
 from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.history import AssessmentRow, assessment_row, chart_lines, hours_text
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class ClientScreen(CoachScreen):
             yield DataTable(id="client-history", cursor_type="row", zebra_stripes=True)
             yield Static("", id="client-chart")
             yield Static("", id="client-hint")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.reload()

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.planview import PlanStep
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class PastPlanScreen(CoachScreen):
         yield Header()
         yield Static("", id="past-notes", classes="card")
         yield PlanStep()
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         ws = self.workspace

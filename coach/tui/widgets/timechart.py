@@ -34,6 +34,11 @@ def hours_text(hours: float) -> str:
     return _("{n} h").format(n=fmt_num(hours))
 
 
+class WarningLine(Static, can_focus=True):
+    """One thing the coach sees, a Tab stop of its own: Tab brings a warning below the
+    fold into view (at 80x24 the second one was out of reach)."""
+
+
 class HoursRow(Horizontal):
     def __init__(self, key: str, name: str) -> None:
         super().__init__(classes="time-row")
@@ -71,7 +76,7 @@ class TimeStep(VerticalScroll):
         yield Vertical(id="time-personal")
         yield Static("", id="time-total")
         yield Static(Content(_("What the coach sees")), classes="time-group")
-        yield Static("", id="time-warnings")
+        yield Vertical(id="time-warnings")
 
     async def load(self, session: Session) -> None:
         self.session = session
@@ -121,21 +126,29 @@ class TimeStep(VerticalScroll):
         self.show_warnings(plan)
 
     def show_warnings(self, plan: Plan | None) -> None:
-        target = self.query_one("#time-warnings", Static)
         if plan is None:
-            target.update(Content(_("(The warnings appear once the profile and the hours are "
-                                    "filled in.)")))
-            return
-        lines = []
-        for warning in plan.get("warnings", []):
-            if warning.get("code") not in TIME_CODES:
-                continue
-            lines.append("⚠ " + clean(str(warning.get("message", ""))))
-            if warning.get("instead"):
-                lines.append("  → " + clean(str(warning["instead"])))
-        if not lines:
-            lines.append("✓ " + _("Your hours fit your budget."))
-        target.update(Content("\n".join(lines)))
+            blocks = [_("(The warnings appear once the profile and the hours are filled in.)")]
+        else:
+            blocks = []
+            for warning in plan.get("warnings", []):
+                if warning.get("code") not in TIME_CODES:
+                    continue
+                text = "⚠ " + clean(str(warning.get("message", "")))
+                if warning.get("instead"):
+                    text += "\n  → " + clean(str(warning["instead"]))
+                blocks.append(text)
+            if not blocks:
+                blocks.append("✓ " + _("Your hours fit your budget."))
+        box = self.query_one("#time-warnings", Vertical)
+        lines = list(box.query(WarningLine))
+        # The lines on screen are reused (one keeps its focus while the hours change).
+        for line, text in zip(lines, blocks, strict=False):
+            line.update(Content(text))
+        for line in lines[len(blocks):]:
+            line.remove()
+        if len(blocks) > len(lines):
+            box.mount_all([WarningLine(Content(text), classes="time-warning")
+                           for text in blocks[len(lines):]])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
