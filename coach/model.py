@@ -20,6 +20,8 @@ WARNING_CODES: tuple[str, ...] = (
     "NO_EDITORIAL_LINE",
     # added by the engine (issue 3): plan-level situations a reader must not miss
     "ZERO_BUDGET", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
+    # added by measured time (issue 14): measured well above what was declared
+    "HOURS_UNDERESTIMATED",
     # added by the engine (issue 11): money for followers, nothing counted anywhere, two
     # kept platforms reaching the same people
     "ADS_FOR_FOLLOWERS", "NOTHING_MEASURED", "SAME_AUDIENCE",
@@ -58,10 +60,22 @@ class PlatformAnswers(TypedDict):
     extra: dict[str, object]        # answers to further bank questions, by question id
 
 
+class Measured(TypedDict):
+    """Hours a time tracker measured (coach.measured), kept with the answers."""
+
+    source: str                     # a file as named, "aw" or "aw:URL"
+    # "from" / "to": YYYY-MM-DD, the whole days counted (keys that are Python keywords)
+    days: int
+    hours_per_week: dict[str, float]            # platform id -> hours a week
+    unmatched_hours_per_week: NotRequired[float]
+    keep: NotRequired[dict[str, str]]           # platform id -> "measured" | "declared"
+
+
 class Answers(TypedDict):
     version: int                    # 1
     profile: Profile
     platforms: list[PlatformAnswers]
+    measured: NotRequired[Measured]
 
 
 class FocusSpace(TypedDict):
@@ -90,6 +104,8 @@ class PlanPlatform(TypedDict):
     recommended_hours: NotRequired[float]
     work_hours: NotRequired[float]      # reason "both": the work share of `hours`
     personal_hours: NotRequired[float]  # reason "both": the personal share
+    declared_hours: NotRequired[float]          # what the person declared (issue 14)
+    measured_hours: NotRequired[float | None]   # per week, from a measurement; None: none
 
 
 class TimePicture(TypedDict):

@@ -28,7 +28,7 @@ ACTIVITIES: tuple[str, ...] = (
 
 STEP_KEYS = frozenset({"activity", "share", "goals", "focus", "where"})
 ROUTINE_KEYS = frozenset({"platform", "space", "steps"})
-ACTIVITY_KEYS = frozenset({"unit", "sitting"})
+ACTIVITY_KEYS = frozenset({"unit", "sitting", "max"})
 WHERE = ("space", "platform")
 MAX_MINUTES = 24 * 60
 
@@ -37,6 +37,7 @@ class Activity(NamedTuple):
     id: str
     unit: int           # minutes one piece takes; 0: a time box, no count
     sitting: int        # minutes one sitting lasts (how many times a week)
+    most: int = 0       # at most this many minutes a week (0: no cap); the rest goes on
 
 
 class Step(NamedTuple):
@@ -122,8 +123,10 @@ class RoutinesChecker:
                 if key not in ACTIVITY_KEYS:
                     self.add(entry, str(key), _("unknown key (expected one of: {keys})")
                              .format(keys=", ".join(sorted(ACTIVITY_KEYS))))
-            for key, low in (("unit", 0), ("sitting", 1)):
+            for key, low in (("unit", 0), ("sitting", 1), ("max", 0)):
                 minutes = value.get(key)
+                if minutes is None and key == "max":
+                    continue
                 if minutes is None:
                     self.add(entry, key, _("is required"))
                 elif not isinstance(minutes, int) or isinstance(minutes, bool):
@@ -208,7 +211,7 @@ class RoutinesChecker:
 def build_book(raw: Mapping[str, Any], platforms: Collection[str],
                space_kinds: Collection[str]) -> RoutineBook:
     """Records from a checked file; routines naming what the bank lacks are left out."""
-    activities = {aid: Activity(aid, int(v["unit"]), int(v["sitting"]))
+    activities = {aid: Activity(aid, int(v["unit"]), int(v["sitting"]), int(v.get("max", 0)))
                   for aid, v in raw.get("activities", {}).items()}
     routines = []
     for item in raw.get("routine", []):

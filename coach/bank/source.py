@@ -16,7 +16,9 @@ from coach.files import texts
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults),
 # and so may routines.toml (the bundled one then stands in: see `read_bank_files`).
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
-OPTIONAL_FILES: tuple[str, ...] = ("rules.toml", "routines.toml")
+# tracking.toml may be absent too: measured time then matches no platform. So may
+# routines.toml (the bundled one then stands in: see `read_bank_files`).
+OPTIONAL_FILES: tuple[str, ...] = ("rules.toml", "tracking.toml", "routines.toml")
 # The key under which `read_bank_files` says that routines.toml came from the bundled bank
 # (a consultant's copy made before the file existed): not a file name, never reported.
 BUNDLED_ROUTINES = "routines.toml (bundled)"

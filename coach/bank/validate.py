@@ -25,6 +25,7 @@ from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.reasons import REASON_TAGS
 from coach.bank.routines import RoutinesChecker
 from coach.bank.source import BUNDLED_ROUTINES, read_bank_files
+from coach.bank.tracking import check_tracking
 from coach.errors import FieldProblem, Line
 
 
@@ -96,6 +97,9 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
             checker.vocab_ids.get("goals", []), strict="routines.toml" in raws)
         routines_checker.check(routines)
         checker.problems += routines_checker.problems
+    if "tracking.toml" in raws:
+        known_platforms = checker.platform_ids if "platforms.toml" in raws else None
+        checker.problems += check_tracking(raws["tracking.toml"], known_platforms)
     if "rules.toml" in raws and check_rules is not None:
         # The ids rules may name are known only once both files read (empty: any id).
         known = (checker.known_ids() if {"vocabulary.toml", "platforms.toml"} <= raws.keys()

@@ -87,7 +87,7 @@ def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank,
     if kind == "listing":
         return tr.gettext("the listing {name}").format(name=name)
     if kind == "live":
-        return tr.gettext("the live sessions {name}").format(name=name)
+        return tr.gettext("the live stream {name}").format(name=name)
     return f"{_term(bank, 'space_kinds', kind, lang)} {name}"
 
 
@@ -115,7 +115,7 @@ def space_location(space: dict, tr: Translator, lang: str, bank: Bank,
     if kind == "listing":
         return tr.gettext("on the listing {name}").format(name=name)
     if kind == "live":
-        return tr.gettext("in the live sessions {name}").format(name=name)
+        return tr.gettext("on the live stream {name}").format(name=name)
     return tr.gettext("in {space}").format(space=space_phrase(space, tr, lang, bank, platform))
 
 

@@ -17,11 +17,19 @@ from coach.bank.model import Bank
 from coach.bank.routines import Activity, RoutineBook, Step
 from coach.bank.routines import Routine as BankRoutine
 from coach.engine.decide import Choice, pick_space
-from coach.engine.explain import space_location
+from coach.engine.explain import space_location, space_phrase
 from coach.engine.facts import Facts, goal_kinds
 from coach.engine.routine_texts import SPREAD, Said, activity_text, duration, fmt_minutes
 from coach.engine.rules import Rules
-from coach.engine.texts import fmt_date, fmt_hours, join_or, result_name, term_name
+from coach.engine.texts import (
+    fmt_date,
+    fmt_hours,
+    fmt_int,
+    join_or,
+    quoted,
+    result_name,
+    term_name,
+)
 from coach.i18n import Translator
 from coach.model import Answers
 
@@ -52,14 +60,15 @@ _FALLBACK = BankRoutine(None, None, (
 _FALLBACK_ACTIVITIES = {
     "comment_posts": Activity("comment_posts", 10, 20),
     "reply_comments": Activity("reply_comments", 0, 15),
-    "follow_up": Activity("follow_up", 0, 15),
-    "track_results": Activity("track_results", 0, 10),
+    "follow_up": Activity("follow_up", 0, 15, 30),
+    "track_results": Activity("track_results", 0, 10, 15),
 }
 # The first step on a focus with no space named: choosing one (a time box).
 _CHOOSE = Activity("choose_space", 0, 15)
 # Pieces that take an hour or more can be spread over weeks ("one video every 3 weeks");
 # smaller ones (an answer, a comment) are done at least once a week.
 _MAX_EVERY = 8
+_MIN_STEP = 10
 # Said once, whatever their minutes (no "in 3 sittings").
 _ONCE = frozenset({"track_results", "choose_space", "follow_up"})
 
@@ -96,12 +105,13 @@ def call_date(today: date) -> date:
     return day + timedelta(days=(5 - day.weekday()) % 7)
 
 
-def split_minutes(total: int, shares: Sequence[float], essential: Sequence[bool]) -> list[int]:
+def split_minutes(total: int, shares: Sequence[float], essential: Sequence[bool],
+                  caps: Sequence[int] = ()) -> list[int]:
     """`total` minutes shared by weight, in 5-minute steps, adding up to `total` exactly.
 
     The first step takes what rounding leaves; essential steps (the first, the closing
-    step, the weekly count) keep 5 minutes when there is room; when time is short the
-    last non-essential steps go first.
+    step, the weekly count) keep 5 minutes when there is room; other steps get at least
+    10 minutes or none; when time is short the last non-essential steps go first.
     """
     if total <= 0 or not shares:
         return [0] * len(shares)
@@ -110,7 +120,12 @@ def split_minutes(total: int, shares: Sequence[float], essential: Sequence[bool]
     for i, keep in enumerate(essential):
         if keep and out[i] == 0:
             out[i] = 5
+        elif not keep and out[i] < _MIN_STEP:
+            out[i] = 0      # five minutes of a side task is noise: the main one takes it
     out[0] = max(out[0], 0)
+    for i, cap in enumerate(caps):
+        if cap and out[i] > cap:
+            out[i] = cap    # what a capped step leaves goes to the first step
     diff = total - sum(out)
     while diff < 0:
         big = max(range(len(out)), key=lambda i: (out[i], -i))
@@ -176,6 +191,26 @@ def in_sentence(f: Facts, bank: Bank, lang: str) -> str:
         return f.said
 
 
+def _extra(f: Facts) -> dict:
+    extra = f.answers.get("extra")
+    return extra if isinstance(extra, dict) else {}
+
+
+def _said_of(f: Facts, ch: Channel, tr: Translator, lang: str) -> dict:
+    """What the person said of this channel that changes a sentence."""
+    extra = _extra(f)
+    kind = ch.space.get("kind") if ch.space else None
+    line = str(extra.get("editorial_line_text") or "").strip() if f.editorial_line else ""
+    size = extra.get("list_size")
+    return {
+        "reader": kind == "group" and extra.get("linkedin_groups_part") in ("read",
+                                                                             "member_only"),
+        "line": quoted(line, tr) if line else "",
+        "subscribers": (fmt_int(size, lang) if isinstance(size, int | float)
+                        and not isinstance(size, bool) and size > 0 else ""),
+    }
+
+
 def _needs_space(f: Facts, bank: Bank) -> bool:
     """Whether a focus with no space named must choose one first: not one's own site or
     newsletter, nor a platform with one kind of space (a forum is its board)."""
@@ -194,11 +229,17 @@ def _steps_for(ch: Channel, book: RoutineBook, goal: str,
     routine, activities = (found, book.activities) if found else (_FALLBACK,
                                                                    _FALLBACK_ACTIVITIES)
     steps: list[tuple[Step, Activity]] = []
+    # "Do people ask questions there?" No: the answers become threads of one's own.
+    no_questions = _extra(ch.facts).get("questions_asked") is False
     for step in routine.steps:
         if step.goals and goal not in step.goals:
             continue
         if step.focus and ch.verdict != "focus":
             continue
+        if no_questions and step.activity == "answer_questions":
+            step = step._replace(activity="start_thread")
+            if any(s.activity == "start_thread" for s in routine.steps):
+                continue
         activity = activities.get(step.activity)
         if activity is not None:
             steps.append((step, activity))
@@ -254,18 +295,20 @@ def build_routine(answers: Answers, channels: Sequence[Channel], bank: Bank, rul
                        else tr.gettext("on {platform}").format(platform=named))
         loc = (space_location(ch.space, tr, lang, bank, f.platform) if ch.space
                else on_platform)
+        place = space_phrase(ch.space, tr, lang, bank, f.platform) if ch.space else named
         steps = _steps_for(ch, book, goal, bank)
         essential = [i == 0 or s.activity in ("follow_up", "track_results")
                      for i, (s, _a) in enumerate(steps)]
-        minutes = split_minutes(total, [s.share for s, _a in steps], essential)
+        minutes = split_minutes(total, [s.share for s, _a in steps], essential,
+                                [a.most for _s, a in steps])
         for (step, activity), m in zip(steps, minutes, strict=True):
             if m <= 0:
                 continue
             here = on_platform if step.where == "platform" else loc
-            said = Said(loc=here, in_space=here is not on_platform, platform=named,
+            said = Said(loc=here, in_space=here is not on_platform, place=place, platform=named,
                         audience=audience, editorial_line=f.editorial_line, goal=goal,
                         org=org, means=means,
-                        call_date=when, results=results)
+                        call_date=when, results=results, **_said_of(f, ch, tr, lang))
             n, every = _piece(activity, m)
             sessions = 1 if activity.id in _ONCE or every > 1 else max(
                 1, min(7, round(m / activity.sitting)))

@@ -23,6 +23,7 @@ class Said(NamedTuple):
 
     loc: str            # where: 'in the group “X”', 'on LinkedIn'
     in_space: bool      # loc names a space (else it is the platform)
+    place: str          # the space itself: 'the list “X”' (the platform when none)
     platform: str       # the platform's name in a sentence
     audience: str       # the first priority audience, as a plural noun
     editorial_line: bool
@@ -31,6 +32,9 @@ class Said(NamedTuple):
     means: frozenset[str]   # what the person has: site, booking, email, phone, ...
     call_date: str      # a date for a call for volunteers
     results: str        # what to count ('inquiries or clients won')
+    reader: bool = False    # said they mostly read in that group (linkedin_groups_part)
+    line: str = ""          # their editorial line in their words, quoted
+    subscribers: str = ""   # how many are on their list, formatted ('' when unknown)
 
 
 def fmt_minutes(minutes: int, tr: Translator, lang: str) -> str:
@@ -115,6 +119,11 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
     """The sentence for one activity without its duration. `n`: pieces this week;
     `every` > 1: one piece every `every` weeks instead (a video takes more than a week's
     time on the channel)."""
+    if activity == "answer_questions" and s.reader:
+        return tr.ngettext("You mostly read {loc}: this week, step in and answer {n} question "
+                           "asked there.",
+                           "You mostly read {loc}: this week, step in and answer {n} questions "
+                           "asked there.", n).format(n=n, loc=s.loc)
     if activity == "answer_questions":
         return tr.ngettext("Answer {n} question asked {loc}.",
                            "Answer {n} questions asked {loc}.", n).format(n=n, loc=s.loc)
@@ -136,15 +145,22 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
                            "Reply to {n} posts by the people who matter in your field {loc}.",
                            n).format(n=n, loc=s.loc)
     if activity == "list_comments":
-        return tr.ngettext("Read {loc} and reply to {n} post by its members.",
-                           "Read {loc} and reply to {n} posts by its members.", n).format(
-            n=n, loc=s.loc)
+        return tr.ngettext("Read {place} and reply to {n} post by its members.",
+                           "Read {place} and reply to {n} posts by its members.", n).format(
+            n=n, place=s.place)
     if activity == "comment_posts":
         return tr.ngettext("Comment on {n} post by the people you want to reach on "
                            "{platform}: add something useful, not just a like.",
                            "Comment on {n} posts by the people you want to reach on "
                            "{platform}: add something useful, not just a like.", n).format(
             n=n, platform=s.platform)
+    if activity == "publish_post" and s.line:
+        if every > 1:
+            return tr.gettext("Publish one post {loc} every {every} weeks, along your editorial "
+                              "line ({line}).").format(loc=s.loc, every=every, line=s.line)
+        return tr.ngettext("Publish {n} post {loc} along your editorial line ({line}).",
+                           "Publish {n} posts {loc} along your editorial line ({line}).",
+                           n).format(n=n, loc=s.loc, line=s.line)
     if activity == "publish_post":
         if every > 1:
             return (tr.gettext("Publish one post {loc} every {every} weeks, along your "
@@ -186,6 +202,16 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
                            "answering a question.",
                            "Film and publish {n} short videos {loc}, showing your work or "
                            "answering questions.", n).format(n=n, loc=s.loc)
+    if activity == "newsletter_issue" and s.subscribers:
+        if every > 1:
+            return tr.gettext("Send one issue {loc} to your {size} subscribers every {every} "
+                              "weeks, answering a question they ask; write it a little each "
+                              "week.").format(loc=s.loc, size=s.subscribers, every=every)
+        return tr.ngettext("Write and send {n} issue {loc} to your {size} subscribers, "
+                           "answering a question they ask.",
+                           "Write and send {n} issues {loc} to your {size} subscribers, each "
+                           "answering a question they ask.", n).format(
+            n=n, loc=s.loc, size=s.subscribers)
     if activity == "newsletter_issue":
         if every > 1:
             return tr.gettext("Send one issue {loc} every {every} weeks, answering a question "
@@ -217,8 +243,8 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
         return tr.gettext("Keep your listing {loc} up to date (hours, services, photos) and "
                           "answer new reviews and questions.").format(loc=s.loc)
     if activity == "listing_upkeep":
-        return tr.gettext("Keep {loc} up to date (hours, services, photos) and answer new "
-                          "reviews and questions.").format(loc=s.loc)
+        return tr.gettext("Keep {place} up to date (hours, services, photos) and answer new "
+                          "reviews and questions.").format(place=s.place)
     if activity == "ask_reviews":
         return (tr.ngettext("Ask {n} person you helped recently for a review {loc}.",
                             "Ask {n} people you helped recently for a review {loc}.", n)

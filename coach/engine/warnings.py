@@ -37,7 +37,8 @@ _SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 # Within a severity, the order a consultant would say them in: money and time first,
 # then the goal and measurement, then the channels, then practice.
 _PRIORITY: tuple[str, ...] = (
-    "OVER_BUDGET", "ZERO_BUDGET", "TIME_SINK", "ADS_FOR_FOLLOWERS", "VISIBILITY_GOAL",
+    "OVER_BUDGET", "ZERO_BUDGET", "TIME_SINK", "HOURS_UNDERESTIMATED", "ADS_FOR_FOLLOWERS",
+    "VISIBILITY_GOAL",
     "NOTHING_MEASURED", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
     "SAME_AUDIENCE", "SPREAD_THIN", "BROADCAST_ONLY", "VANITY_METRICS", "AIMLESS_BROWSING",
     "NO_EDITORIAL_LINE", "AUDIENCE_ABSENT", "PERSONAL_TIME")
@@ -446,3 +447,13 @@ def _visibility_instead(profile: dict, bank: Bank, tr: Translator, lang: str,
     return tr.gettext("Decide what people should do after seeing you (call, ask for a "
                       "quote, donate, sign up); the plan counts that action: "
                       "{results}.").format(results=results)
+
+
+def cap(warnings: list[Warning_], rules: Rules) -> list[Warning_]:
+    """Most important first, at most rules [warnings] max_warnings (also once warnings
+    from elsewhere, the measured hours, were added): a stable sort keeps each code's
+    entries in their order."""
+    codes = {code: i for i, code in enumerate(_PRIORITY)}
+    ordered = sorted(warnings, key=lambda x: (_SEVERITY_ORDER.get(x["severity"], 3),
+                                              codes.get(x["code"], len(codes))))
+    return ordered[:rules.warnings.max_warnings]

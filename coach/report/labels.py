@@ -57,6 +57,7 @@ WARNING_TITLES: dict[str, str] = {
     "ADS_FOR_FOLLOWERS": N_("Paying for followers"),
     "NOTHING_MEASURED": N_("Nothing measured"),
     "SAME_AUDIENCE": N_("Same people twice"),
+    "HOURS_UNDERESTIMATED": N_("More time than declared"),
 }
 GOALS: dict[str, str] = {
     "clients": N_("new clients"), "mandates": N_("mandates"), "donations": N_("donations"),
@@ -222,6 +223,12 @@ def result_phrase(lang: str, key: str, count: int, shown: str) -> str:
     if key in phrases:
         return phrases[key].format(n=shown)
     return tr.gettext("{name}: {n}").format(name=key, n=shown)
+
+
+def declared_measured(lang: str, declared: str, measured: str) -> str:
+    """"declared 5 h, measured 7 h": both figures where a tracker measured the platform."""
+    return translator(lang, "report").gettext("declared {declared}, measured {measured}").format(
+        declared=declared, measured=measured)
 
 
 def platform_name(lang: str, platform_id: str) -> str:
