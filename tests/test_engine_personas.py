@@ -482,3 +482,48 @@ def test_a_warning_on_one_platform_stays_a_single_sentence() -> None:
     [w] = [w for w in plan["warnings"] if w["code"] == "NO_EDITORIAL_LINE"]
     assert "platforms" not in w
     assert w["message"].startswith("No editorial line on Facebook (1.5 h")
+
+
+# What the routine holds for a persona: (platform, activity) blocks it must have, and
+# activities it must not have (a listing is kept up, not answered in; a chat group is
+# conversation; a volunteers goal gets a call for volunteers).
+ROUTINE: dict[str, tuple[set[tuple[str, str]], set[str]]] = {
+    "live_shop": ({("facebook", "live_session"), ("instagram", "publish_post")}, set()),
+    "cheap_listing_plumber": ({("facebook", "answer_questions"), ("other", "listing_upkeep")},
+                              set()),
+    "nothing_measured_choir": ({("whatsapp", "chat_conversation"),
+                                ("whatsapp", "call_for_volunteers")}, {"publish_post"}),
+    "crew_chat_volunteers": ({("whatsapp", "call_for_volunteers")}, set()),
+    "grant_arts_nonprofit": ({("facebook", "answer_questions"), ("linkedin", "publish_post")},
+                             set()),
+    "foodbank_newsletter_fr": ({("newsletter", "newsletter_issue")}, set()),
+    "zero_budget_electrician": ({("facebook", "answer_questions")}, set()),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUTINE))
+def test_persona_routine(name: str) -> None:
+    wanted, never = ROUTINE[name]
+    plan = plan_for(persona(name))
+    blocks = plan["routine_blocks"]
+    got = {(b["platform"], b["activity"]) for b in blocks}
+    assert wanted <= got
+    assert not {b["activity"] for b in blocks} & never
+    assert len(plan["routine"]) == len(blocks)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_kept_channel_gets_its_minutes(name: str) -> None:
+    """Each channel the plan keeps has routine blocks adding up to its recommended hours
+    (within 10 %); a paused platform has none."""
+    plan = plan_for(persona(name))
+    if plan["focus"] is None:
+        return
+    for p in plan["platforms"]:
+        minutes = sum(b["minutes"] for b in plan["routine_blocks"]
+                      if b["platform"] == p["platform"])
+        if p["verdict"] in ("focus", "keep"):
+            wanted = p["recommended_hours"] * 60
+            assert abs(minutes - wanted) <= 0.1 * wanted + 5, (name, p["platform"])
+        elif p["verdict"] == "pause":
+            assert minutes == 0, (name, p["platform"])
