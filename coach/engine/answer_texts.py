@@ -53,3 +53,5 @@ UNKNOWN = {
     "reasons": N_("unknown reason {value}"),
 }
 UNKNOWN_ID = N_("unknown id {value}")
+EXPECTED_DATE = N_("expected a date (YYYY-MM-DD), got {value}")
+KEEP_CHOICE = N_("{value} is not measured or declared")

@@ -75,6 +75,7 @@ class PlatformRow(NamedTuple):
     why: str
     explanation: str
     results: list[Result]
+    measured_text: str = ""      # "declared 5 h, measured 7 h" when a tracker measured it
 
     @property
     def results_text(self) -> str:
@@ -169,6 +170,10 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
     hrs = as_float(entry.get("hours")) or 0.0
     rec = as_float(entry.get("recommended_hours"))
     reason = text(entry.get("reason"))
+    measured = as_float(entry.get("measured_hours"))
+    declared = as_float(entry.get("declared_hours"))
+    measured_text = ("" if measured is None else L.declared_measured(
+        lang, hours(hrs if declared is None else declared, lang), hours(measured, lang)))
     return PlatformRow(
         id=pid,
         name=platform_label(lang, entry),
@@ -183,6 +188,7 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
         why=text(entry.get("why")),
         explanation=sentence(entry.get("explanation"), plan_lang or lang),
         results=_results(lang, entry.get("results_90d")),
+        measured_text=measured_text,
     )
 
 

@@ -8,6 +8,8 @@ Layout (all files 0600, folders 0700):
                                       plan snapshot, engine version, date, notes)
     <workspace>/clients/draft/c-<hex>.json   its assessment in progress (a side file,
                                       coach/store/sidefiles.py: autosave rewrites only it)
+    <workspace>/clients/results/c-<hex>.json its results log (a side file,
+                                      coach/store/results_log.py)
     <workspace>/clients/c-<hex>.json.pending  a change between client file and index
     <workspace>/clients/c-<hex>.forget        a forget under way (finished on next open)
     <file>.bak1 .. .bak3              previous generations, newest first
