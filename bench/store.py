@@ -18,7 +18,9 @@ figure and its floor alike).
   client (the 2nd: the 1st also makes the folders) and the 1,000th-1,019th of one built
   through the API, taken in turns, medians of 20; _1000th_vs_1st_ratio.
 - clients_cli_10000_s: the real `coach clients` (text, to a pipe) on 10,000 clients,
-  as a process, median of 3 (Python's start and imports included).
+  as a process, median of 3 (Python's start and imports included);
+  clients_cli_10000_floor_s: a Python process that only reads and parses index.json
+  (what any program listing these clients from this file pays); _vs_floor_ratio.
 - store_open_list_1000_ms: `Workspace.open` + `list_clients` of 1,000 clients (the
   store's part of `coach clients`, without the process or the printing).
 
@@ -165,8 +167,9 @@ def _large(tmp: Path) -> dict[str, float]:
     out["workspace_open_10000_vs_floor_ratio"] = (out["workspace_open_10000_ms"]
                                                   / out["workspace_open_10000_floor_ms"])
 
-    cli = []
+    cli, floor = [], []
     env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "100"}
+    parse_only = f"import json; json.loads(open({str(index)!r}, 'rb').read())"
     for _ in range(3):
         t = time.perf_counter()
         done = subprocess.run([sys.executable, "-m", "coach", "--lang", "en", "--data-dir",
@@ -174,7 +177,13 @@ def _large(tmp: Path) -> dict[str, float]:
                               cwd=ROOT, check=True)
         cli.append(time.perf_counter() - t)
         assert done.stdout.count(b"Client ") >= 10_000, done.stderr[-300:]
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", parse_only], check=True)
+        floor.append(time.perf_counter() - t)
     out["clients_cli_10000_s"] = statistics.median(cli)
+    out["clients_cli_10000_floor_s"] = statistics.median(floor)
+    out["clients_cli_10000_vs_floor_ratio"] = (out["clients_cli_10000_s"]
+                                               / out["clients_cli_10000_floor_s"])
 
     ws = Workspace.open(root)
     plan = _plan(1, 3)
