@@ -42,7 +42,11 @@ class CoachFooter(Footer):
                 shown[binding.action] = (binding, enabled, tooltip)
         keys = list(shown.values())
         room = self._room()
+        # Presenting, F8 is the way out: it stays.
+        presenting = self.app.has_class("-presenter")
         for name in LEAST_NEEDED:
+            if presenting and name == "present":
+                continue
             if sum(self._key_width(b) for b, _e, _t in keys) <= room:
                 break
             keys = [k for k in keys if (k[0].id or k[0].action) != name]
