@@ -34,6 +34,7 @@ DOMAINS: dict[str, str] = {
     "tui": "tui",
     "quick": "quick",
     "files": "files",
+    "measured": "measured",
 }
 
 

@@ -305,6 +305,16 @@ class AssessmentScreen(CoachView, Screen[None]):
             return
         self.on_finish(self.session, plan)
 
+    def on_plan_step_calendar(self, event: PlanStep.Calendar) -> None:
+        event.stop()
+        plan = self.refresh_plan()
+        if plan is None:
+            self.notify(_("The plan needs a few more answers first."), severity="warning")
+            return
+        from coach.tui.screens.calendar import add_to_calendar
+
+        add_to_calendar(self, dict(plan), self.client_name, self.session.bank)
+
     async def relanguage(self) -> None:
         """Rebuild every text in the new language, then come back to the same place."""
         self._loaded.clear()

@@ -34,6 +34,7 @@ class PastPlanScreen(CoachScreen):
         Binding("escape", "close", N_("Back"), id="past.back"),
         Binding("n", "notes", N_("Notes"), id="past.notes"),
         Binding("x", "report", N_("Write report"), id="past.report"),
+        Binding("k", "calendar", N_("Add to my calendar"), id="past.calendar"),
     ]
 
     def __init__(self, desk: Desk, client_id: str, assessment_id: int) -> None:
@@ -84,6 +85,16 @@ class PastPlanScreen(CoachScreen):
         yield SystemCommand(_("Client: write this plan's report"),
                             _("HTML, Markdown, text or JSON, with the notes (x)"),
                             self.action_report)
+        yield SystemCommand(_("Plan: add to my calendar"),
+                            _("The weekly routine and the review as an .ics file (k)"),
+                            self.action_calendar)
+
+    def action_calendar(self) -> None:
+        from coach.tui.screens.calendar import add_to_calendar
+
+        if self.record is not None:
+            add_to_calendar(self, self.record.plan,
+                            self.workspace.client(self.client_id).name, self.desk.bank)
 
     def action_notes(self) -> None:
         from coach.tui.screens.notes import edit_notes

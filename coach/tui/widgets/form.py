@@ -63,16 +63,21 @@ class QuestionForm(VerticalScroll):
         for question in session.bank.section(self.section):  # type: ignore[arg-type]
             self.asked[question.id] = platform is None or question.asked_for(platform.id)
             value = draft.value(question, scope)
+            # A value filled in for the person (their results log) is said beside it.
+            note = session.notes.get((scope, question.field or ""))
             field = built.get(question.id)
             if field is None:
-                fields.append(build_field(question, session.bank, lang, value,
-                                          platform=platform, index=len(fields)))
+                fields.append(_noted(build_field(question, session.bank, lang, value,
+                                                 platform=platform, index=len(fields)), note))
                 continue
             choices = options_for(question, session.bank, lang, platform)
-            if choices != field.choices:
-                # Another platform's own choices (kinds of space): this one is rebuilt.
-                fresh = build_field(question, session.bank, lang, value, platform=platform,
-                                    index=field.index)
+            base_help = question.help.get(lang) if question.help else ""
+            wanted_help = _joined(base_help, note)
+            if choices != field.choices or wanted_help != field.help_text:
+                # Another platform's own choices (kinds of space), or a note beside this
+                # platform's answer: this one is rebuilt.
+                fresh = _noted(build_field(question, session.bank, lang, value,
+                                           platform=platform, index=field.index), note)
                 place = list(self.children).index(field)
                 await field.remove()
                 await self.mount(fresh, before=place)
@@ -151,3 +156,14 @@ class QuestionForm(VerticalScroll):
             if self.session is not None:
                 self.session.position.question = node.question.id
             self.post_message(self.Moved())
+
+
+def _joined(help_text: str, note: str | None) -> str:
+    return f"{help_text}\n{note}" if help_text and note else (note or help_text)
+
+
+def _noted(field: QuestionField, note: str | None) -> QuestionField:
+    """The field with a note (where its value came from) below its own help."""
+    if note:
+        field.help_text = _joined(field.help_text, note)
+    return field

@@ -47,6 +47,9 @@ class PlanStep(VerticalScroll):
     class Finish(Message):
         pass
 
+    class Calendar(Message):
+        """"Add to my calendar": the routine as an .ics file."""
+
     def __init__(self) -> None:
         super().__init__(id="step-plan", classes="step")
         self.plan: Plan | None = None
@@ -76,6 +79,7 @@ class PlanStep(VerticalScroll):
         with Horizontal(classes="plan-actions"):
             yield Button(_("Edit the profile"), compact=True, id="plan-edit-profile")
             yield Button(_("Edit the hours"), compact=True, id="plan-edit-time")
+            yield Button(_("Add to my calendar"), compact=True, id="plan-calendar")
             yield Button(_("Save this assessment"), compact=True, variant="primary",
                          id="plan-finish")
 
@@ -152,3 +156,5 @@ class PlanStep(VerticalScroll):
             self.post_message(self.EditStep("time"))
         elif event.button.id == "plan-finish":
             self.post_message(self.Finish())
+        elif event.button.id == "plan-calendar":
+            self.post_message(self.Calendar())
