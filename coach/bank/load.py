@@ -65,7 +65,12 @@ def clear_cache() -> None:
 
 
 def _lt(value: Mapping[str, str]) -> LText:
-    return LText(en=value["en"], fr=value["fr"])
+    regional = tuple((k, value[k]) for k in REGIONAL_KEYS if k in value)
+    return LText(en=value["en"], fr=value["fr"], regional=regional)
+
+
+# The regional French a bank text may add beside `fr` (see coach.bank.model.LText).
+REGIONAL_KEYS: tuple[str, ...] = ("fr-CA", "fr-FR")
 
 
 def _term(item: Mapping[str, Any]) -> Term:

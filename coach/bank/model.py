@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-Lang = Literal["en", "fr"]
+Lang = Literal["en", "fr", "fr-CA", "fr-FR"]
 QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]
 Section = Literal["profile", "inventory", "platform"]
 
@@ -24,13 +24,24 @@ Section = Literal["profile", "inventory", "platform"]
 
 
 class LText(NamedTuple):
-    """A text in both languages."""
+    """A text in both languages, with a region's own French where its words differ.
+
+    `regional` holds (lang, text) pairs, e.g. ("fr-FR", "… par e-mail"): the bank writes
+    `text.fr-FR = "…"` beside `text.fr` only for a phrase France says otherwise; every
+    other French reader gets `fr` (which speaks as in Québec, coach's plain French).
+    """
 
     en: str
     fr: str
+    regional: tuple[tuple[str, str], ...] = ()
 
     def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        if lang.startswith("fr"):
+            for key, text in self.regional:
+                if key == lang:
+                    return text
+            return self.fr
+        return self.en
 
 
 _NO_WORDING: Mapping[str, LText] = MappingProxyType({})

@@ -132,9 +132,14 @@ class _Checker:
             elif not isinstance(text, str):
                 self.add(file, entry, f"{field}.{lang}", _("expected text"))
         for key in value:
-            if key not in ("en", "fr"):
+            if key in ("fr-CA", "fr-FR"):  # a region's own French, where its words differ
+                text = value[key]
+                if not isinstance(text, str) or not text.strip():
+                    self.add(file, entry, f"{field}.{key}", _("expected text"))
+            elif key not in ("en", "fr"):
                 self.add(file, entry, f"{field}.{key}",
-                         _("unknown language (use en and fr)"))
+                         _("unknown language (use en and fr, or fr-CA and fr-FR for a "
+                           "region's own French)"))
 
     def unknown_keys(self, file: str, entry: Line, table: Mapping[str, Any],
                      allowed: frozenset[str]) -> None:

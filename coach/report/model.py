@@ -177,6 +177,13 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
     )
 
 
+def _after_label(text: str) -> str:
+    """'Follow the plan: ...' -> 'follow the plan: ...' (an acronym keeps its case)."""
+    if len(text) > 1 and (text[1].isupper() or not text[0].isupper()):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None) -> ReportModel:
     lab = L.labels(lang)
     plan_lang = text(plan.get("lang")) or lang
@@ -213,12 +220,17 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
         pid = text(w.get("platform"))
         warnings.append(WarningItem(
             code=code,
-            title=L.translate(lang, L.WARNING_TITLES, code),
+            # A code this coach has no title for (a newer engine's) is not shown as it is:
+            # a client reads its severity, then its message.
+            title=L.translate(lang, L.WARNING_TITLES, code,
+                              default=L.translate(lang, L.SEVERITIES, sev)),
             severity=sev,
             severity_label=L.translate(lang, L.SEVERITIES, sev),
             platform_name=(names.get(pid) or L.platform_name(lang, pid)) if pid else "",
             message=sentence(w.get("message"), plan_lang),
-            instead=sentence(w.get("instead"), plan_lang),
+            # Said after the label ("Instead, follow the plan: ..."), not after a colon: the
+            # engine's advice often holds a colon of its own.
+            instead=_after_label(sentence(w.get("instead"), plan_lang)),
         ))
     rank = {s: i for i, s in enumerate(L.SEVERITY_ORDER)}
     warnings.sort(key=lambda w: rank.get(w.severity, len(rank)))  # stable within a severity

@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 from tinydb.table import Document
 
 from coach import clock
-from coach.i18n import Deferred, Msg
+from coach.i18n import LANGS, Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
     BadName,
@@ -276,6 +276,7 @@ class Workspace:
         return {"id": meta["client_id"], "name": meta["name"], "key": name_key(meta["name"]),
                 "created": meta.get("created") or _today(),
                 "last_activity": last_activity or meta.get("created") or _today(),
+                **({"lang": meta["lang"]} if meta.get("lang") in LANGS else {}),
                 **client_summary(assessments)}
 
     def _rebuild_index(self) -> None:
@@ -485,6 +486,25 @@ class Workspace:
                 df.label = self._label(cleaned)
                 self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned),
                                                "dirty": False})
+
+    def set_client_lang(self, client_id: str, lang: str | None) -> None:
+        """The language (and region) this client's plans and reports speak, or None for
+        the person running coach's own: a Québec consultant's client in Lyon reads fr-FR."""
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        df = self._client(client_id)
+        with df.locked():
+            self._check_writable(df)
+            data = df.data()
+            meta = data["meta"]["1"]
+            if meta.get("lang") == lang:
+                return
+            if lang is None:
+                meta.pop("lang", None)
+            else:
+                meta["lang"] = lang
+            df.write_state(data)
+            self._update_entry(client_id, {"lang": lang})
 
     # -- drafts -----------------------------------------------------------------
     def save_draft(self, client_id: str, answers: dict[str, Any],

@@ -118,9 +118,17 @@ class Drafts:
             from coach.assessment.final import final_answers
             from coach.store import StoreError
 
+            # The stored plan speaks the client's language when one is set (the screen
+            # showed it in the consultant's): its reports are the client's.
+            kept = plan
+            own = self.workspace.client(session.client_id).lang
+            if own and own != self.app.voice.lang:
+                from coach.tui.preview import preview_plan
+
+                kept = preview_plan(session, own)[0] or plan
             try:
                 self.workspace.finish_assessment(session.client_id,
-                                                 final_answers(session.draft), dict(plan))
+                                                 final_answers(session.draft), dict(kept))
             except StoreError as exc:
                 self.app.notify(say(exc), title=_("Not saved"), severity="error",
                                 markup=False)

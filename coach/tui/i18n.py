@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual._context import active_app  # private; tests/test_tui_voice.py guards it
 
 from coach.errors import CoachError, tell
-from coach.i18n import N_, Sayable, Voice
+from coach.i18n import N_, Sayable, Voice, is_french
 
 __all__ = ["N_", "NoVoice", "_", "current_lang", "fmt_num", "ngettext", "say", "voice"]
 
@@ -52,7 +52,7 @@ def fmt_num(value: float | int) -> str:
     """2 -> "2", 1.5 -> "1.5" in English and "1,5" in French."""
     number = float(value)
     text = str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if voice().lang == "fr" else text
+    return text.replace(".", ",") if is_french(voice().lang) else text
 
 
 def say(message: Sayable | str | CoachError) -> str:

@@ -126,8 +126,9 @@ class PastPlanScreen(CoachScreen):
         record = self.record
         if record is None:
             return
-        text = render(record.plan, fmt, lang=current_lang(), notes=record.notes or None,
-                      color=False)
+        # The client's reports follow the client (a client in France reads fr-FR).
+        lang = self.workspace.client(self.client_id).lang or current_lang()
+        text = render(record.plan, fmt, lang=lang, notes=record.notes or None, color=False)
         try:
             write_file(path, text, force=force)
         except FileExists:
