@@ -104,6 +104,7 @@ def _question(q: Mapping[str, Any]) -> Question:
         when=_condition(q["when"]) if "when" in q else None,
         platforms=tuple(q.get("platforms", ())),
         wording=MappingProxyType({pid: _lt(t) for pid, t in q.get("wording", {}).items()}),
+        for_kind=MappingProxyType({k: _lt(t) for k, t in q.get("for_kind", {}).items()}),
         required=q.get("required", True),
     )
 

@@ -129,6 +129,7 @@ class Question(NamedTuple):
     platforms: tuple[str, ...] = ()    # asked only for these platforms (empty: all)
     wording: Mapping[str, LText] = _NO_WORDING   # platform id -> its text for it
     required: bool = True
+    for_kind: Mapping[str, LText] = _NO_WORDING  # profile kind -> its text ("nonprofit")
 
     @property
     def key(self) -> str:
@@ -139,9 +140,14 @@ class Question(NamedTuple):
         """Whether this (inventory or platform) question applies to the platform."""
         return not self.platforms or platform_id in self.platforms
 
-    def text_for(self, lang: str, platform: Platform | None = None) -> str:
-        """The question in `lang`, with the platform-specific wording when there is one."""
-        base = self.wording.get(platform.id, self.text) if platform else self.text
+    def text_for(self, lang: str, platform: Platform | None = None,
+                 kind: str | None = None) -> str:
+        """The question in `lang`, with the platform-specific wording when there is one,
+        else the wording for who is assessed (`kind`: a food bank is not asked about
+        clients), else its text."""
+        base = self.for_kind.get(kind or "", self.text)
+        if platform:
+            base = self.wording.get(platform.id, base)
         name = platform.in_sentence(lang) if platform else ""
         return base.get(lang).replace("{platform}", name)
 

@@ -162,7 +162,11 @@ class QuickSession:
             return
         self._group = group
         if q.section == "profile":
-            title = self._text("section_profile", _("About you"))
+            # Someone assessing themselves reads "About you"; a consultant's client is
+            # "the client" (the questions still say "you": they are asked with them).
+            title = (self._text("section_profile", _("About you"))
+                     if self.ws.get_setting("role") in ("freelancer", "nonprofit")
+                     else _("About the client"))
         elif step.platform is None:
             title = self._text("section_inventory", _("Your platforms"))
         elif q.section == "inventory":

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from coach.textsafe import clean
-from coach.tui.i18n import _, say
+from coach.tui.i18n import _, own_assessment, say
 
 if TYPE_CHECKING:
     from coach.assessment import Session
@@ -139,9 +139,11 @@ class Drafts:
             self.session = None
             self._back()
 
-        self.app.push_screen(ConfirmScreen(
-            _("Save this assessment for {name}? It joins the client's history; you can "
-              "still change answers afterwards.").format(name=self.client_name)),
+        question = (_("Save this assessment for {name}? It joins your history; you can "
+                      "still change answers afterwards.") if own_assessment() else
+                    _("Save this assessment for {name}? It joins the client's history; you "
+                      "can still change answers afterwards."))
+        self.app.push_screen(ConfirmScreen(question.format(name=self.client_name)),
             callback=confirmed)
 
     def draft_client(self, screen: Screen[Any] | None = None) -> str | None:

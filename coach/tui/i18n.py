@@ -40,6 +40,23 @@ def current_lang() -> str:
     return voice().lang
 
 
+def own_assessment() -> bool:
+    """Whether the person assesses themselves (the welcome's "a freelancer, for myself",
+    "a nonprofit, doing its self-assessment"): then nobody on screen is "the client".
+    A consultant, or a workspace whose clients came from the command line, has clients."""
+    app = active_app.get(None)
+    ws = getattr(app, "workspace", None)
+    try:
+        return ws is not None and ws.get_setting("role") in ("freelancer", "nonprofit")
+    except Exception:  # a workspace that cannot say: the words for clients, as before
+        return False
+
+
+# Footer and palette words that name "the client", and what they say to someone assessing
+# themselves (coach.tui.bindings says them).
+OWN_WORDS: dict[str, str] = {"Client page": N_("History"), "Clients": N_("Home")}
+
+
 def _(message: str) -> str:
     return voice().catalog("tui").gettext(message)
 

@@ -55,7 +55,8 @@ class QuestionForm(VerticalScroll):
         for n, question in enumerate(q for q in session.bank.section(self.section)  # type: ignore[arg-type]
                                      if platform is None or q.asked_for(platform.id)):
             fields.append(build_field(question, session.bank, lang, draft.value(question, scope),
-                                      platform=platform, index=n))
+                                      platform=platform, index=n,
+                                      kind=draft.profile.get("kind")))
         await self.mount_all(fields)
         self.sync_visibility()
         self.scroll_home(animate=False)
