@@ -62,3 +62,10 @@ def tie(text: str, lang: str) -> str:
     if is_french(lang):
         text = _FR_BEFORE.sub(NBSP + "\\1", text).replace("« ", "«" + NBSP)
     return text
+
+
+def after_label(text: str) -> str:
+    """'Follow the plan: ...' -> 'follow the plan: ...' (an acronym keeps its case)."""
+    if len(text) > 1 and (text[1].isupper() or not text[0].isupper()):
+        return text
+    return text[:1].lower() + text[1:]

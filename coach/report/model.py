@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from coach.report import labels as L
-from coach.report.localfmt import hours, long_date, number, tie
+from coach.report.localfmt import after_label, hours, long_date, number, tie
 from coach.textsafe import clean
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n]+")
@@ -177,13 +177,6 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
     )
 
 
-def _after_label(text: str) -> str:
-    """'Follow the plan: ...' -> 'follow the plan: ...' (an acronym keeps its case)."""
-    if len(text) > 1 and (text[1].isupper() or not text[0].isupper()):
-        return text
-    return text[:1].lower() + text[1:]
-
-
 def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None) -> ReportModel:
     lab = L.labels(lang)
     plan_lang = text(plan.get("lang")) or lang
@@ -230,7 +223,7 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
             message=sentence(w.get("message"), plan_lang),
             # Said after the label ("Instead, follow the plan: ..."), not after a colon: the
             # engine's advice often holds a colon of its own.
-            instead=_after_label(sentence(w.get("instead"), plan_lang)),
+            instead=after_label(sentence(w.get("instead"), plan_lang)),
         ))
     rank = {s: i for i, s in enumerate(L.SEVERITY_ORDER)}
     warnings.sort(key=lambda w: rank.get(w.severity, len(rank)))  # stable within a severity

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from coach.report.localfmt import long_date
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachScreen, Desk
@@ -58,7 +59,8 @@ class PastPlanScreen(CoachScreen):
         view.show(record.plan, [])  # type: ignore[arg-type]
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
-                date=record.date or "—", id=self.assessment_id)))
+                date=long_date(record.date, current_lang()) if record.date else "—",
+                id=self.assessment_id)))
         view.query_one("#plan-platforms-head", Static).update(Content(
             _("Platforms, best first")))
         self.show_notes()
