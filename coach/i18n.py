@@ -8,6 +8,10 @@ into the wheel by hatch_build.py, and into a checkout by the tests or
 
 A missing catalog raises (never a silent fallback to English); a missing entry is
 caught by tests/test_i18n.py, which compares every catalog with the source.
+
+French comes in two regions' words: `fr-CA` reads `fr_CA/` then `fr/`, `fr-FR` reads
+`fr_FR/` then `fr/` (plain `fr`, Québec's as it always was, reads `fr/` only). A regional
+catalog holds only the phrases said otherwise there (coach.i18n_regions lists the words).
 """
 
 from __future__ import annotations
@@ -99,7 +103,8 @@ def paper(lang: str) -> str:
 
 
 def resolve_lang(cli_value: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """`--lang`, else COACH_LANG, else LC_ALL / LANG (fr_* gives French), else English.
+    """`--lang`, else COACH_LANG, else LC_ALL / LANG (fr_* gives French: fr_CA Québec's
+    words, fr_FR France's), else English.
 
     An explicit choice (`--lang`, COACH_LANG) that coach does not speak is an error;
     a system locale coach does not speak simply means English.

@@ -186,3 +186,20 @@ def test_a_client_in_france_gets_reports_in_french_of_france(tmp_path: Path) -> 
     assert _coach("clients", "--set-lang", "Lyon", "none", data=data).returncode == 0
     assert json.loads(_coach("clients", "--format", "json", data=data).stdout)[0]["lang"] \
         is None
+
+
+def test_quick_mode_asks_in_the_regions_words() -> None:
+    """Quick mode words its questions through the same bank texts (coach.quick.wording)."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).parent))
+    from quick_driver import Keys
+
+    bank = load_bank(bundled_bank_dir())
+    france, quebec = Keys(bank, "fr-FR"), Keys(bank, "fr-CA")
+    assert "newsletter" in france.text("reason", "newsletter")
+    assert "infolettre" in quebec.text("reason", "newsletter")
+    nonprofit = {"profile": {"kind": "nonprofit"}}
+    assert "subvention" in france.text("won", "linkedin", nonprofit)
+    assert "missions" in france.text("won", "linkedin")
+    assert "mandats" in quebec.text("won", "linkedin")
