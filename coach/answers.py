@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,11 @@ from coach.model import Answers, PlatformAnswers
 from coach.textsafe import clean
 
 MAX_HOURS = 168
+MEASURED_KEYS = ("source", "from", "to", "days", "hours_per_week", "unmatched_hours_per_week",
+                 "keep")
+# The longest text answer kept (a few pages). Longer is refused, naming the field: a
+# 3 MB answer made the text plan take half a minute and the files grow for nothing.
+MAX_TEXT = 5000
 PROFILE_KEYS = ("name", "kind", "market", "goal", "audiences", "weekly_budget_hours", "extra")
 PLATFORM_KEYS = ("id", "label", "reason", "why", "hours_per_week", "audiences_present",
                  "know_who", "activities", "measures", "editorial_line", "results_90d",
@@ -91,6 +97,9 @@ class _Checker:
              required: bool = False) -> str | None:
         if not isinstance(value, str):
             self.fail(path, M.EXPECTED_TEXT, value=_show(value))
+            return None
+        if len(value) > MAX_TEXT:
+            self.fail(path, M.TOO_LONG, value=len(value), high=MAX_TEXT)
             return None
         out = clean(value, single_line=single_line).strip()
         if required and not out:
@@ -178,7 +187,7 @@ class _Checker:
             self.problems.append(FieldProblem("", Msg("engine", M.NOT_TABLE_TOP),
                                               source=self.source))
             return None
-        self.unknown_keys(data, "", ("version", "profile", "platforms"))
+        self.unknown_keys(data, "", ("version", "profile", "platforms", "measured"))
         if "version" not in data:
             self.fail("version", M.NO_VERSION)
         elif data["version"] != 1 or isinstance(data["version"], bool):
@@ -203,9 +212,57 @@ class _Checker:
             total = sum(p["hours_per_week"] for p in platforms)
             if total > MAX_HOURS:
                 self.fail("platforms", M.TOO_MANY_HOURS, hours=_num(round(total, 1)))
+        measured = self.measured(data["measured"]) if "measured" in data else None
         if self.problems or profile is None:
             return None
-        return {"version": 1, "profile": profile, "platforms": platforms}  # type: ignore[typeddict-item]
+        out = {"version": 1, "profile": profile, "platforms": platforms}
+        if measured is not None:
+            out["measured"] = measured
+        return out  # type: ignore[return-value]
+
+    def measured(self, raw: Any) -> dict[str, Any] | None:
+        """Hours a time tracker measured (coach.measured): where, when, per platform."""
+        table = self.table(raw, "measured")
+        if table is None:
+            return None
+        self.unknown_keys(table, "measured", MEASURED_KEYS)
+        out: dict[str, Any] = {}
+        out["source"] = self.text(table.get("source", ""), "measured.source") or ""
+        for key in ("from", "to"):
+            value = table.get(key)
+            if value is None:
+                self.fail(f"measured.{key}", M.MISSING)
+                continue
+            try:  # TOML gives a date, JSON (a saved draft) its ISO text
+                out[key] = date.fromisoformat(str(value)).isoformat()
+            except ValueError:
+                self.fail(f"measured.{key}", M.EXPECTED_DATE, value=_show(value))
+        days = self.number(table.get("days"), "measured.days", 1, 100_000, whole=True)
+        if days is not None:
+            out["days"] = int(days)
+        hours = self.table(table.get("hours_per_week", {}), "measured.hours_per_week") or {}
+        out["hours_per_week"] = {}
+        for pid, value in hours.items():
+            path = f"measured.hours_per_week.{pid}"
+            if pid not in self.ids("platforms"):
+                self.fail(path, M.UNKNOWN.get("platforms", M.UNKNOWN_ID), value=_show(pid))
+                continue
+            number = self.number(value, path, 0, MAX_HOURS)
+            if number is not None:
+                out["hours_per_week"][pid] = float(number)
+        if "unmatched_hours_per_week" in table:
+            number = self.number(table["unmatched_hours_per_week"],
+                                 "measured.unmatched_hours_per_week", 0, MAX_HOURS)
+            if number is not None:
+                out["unmatched_hours_per_week"] = float(number)
+        keep = self.table(table.get("keep", {}), "measured.keep") or {}
+        out["keep"] = {}
+        for pid, value in keep.items():
+            if value not in ("measured", "declared"):
+                self.fail(f"measured.keep.{pid}", M.KEEP_CHOICE, value=_show(value))
+            else:
+                out["keep"][str(pid)] = value
+        return out
 
     def profile(self, raw: Any) -> dict | None:
         if raw is None:

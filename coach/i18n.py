@@ -50,6 +50,7 @@ DOMAINS: dict[str, str] = {
     "tui": "tui",
     "quick": "quick",
     "files": "files",
+    "measured": "measured",
 }
 
 

@@ -20,6 +20,8 @@ WARNING_CODES: tuple[str, ...] = (
     "NO_EDITORIAL_LINE",
     # added by the engine (issue 3): plan-level situations a reader must not miss
     "ZERO_BUDGET", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
+    # added by measured time (issue 14): measured well above what was declared
+    "HOURS_UNDERESTIMATED",
 )  # stable identifiers: add new ones at the end, never rename
 
 
@@ -55,10 +57,22 @@ class PlatformAnswers(TypedDict):
     extra: dict[str, object]        # answers to further bank questions, by question id
 
 
+class Measured(TypedDict):
+    """Hours a time tracker measured (coach.measured), kept with the answers."""
+
+    source: str                     # a file as named, "aw" or "aw:URL"
+    # "from" / "to": YYYY-MM-DD, the whole days counted (keys that are Python keywords)
+    days: int
+    hours_per_week: dict[str, float]            # platform id -> hours a week
+    unmatched_hours_per_week: NotRequired[float]
+    keep: NotRequired[dict[str, str]]           # platform id -> "measured" | "declared"
+
+
 class Answers(TypedDict):
     version: int                    # 1
     profile: Profile
     platforms: list[PlatformAnswers]
+    measured: NotRequired[Measured]
 
 
 class FocusSpace(TypedDict):
@@ -85,6 +99,8 @@ class PlanPlatform(TypedDict):
     why: NotRequired[str]           # the user's own words
     results_90d: NotRequired[dict[str, int]]
     recommended_hours: NotRequired[float]
+    declared_hours: NotRequired[float]          # what the person declared (issue 14)
+    measured_hours: NotRequired[float | None]   # per week, from a measurement; None: none
 
 
 class TimePicture(TypedDict):

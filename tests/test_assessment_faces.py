@@ -73,7 +73,9 @@ def resume_entry(client: str) -> Entry:
     return E(ask.format(client=client), ENTER)
 
 
+NO_MEASURED = E(q_("Use measured time for these hours?"), ENTER)
 NO_REPORT = E(q_("Write the plan to a report file?"), DOWN * 4 + ENTER)
+NO_CALENDAR = E(q_("Add the routine to your calendar (an .ics file to import)?"), DOWN + ENTER)
 
 
 async def test_quick_mode_finishes_a_tui_draft_with_an_other_platform(workspace: Path) -> None:
@@ -87,7 +89,8 @@ async def test_quick_mode_finishes_a_tui_draft_with_an_other_platform(workspace:
     assert tui_plan is not None
 
     # Every question quick mode needs was answered in the TUI: straight to the plan.
-    code, p = await quick(workspace, "Atelier Lune", [resume_entry("Atelier Lune"), NO_REPORT])
+    code, p = await quick(workspace, "Atelier Lune", [resume_entry("Atelier Lune"), NO_MEASURED,
+                                                       NO_REPORT, NO_CALENDAR])
     assert code == 0, "\n".join(p.lines)
     ws = Workspace.open(workspace)
     client = ws.find_client("Atelier Lune")
@@ -257,7 +260,8 @@ async def test_a_tui_draft_with_gaps_resumes_in_quick_mode_asking_only_the_gaps(
         ask("editorial_line_text", "linkedin", "Tips" + ENTER),   # newly applies
         ask("spaces", "linkedin", ENTER),
         *results("linkedin"),
-        NO_REPORT,
+        NO_MEASURED,
+        NO_REPORT, NO_CALENDAR,
     ]
     expected = [entry.expect for entry in script]
     code, p = await quick(workspace, "Atelier Lune", script)
@@ -316,7 +320,8 @@ async def test_an_old_tui_draft_resumes_in_quick_mode_at_its_question(
     code, p = await quick(workspace, "Atelier Lune", [
         resume_entry("Atelier Lune"),
         E(k.text("if_gone", "other", named), ENTER),      # where the TUI was, for Other
-        NO_REPORT])
+        NO_MEASURED,
+        NO_REPORT, NO_CALENDAR])
     assert code == 0, "\n".join(p.lines)
     ws = Workspace.open(workspace)
     [assessment] = ws.assessments(ws.find_client("Atelier Lune").id)

@@ -110,8 +110,11 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("sales", "linkedin"), "0" + ENTER),                # asked: kind is freelancer
         E(t("one_result", "linkedin"), ENTER),                 # optional
         E(t("if_gone", "linkedin"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),  # no
         E(q_("en", "Write the plan to a report file?"), ENTER),  # Markdown
         E(q_("en", "File name:"), ENTER),                      # default name, current folder
+        E(q_("en", "Add the routine to your calendar (an .ics file to import)?"), ENTER),
+        E(q_("en", "File name:"), ENTER),                      # atelier-lune-DATE.ics
     ]
     code, p = run(bank, workspace, "en", "Atelier Lune", script)
     assert code == 0
@@ -145,6 +148,13 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     [report] = list(tmp_path.glob("atelier-lune-*.md"))
     assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert "Entrepreneurs de la Mauricie" in report.read_text(encoding="utf-8")
+    # ... and the routine as a calendar, next to it
+    [ics] = list(tmp_path.glob("atelier-lune-*.ics"))
+    assert stat.S_IMODE(ics.stat().st_mode) == 0o600
+    import icalendar
+
+    events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    assert any("Entrepreneurs de la Mauricie" in str(e["DESCRIPTION"]) for e in events)
 
 
 # ----------------------------------------------------------------- French: stop, then resume
@@ -232,7 +242,9 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("donations", fo, lab), "3" + ENTER),
         E(t("one_result", fo, lab), ENTER),                    # optional
         E(t("if_gone", fo, lab), ENTER),
+        E(q_("fr", "Use measured time for these hours?"), ENTER),           # no
         E(q_("fr", "Write the plan to a report file?"), DOWN * 4 + ENTER),   # no file
+        E(q_("fr", "Add the routine to your calendar (an .ics file to import)?"), DOWN + ENTER),
     ]
     code, p = run(bank, workspace, "fr", "Café Lune", script)
     assert code == 0
@@ -347,6 +359,7 @@ def test_resuming_a_finished_draft_goes_to_the_plan_and_ctrl_c_after_saving(
     resume = q_("en", "{client} has an assessment in progress. Resume it or start over?")
     code, p = run(bank, workspace, "en", "Atelier Lune", [
         E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),
         E(q_("en", "Write the plan to a report file?"), CTRL_C)])
     assert code == 130
     err = capsys.readouterr().err
@@ -401,10 +414,13 @@ def test_enter_on_an_existing_report_file_asks_another_name(
     exists = q_("en", "{path} already exists. Replace it?").format(path="mine.md")
     code, _p = run(bank, workspace, "en", "Atelier Lune", [
         E(resume.format(client="Atelier Lune"), ENTER),
+        E(q_("en", "Use measured time for these hours?"), ENTER),
         E(q_("en", "Write the plan to a report file?"), ENTER),           # Markdown
         E(q_("en", "File name:"), BACKSPACE * 40 + "mine.md" + ENTER),
         E(exists, ENTER),                                                   # the default
-        E(q_("en", "File name:"), BACKSPACE * 40 + "other.md" + ENTER)])
+        E(q_("en", "File name:"), BACKSPACE * 40 + "other.md" + ENTER),
+        E(q_("en", "Add the routine to your calendar (an .ics file to import)?"),
+          DOWN + ENTER)])
     assert code == 0
     assert (tmp_path / "mine.md").read_text() == "keep me"
     assert "Atelier Lune" in (tmp_path / "other.md").read_text(encoding="utf-8")

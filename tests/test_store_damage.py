@@ -47,6 +47,11 @@ DAMAGE = {
 }
 
 
+def draft_path(ws: Workspace, cid: str) -> Path:
+    """The client's draft: its own side file, apart from the past assessments."""
+    return ws.path / "clients" / "draft" / f"{cid}.json"
+
+
 def make_client(ws: Workspace, saves: int) -> tuple[str, Path]:
     cid = ws.create_client("Atelier Lune")
     ws.finish_assessment(cid, answers(), plan())
@@ -59,7 +64,8 @@ def make_client(ws: Workspace, saves: int) -> tuple[str, Path]:
 def test_damaged_client_file_is_kept_aside_and_its_backup_restored(workspace: Path,
                                                                    kind: str) -> None:
     ws = Workspace.open(workspace)
-    cid, path = make_client(ws, saves=3)
+    cid, _client = make_client(ws, saves=3)
+    path = draft_path(ws, cid)
     bad = DAMAGE[kind](path.read_bytes())
     path.write_bytes(bad)
     again = Workspace.open(workspace)
@@ -76,7 +82,8 @@ def test_damaged_client_file_is_kept_aside_and_its_backup_restored(workspace: Pa
 def test_damaged_client_file_without_backup_fails_naming_it_and_stays(workspace: Path,
                                                                       kind: str) -> None:
     ws = Workspace.open(workspace, backups=0)
-    cid, path = make_client(ws, saves=1)
+    cid, _client = make_client(ws, saves=1)
+    path = draft_path(ws, cid)
     bad = DAMAGE[kind](path.read_bytes())
     path.write_bytes(bad)
     again = Workspace.open(workspace, backups=0)
@@ -89,11 +96,29 @@ def test_damaged_client_file_without_backup_fails_naming_it_and_stays(workspace:
 
 def test_newest_valid_backup_wins_over_damaged_ones(workspace: Path) -> None:
     ws = Workspace.open(workspace)
-    cid, path = make_client(ws, saves=4)
+    cid, _client = make_client(ws, saves=4)
+    path = draft_path(ws, cid)
     path.write_bytes(b"")
     path.with_name(path.name + ".bak1").write_bytes(b"{")
     again = Workspace.open(workspace)
     assert again.load_draft(cid) == ({"i": 1}, {"step": 1})  # .bak2
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+def test_damaged_client_file_gives_back_its_previous_assessments(workspace: Path,
+                                                                 kind: str) -> None:
+    ws = Workspace.open(workspace)
+    cid, path = make_client(ws, saves=2)
+    ws.finish_assessment(cid, answers(), plan(), keep_draft=True)
+    bad = DAMAGE[kind](path.read_bytes())
+    path.write_bytes(bad)
+    again = Workspace.open(workspace)
+    assert [a.id for a in again.assessments(cid)] == [1]  # the backup before the second
+    assert again.client(cid).assessments == 1  # and the list follows what came back
+    assert again.load_draft(cid) == ({"i": 1}, {"step": 1})  # the draft was elsewhere
+    [aside] = [p for p in path.parent.iterdir() if ".damaged-" in p.name]
+    assert aside.read_bytes() == bad
+    assert aside.stat().st_mode & 0o777 == 0o600
 
 
 @pytest.mark.parametrize("kind", sorted(DAMAGE))

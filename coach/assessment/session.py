@@ -32,6 +32,9 @@ class Session:
         # so merely looking at a client does not leave an assessment "in progress".
         self._baseline: dict[str, Any] | None = (copy.deepcopy(draft.answers) if lazy
                                                  else None)
+        # (scope, field) -> a note the face shows beside that field ("from your results
+        # log"): what was filled in for the person rather than typed by them.
+        self.notes: dict[tuple[str | None, str], str] = {}
 
     @classmethod
     def resume(cls, bank: Bank, answers: dict[str, Any],

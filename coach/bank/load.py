@@ -19,7 +19,16 @@ from types import MappingProxyType
 from typing import Any
 
 from coach.bank.messages import BankProblem
-from coach.bank.model import Bank, Choice, Condition, LText, Platform, Question, Term
+from coach.bank.model import (
+    Bank,
+    Choice,
+    Condition,
+    LText,
+    Platform,
+    Question,
+    Term,
+    Tracking,
+)
 from coach.bank.source import read_bank_files
 from coach.bank.validate import VOCAB_TABLES, RulesCheck, check_raw
 from coach.errors import FieldErrors
@@ -131,4 +140,8 @@ def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
         # loaded, then knows it has read it already.
         rules=raws.get("rules.toml", {}),
         texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
+        tracking=tuple(Tracking(platform=t["id"], domains=tuple(t.get("domains", ())),
+                                apps=tuple(t.get("apps", ())),
+                                packages=tuple(t.get("packages", ())))
+                       for t in raws.get("tracking.toml", {}).get("platforms", ())),
     )

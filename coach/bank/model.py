@@ -155,6 +155,16 @@ class Question(NamedTuple):
 _NO_TEXTS: Mapping[str, LText] = MappingProxyType({})
 
 
+class Tracking(NamedTuple):
+    """What measured time belongs to a platform (data/tracking.toml): sites (with their
+    subdomains), desktop app names and Android packages."""
+
+    platform: str
+    domains: tuple[str, ...] = ()
+    apps: tuple[str, ...] = ()
+    packages: tuple[str, ...] = ()
+
+
 class Bank(NamedTuple):
     """The whole bank; derive a variant with `bank._replace(questions=...)`."""
 
@@ -164,6 +174,7 @@ class Bank(NamedTuple):
     questions: tuple[Question, ...]
     rules: Mapping[str, Any]                # data/rules.toml, as loaded
     texts: Mapping[str, LText] = _NO_TEXTS
+    tracking: tuple[Tracking, ...] = ()     # data/tracking.toml (optional)
 
     def platform(self, platform_id: str) -> Platform:
         for p in self.platforms:

@@ -15,7 +15,8 @@ from coach.files import texts
 
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
-OPTIONAL_FILES: tuple[str, ...] = ("rules.toml",)
+# tracking.toml may be absent too: measured time then matches no platform.
+OPTIONAL_FILES: tuple[str, ...] = ("rules.toml", "tracking.toml")
 
 
 

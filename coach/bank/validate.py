@@ -24,6 +24,7 @@ from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
 from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.reasons import REASON_TAGS
 from coach.bank.source import read_bank_files
+from coach.bank.tracking import check_tracking
 from coach.errors import FieldProblem, Line
 
 
@@ -86,6 +87,9 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
     if "questions.toml" in raws and "vocabulary.toml" in raws:
         checker.questions(raws["questions.toml"],
                           complete="vocabulary.toml" in raws and "platforms.toml" in raws)
+    if "tracking.toml" in raws:
+        known_platforms = checker.platform_ids if "platforms.toml" in raws else None
+        checker.problems += check_tracking(raws["tracking.toml"], known_platforms)
     if "rules.toml" in raws and check_rules is not None:
         # The ids rules may name are known only once both files read (empty: any id).
         known = (checker.known_ids() if {"vocabulary.toml", "platforms.toml"} <= raws.keys()

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from coach.cli.base import N_, TrCommand, _, err, get_env, is_interactive, ngettext
+from coach.cli.calendar_opts import calendar_options, calendar_text
 from coach.context import Context
 from coach.errors import InputError
 from coach.i18n import base_lang
@@ -128,21 +130,17 @@ def clients_cmd(ctx: click.Context, fmt: str, set_lang: tuple[str, str] | None) 
     if not clients:
         click.echo(_("No clients yet. Save one with: coach plan --answers FILE --client NAME"))
         return 0
-    from rich.table import Table
-    from rich.text import Text
+    from coach.cli.texttable import render
 
-    table = Table(title=Text(ngettext("{n} client", "{n} clients", len(clients))
-                             .format(n=len(clients))))
-    table.add_column(Text(_("Name")))
-    table.add_column(Text(_("Assessments")), justify="right")
-    table.add_column(Text(_("Last")), no_wrap=True)
-    table.add_column(Text(_("Focus")))
     names = _platform_names(env)
-    for c in clients:
-        table.add_row(Text(_show(c.name)), Text(str(c.assessments)),
-                      Text(c.last_assessed or "—"),
-                      Text(_focus_text(c.focus, c.space.name if c.space else None, names)))
-    _console().print(table)
+    rows = [(_show(c.name), str(c.assessments), c.last_assessed or "—",
+             _("damaged file") if c.damaged else
+             _focus_text(c.focus, c.space.name if c.space else None, names)) for c in clients]
+    # Drawn in linear time: Rich's Table took 7 s for 10,000 clients (coach/cli/texttable.py).
+    click.echo(render(ngettext("{n} client", "{n} clients", len(clients)).format(
+        n=len(clients)), [_("Name"), _("Assessments"), _("Last"), _("Focus")], rows,
+        right=[False, True, False, False], no_wrap=[False, False, True, False],
+        width=_table_width()), nl=False)
     return 0
 
 
@@ -161,6 +159,16 @@ def _set_client_lang(ws: Workspace, env: Context, name: str, lang: str) -> int:
         err(_("{name}: plans and reports now speak {lang}.").format(
             name=_show(client.name), lang=wanted))
     return 0
+def _table_width() -> int:
+    """The terminal's width, as Rich finds it (COLUMNS, else the terminal, else 80)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((80, 24)).columns
+    return 80
 
 
 # -- coach history ------------------------------------------------------------------
@@ -255,23 +263,28 @@ def _compare_base(assessments: list[AssessmentRecord], current: AssessmentRecord
 @click.argument("name")
 @click.option("--assessment", "assessment_id", type=int, default=None,
               help=N_("Assessment id (see coach history); default: the latest."))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]),
-              default="text", show_default=True, help=N_("Output format."))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html", "ics"]),
+              default="text", show_default=True,
+              help=N_("Output format (ics: the routine as a calendar to import)."))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
               help=N_("Write to this file instead of the screen."))
 @click.option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
 @click.option("--compare", "compare", is_flag=False, flag_value="previous", default=None,
               metavar="[ID]",
               help=N_("Compare with an earlier assessment (default: the one before)."))
+@calendar_options
 @click.pass_context
 def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: str,
-               output: str | None, force: bool, compare: str | None) -> int:
+               output: str | None, force: bool, compare: str | None,
+               days: tuple[int, ...], at: time) -> int:
     env = get_env(ctx)
     ws = open_workspace(env)
     client = ws.require_client(name)
     assessments = ws.assessments(client.id)
     print_notices(ws, env)
     current = _pick(assessments, assessment_id, client.name)
+    if fmt == "ics" and compare is not None:
+        raise InputError(_("--compare and --format ics: a calendar holds one plan."))
     from coach import report
 
     to_file = output is not None
@@ -282,8 +295,11 @@ def report_cmd(ctx: click.Context, name: str, assessment_id: int | None, fmt: st
         base = _compare_base(assessments, current, compare, client.name)
         compared.insert(0, base)
     lang = lang_for_client(ctx, env, client.lang)  # the client's reports follow the client
-    _say_plan_language(compared, lang)
-    if compare is not None:
+    if fmt != "ics":  # a calendar speaks its plan's language, headings included
+        _say_plan_language(compared, lang)
+    if fmt == "ics":
+        text = calendar_text(env, current.plan, client.name, days, at)
+    elif compare is not None:
         text = report.render_comparison(base.plan, current.plan, fmt, lang=lang,
                                         width=width, color=color)
     else:

@@ -13,12 +13,14 @@ neither a new assessment nor the output file.
 from __future__ import annotations
 
 import json
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from coach.cli.base import N_, TrCommand, get_env
+from coach.cli.calendar_opts import calendar_options, calendar_text
 from coach.context import Context
 from coach.errors import InputError
 
@@ -33,17 +35,24 @@ if TYPE_CHECKING:
 @click.option("--answers", "answers_path", required=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help=N_("The answers file (TOML, version 1)."))
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text",
-              show_default=True, help=N_("Output format."))
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json", "ics"]),
+              default="text", show_default=True,
+              help=N_("Output format (ics: the routine as a calendar to import)."))
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help=N_("Write to this file instead of the screen."))
 @click.option("--force", is_flag=True, default=False,
               help=N_("Overwrite the output file if it exists."))
 @click.option("--client", "client", default=None, metavar="NAME",
               help=N_("Also save the plan as a new assessment of this client."))
+@click.option("--measured", "measured", default=None, metavar="SOURCE",
+              help=N_("Plan with measured hours: an ActivityWatch export (JSON), a RescueTime "
+                      "CSV export, aw (the ActivityWatch on this computer) or "
+                      "aw:http://127.0.0.1:PORT."))
+@calendar_options
 @click.pass_context
 def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | None,
-             force: bool, client: str | None) -> int:
+             force: bool, client: str | None, measured: str | None, days: tuple[int, ...],
+             at: time) -> int:
     from coach import clock
     from coach.answers import load_answers_file
     from coach.engine import build_plan
@@ -57,10 +66,18 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     bank = _bank(env)
     # An AnswersError is an InputError: main says its problems in the run's language.
     answers = load_answers_file(answers_path, bank)
+    if measured is not None:
+        # Read whole before anything is planned or saved (a failure leaves nothing).
+        from coach.cli.cmd_measured import read_source
+
+        answers = {**answers, "measured": read_source(env, measured).for_answers()}  # type: ignore[typeddict-item]
     lang = env.lang if client is None else _client_lang(ctx, env, client)
     plan = build_plan(answers, bank, lang=lang, tr=translator(lang, "engine"),
                       today=clock.today())
-    text = _render(dict(plan), fmt, lang, to_file=output is not None)
+    if fmt == "ics":
+        text = calendar_text(env, dict(plan), client or str(plan.get("client") or ""), days, at)
+    else:
+        text = _render(dict(plan), fmt, lang, to_file=output is not None)
     if client is None:
         if output is None:
             click.echo(text, nl=not text.endswith("\n"))

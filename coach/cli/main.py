@@ -40,8 +40,11 @@ COMMANDS: dict[str, str] = {
     "forget": "coach.cli.cmd_clients:forget_cmd",
     "history": "coach.cli.cmd_clients:history_cmd",
     "import": "coach.cli.cmd_clients:import_cmd",
+    "log": "coach.cli.cmd_week:log_cmd",
+    "measured": "coach.cli.cmd_measured:measured_cmd",
     "plan": "coach.cli.cmd_plan:plan_cmd",
     "platforms": "coach.cli.cmd_bank:platforms_cmd",
+    "progress": "coach.cli.cmd_week:progress_cmd",
     "quick": "coach.cli.cmd_quick:quick_cmd",
     "report": "coach.cli.cmd_clients:report_cmd",
 }

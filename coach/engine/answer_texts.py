@@ -26,6 +26,7 @@ NEGATIVE = N_("{value} is negative")
 AT_LEAST = N_("{value} is less than {low}")
 AT_MOST = N_("{value} is more than {high}")
 EMPTY = N_("cannot be empty")
+TOO_LONG = N_("is {value} characters long; an answer can have at most {high}")
 NO_AUDIENCE = N_("name at least one audience")
 TWICE = N_("{value} is listed twice")
 PLATFORM_TWICE = N_("platform {value} is already listed at {first}")
@@ -52,3 +53,5 @@ UNKNOWN = {
     "reasons": N_("unknown reason {value}"),
 }
 UNKNOWN_ID = N_("unknown id {value}")
+EXPECTED_DATE = N_("expected a date (YYYY-MM-DD), got {value}")
+KEEP_CHOICE = N_("{value} is not measured or declared")

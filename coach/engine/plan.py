@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from coach.bank.model import Bank
+from coach.engine import measured
 from coach.engine.decide import Choice, decide
 from coach.engine.explain import explanation, focus_reasons
 from coach.engine.facts import read_facts
@@ -53,6 +54,7 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
                today: date) -> Plan:
     """The focused-channel plan for validated answers (see coach.answers)."""
     rules = rules_of(bank)
+    declared, answers = answers, measured.effective(answers)  # measured hours, where kept
     profile = answers["profile"]
     budget = float(profile.get("weekly_budget_hours", 0.0) or 0.0)
     budget = min(max(budget, 0.0), 168.0) if budget == budget else 0.0  # NaN-safe
@@ -118,4 +120,5 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
         "engine_version": ENGINE_VERSION,
         "goal": profile.get("goal", ""),
     }
+    measured.annotate(plan, declared, bank, tr, lang)
     return plan

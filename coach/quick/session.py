@@ -81,6 +81,8 @@ class QuickSession:
         self._group: tuple[str, str | None] | None = None
         # Resuming: only the questions left to ask (None: every question, in order).
         self.gaps: Gaps | None = None
+        # A follow-up's results from the client's log ("*": the kinds logged, 0 each).
+        self.logged: dict[str, dict[str, int]] = {}
 
     # ------------------------------------------------------------ client
     def choose_client(self, name: str | None) -> None:
@@ -131,7 +133,37 @@ class QuickSession:
         # answers here: start the profile empty, with the client's name as the default name.
         answers["profile"] = {"name": self.client_name, "extra": {}}
         self.session = Session(Draft(self.bank, answers), saver=self._store)
+        self.logged = self._from_log()
         return self.walker.first(self.session.draft)
+
+    def _from_log(self) -> dict[str, dict[str, int]]:
+        """A follow-up: the last 90 days of the client's results log, when it covers
+        them (platform id -> kind -> count); offered as the answers' defaults."""
+        from coach import clock
+        from coach.report.progress import covers_90_days, last_90_days
+        from coach.store.results_log import results
+
+        if self.client_id is None:
+            return {}
+        past = self.ws.assessments(self.client_id)
+        if not past:
+            return {}
+        entries = results(self.ws, self.client_id)
+        today = clock.today()
+        if not covers_90_days(entries, past[-1].date, today):
+            return {}
+        logged = last_90_days(entries, today)
+        kinds = {k for row in logged.values() for k in row}
+        # Every platform brought 0 of a kind the person logs, unless the log says more.
+        return {"*": dict.fromkeys(kinds, 0), **logged}
+
+    def _logged_default(self, step: Step, field: str) -> int | None:
+        kind = field.split(".", 1)[1]
+        if not self.logged or kind not in self.logged["*"]:
+            return None
+        entry = self.session.draft.entry(step.platform) if step.platform else None
+        pid = str(entry.get("id", "")) if entry else ""
+        return self.logged.get(pid, {}).get(kind, 0)
 
     # ------------------------------------------------------------ saving
     def save(self, step: Step | None) -> None:
@@ -189,7 +221,9 @@ class QuickSession:
         draft = self.session.draft
         message = wording.text(self.walker, draft, step, self.lang)
         help_text = wording.help_text(self.walker, step, self.lang)
-        n, total = self.walker.progress(draft, step)
+        # Counted within the stage the header above names ("Why am I on LinkedIn?
+        # (platform 2 of 3)"): the whole walk's count jumped as platforms were chosen.
+        n, total = self.walker.stage_progress(draft, step)
         mark = f"[{n}/{total}]"
         current = self.walker.value(draft, step)
         common: dict[str, Any] = {"help_text": help_text, "mark": mark}
@@ -260,6 +294,13 @@ class QuickSession:
             # here would need its singular too ("1 hours a week", "1 heures par semaine").
             return show_number(value, lang)
 
+        if whole and current is None and q.field:
+            logged = self._logged_default(step, q.field)
+            if logged is not None:  # a follow-up: the results log says it, Enter keeps it
+                current = logged
+                note = _("From your results log (last 90 days): change it if it is not right.")
+                common = {**common, "help_text": f"{common['help_text']}\n{note}"
+                          if common.get("help_text") else note}
         default = "" if current is None else show_number(current, lang)
         typed = self.ask.text(message, default=default, check=check, shown=shown, **common)
         if typed == BACK:
@@ -343,6 +384,13 @@ class QuickSession:
                 self.gaps = Gaps(self.walker, draft, since=None, start=step)
                 step = self.gaps.start
 
+    # ------------------------------------------------------------ measured time
+    def ask_measured(self) -> None:
+        """The Time step's "Use measured time", asked before the plan."""
+        from coach.quick.measured import ask_measured
+
+        ask_measured(self.session, self.ask, self.echo)
+
     # ------------------------------------------------------------ the end
     def finish(self) -> int:
         from coach import clock
@@ -377,6 +425,7 @@ class QuickSession:
         self.echo(_("Assessment {id} saved for {client}.").format(
             id=assessment, client=self.client_name))
         self.offer_report(plan)
+        self.offer_calendar(plan)
         return 0
 
     def offer_report(self, plan: Any) -> None:
@@ -411,6 +460,39 @@ class QuickSession:
                     continue
                 self.echo(_("Report written: {path}").format(path=path))
                 return
+
+    def offer_calendar(self, plan: Any) -> None:
+        """The routine as an .ics file to import in a calendar (Monday, Wednesday and
+        Friday at 9:00; `coach report NAME --format ics --days ... --at ...` to choose)."""
+        from coach.engine.plan import rules_of
+        from coach.report.ics import key_of, render_ics
+
+        want = self.ask.select(
+            _("Add the routine to your calendar (an .ics file to import)?"),
+            [("yes", _("Yes: Monday, Wednesday and Friday from 9:00"), ""),
+             ("no", _("No, thanks"), "")], back=False)
+        if want != "yes":
+            return
+        rules = rules_of(self.bank)
+        data = render_ics(plan, client_key=key_of(self.client_name),
+                          assessment_key=str(plan.get("assessed_on") or ""),
+                          goal_results=dict(rules.goal_results),
+                          min_results=rules.gate.min_results)
+        default = f"{slug(self.client_name)}-{plan.get('assessed_on', '')}.ics"
+        while True:
+            typed = self.ask.text(
+                _("File name:"), default=default,
+                help_text=_("Saved in the current folder unless you give a path; "
+                            "only you can read it."),
+                check=lambda s: text_problem(s, required=True))
+            if typed == BACK:
+                return
+            path = Path(typed.strip()).expanduser()
+            if self.write_report(path, data.decode("utf-8")):
+                self.echo(_("Calendar written: {path} (import it in your calendar "
+                            "program)").format(path=path))
+                return
+            default = typed.strip()
 
     def write_report(self, path: Path, text: str) -> bool:
         """Write the report file, asking before replacing one (False: ask for a name again).
@@ -501,6 +583,7 @@ def _run(*, lang: str, data_dir: Path, bank: Bank, client: str | None,
     try:
         session.choose_client(client)
         session.walk(session.start_or_resume())
+        session.ask_measured()
         return session.finish()
     except KeyboardInterrupt:
         session.stopped()

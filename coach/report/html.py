@@ -215,6 +215,8 @@ def _platforms(m: ReportModel) -> str:
         hours = e(r.hours_text)
         if r.recommended is not None and r.recommended_text != r.hours_text:
             hours += f'<br><span class="muted">→ {e(r.recommended_text)}</span>'
+        if r.measured_text:
+            hours += f'<br><span class="muted">{e(r.measured_text)}</span>'
         reason = f'<div class="reason">{e(r.reason_label)}</div>' if r.reason_label else ""
         rows.append(
             f'<tr><td><div class="name">{e(r.name)}</div>{reason}</td>'

@@ -54,6 +54,7 @@ WARNING_TITLES: dict[str, str] = {
     "ZERO_BUDGET": N_("No time budget"),
     "NO_PROFESSIONAL_PLATFORM": N_("No platform used for work"),
     "NO_PROMISING_PLATFORM": N_("No promising platform yet"),
+    "HOURS_UNDERESTIMATED": N_("More time than declared"),
 }
 GOALS: dict[str, str] = {
     "clients": N_("new clients"), "mandates": N_("mandates"), "donations": N_("donations"),
@@ -219,6 +220,12 @@ def result_phrase(lang: str, key: str, count: int, shown: str) -> str:
     if key in phrases:
         return phrases[key].format(n=shown)
     return tr.gettext("{name}: {n}").format(name=key, n=shown)
+
+
+def declared_measured(lang: str, declared: str, measured: str) -> str:
+    """"declared 5 h, measured 7 h": both figures where a tracker measured the platform."""
+    return translator(lang, "report").gettext("declared {declared}, measured {measured}").format(
+        declared=declared, measured=measured)
 
 
 def platform_name(lang: str, platform_id: str) -> str:

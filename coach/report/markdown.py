@@ -76,8 +76,9 @@ def render_markdown(m: ReportModel) -> str:
         score = "—" if row.score is None or personal else str(row.score)
         # Personal time is not planned: no recommendation (as in the text and HTML reports).
         recommended = "—" if personal or not row.recommended_text else row.recommended_text
+        spent = row.hours_text + (f" ({row.measured_text})" if row.measured_text else "")
         add(f"| {_cell(row.name)} | {_cell(row.verdict_label)} | {score} | "
-            f"{_cell(row.hours_text)} | {_cell(recommended)} | "
+            f"{_cell(spent)} | {_cell(recommended)} | "
             f"{_results_cell(m, row)} |")
     add("")
     for row in m.platforms:

@@ -26,11 +26,20 @@ def one_line(value: str) -> str:
     return _ASCII_SPACE.sub(" ", clean(value)).strip()
 
 
+# Longer texts are cut for display, with a visible mark: wrapping megabytes of one
+# answer took Rich half a minute. The JSON report and the store keep the whole text.
+DISPLAY_MAX = 2000
+CUT_MARK = " […]"
+
+
 def text(value: Any) -> str:
-    """Any plan value as safe one-line display text (None -> "")."""
+    """Any plan value as safe one-line display text (None -> ""), cut when very long."""
     if value is None:
         return ""
-    return one_line(str(value))
+    shown = str(value)
+    if len(shown) > DISPLAY_MAX:
+        shown = shown[:DISPLAY_MAX] + CUT_MARK
+    return one_line(shown)
 
 
 def sentence(value: Any, lang: str) -> str:
@@ -66,6 +75,7 @@ class PlatformRow(NamedTuple):
     why: str
     explanation: str
     results: list[Result]
+    measured_text: str = ""      # "declared 5 h, measured 7 h" when a tracker measured it
 
     @property
     def results_text(self) -> str:
@@ -160,6 +170,10 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
     hrs = as_float(entry.get("hours")) or 0.0
     rec = as_float(entry.get("recommended_hours"))
     reason = text(entry.get("reason"))
+    measured = as_float(entry.get("measured_hours"))
+    declared = as_float(entry.get("declared_hours"))
+    measured_text = ("" if measured is None else L.declared_measured(
+        lang, hours(hrs if declared is None else declared, lang), hours(measured, lang)))
     return PlatformRow(
         id=pid,
         name=platform_label(lang, entry),
@@ -174,6 +188,7 @@ def platform_row(lang: str, entry: Mapping[str, Any], plan_lang: str | None = No
         why=text(entry.get("why")),
         explanation=sentence(entry.get("explanation"), plan_lang or lang),
         results=_results(lang, entry.get("results_90d")),
+        measured_text=measured_text,
     )
 
 

@@ -132,6 +132,8 @@ def _platforms(m: ReportModel) -> list[RenderableType]:
         hours = f"{row.hours_text} {lab.per_week}"
         if row.recommended is not None and row.recommended_text != row.hours_text:
             hours += f" → {row.recommended_text} ({lab.chart_recommended})"
+        if row.measured_text:
+            hours += f" ({row.measured_text})"
         meta.append(hours)
         line.append("  " + " · ".join(meta), style="dim")
         body = Text()

@@ -45,12 +45,16 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def fix_dir_mode(path: Path) -> None:
-    """Folders made by an older tool or by hand are often 0755: close them."""
+    """Folders made by an older tool or by hand are often 0755: close them to others.
+
+    Only group and other bits are removed: a folder its owner made read-only (0500)
+    stays read-only (widening it would undo a deliberate choice)."""
     if not POSIX_MODES:
         return  # Windows reports every folder as 0777; its ACL is what keeps it private
     try:
-        if (path.stat().st_mode & 0o777) != DIR_MODE:
-            os.chmod(path, DIR_MODE)
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            os.chmod(path, mode & 0o700)
     except FileNotFoundError:
         pass
 

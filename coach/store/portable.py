@@ -23,7 +23,8 @@ from typing import Any
 from coach import __version__, clock
 from coach.errors import FieldProblem, Line
 from coach.i18n import Deferred, Msg
-from coach.store.errors import BadImport
+from coach.store.errors import BadImport, StoreValueError
+from coach.store.planshape import plan_problem
 from coach.store.schema import SCHEMA
 from coach.store.storage import serialise
 from coach.textsafe import clean
@@ -50,8 +51,25 @@ def build_export(name: str, created: str | None, assessments: list[dict[str, Any
     }
 
 
+def _expected(kind: str) -> Msg:
+    """What a plan field should be, in words the face says in its language."""
+    words = {
+        "missing": _tr.gettext("is missing"),
+        "a text": _tr.gettext("must be a text"),
+        "a text or null": _tr.gettext("must be a text or null"),
+        "a list": _tr.gettext("must be a list"),
+        "a list of texts": _tr.gettext("must be a list of texts"),
+        "a number": _tr.gettext("must be a number"),
+        "an object": _tr.gettext("must be an object"),
+        "an object or null": _tr.gettext("must be an object or null"),
+        "an object of numbers": _tr.gettext("must be an object of numbers"),
+    }
+    return words.get(kind, _tr.gettext("must be an object"))
+
+
 def read_export(payload: object, *, source: str,
                 check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
+                check_plan: Callable[[Mapping[str, Any], str], object] | None = None,
                 ) -> tuple[str, str | None, dict[str, Any], dict[str, Any]]:
     """(name, created, assessments table, draft table) ready to store; BadImport otherwise.
 
@@ -126,8 +144,11 @@ def read_export(payload: object, *, source: str,
         elif check_answers is not None:
             answers = _checked(check_answers, answers, f"{source}: {where}.answers", problems)
         plan = item.get("plan")
-        if not isinstance(plan, dict):
-            bad(f"{where}.plan", _tr.gettext("must be an object"))
+        problem = plan_problem(plan, f"{where}.plan")
+        if problem is not None:  # reports read every field: a wrong one would crash them
+            bad(problem[0], _expected(problem[1]))
+        elif check_plan is not None:
+            _checked(check_plan, plan, f"{source}: {where}.plan", problems)
         for key in ("engine_version", "notes"):
             if item.get(key) is not None and not isinstance(item.get(key), str):
                 bad(f"{where}.{key}", _tr.gettext("must be a text or null"))
@@ -150,11 +171,17 @@ def read_export(payload: object, *, source: str,
     if problems:
         raise fail()
     try:
-        serialise(table)
-        serialise(draft_table)
-    except ValueError as exc:  # StoreValueError is a TypeError too; JSON input never hits it
-        bad("(top)", str(exc))
-        raise fail() from exc
+        serialise(name)
+    except StoreValueError:  # a lone surrogate ("\ud800") cannot be written as UTF-8
+        bad("client.name", _tr.gettext("must be a text (it holds a lone surrogate)"))
+        raise fail() from None
+    for part, value in (("assessments", table), ("draft", draft_table)):
+        try:
+            serialise(value)
+        except StoreValueError as exc:  # NaN, a lone surrogate, nesting too deep
+            bad(part, _tr.gettext("cannot be stored: {reason}").format(
+                reason=str(exc).removeprefix("value cannot be stored: ")))
+            raise fail() from exc
     return name, created, table, draft_table
 
 

@@ -8,7 +8,11 @@ Versions:
   (`id`, `name`, `created`), assessments without engine version or notes, and a
   draft whose position was a bare `step` number. The index had only `id`, `name`
   and `created` per client (no summary) and settings as one document per key.
-- 1: the current layout (see `coach/store/workspace.py`).
+- 1: the current layout (see `coach/store/workspace.py`). Side files (kind "side",
+  coach/store/sidefiles.py: the draft, kept apart from the client's history) were added
+  within version 1: a client file may still hold its draft in its `draft` table, which
+  is read until the first save moves it to the side file (older coaches of version 1
+  ignore side files: they see the draft as it was before the move).
 
 To add version 2: write `_v1_to_v2(kind, data) -> data`, register it in
 MIGRATIONS under 1, bump SCHEMA, extend `check_shape` if needed, and commit a v1
@@ -24,7 +28,7 @@ from typing import Any
 from coach.store.names import is_client_id
 
 SCHEMA = 1
-KINDS = ("index", "client")
+KINDS = ("index", "client", "side")
 
 Data = dict[str, Any]
 
@@ -104,8 +108,8 @@ def version_of(kind: str, data: object) -> int:
     if not isinstance(data, dict):
         raise ShapeError("the file does not hold an object")
     if "meta" not in data:
-        marker = "profile" if kind == "client" else "clients"
-        if marker in data:
+        marker = {"client": "profile", "index": "clients"}.get(kind)
+        if marker is not None and marker in data:
             return 0
         raise ShapeError("no 'meta' table (not a coach file)")
     meta = _single(data["meta"], "meta")
@@ -136,7 +140,9 @@ def check_shape(kind: str, data: Data, *, expect_id: str | None = None) -> None:
     for name in data:
         _table(data, name)
     meta = _single(data.get("meta"), "meta")
-    if kind == "client":
+    if kind == "side":
+        _check_side(meta, data, expect_id)
+    elif kind == "client":
         client_id = meta.get("client_id")
         if not isinstance(client_id, str) or not is_client_id(client_id):
             raise ShapeError("meta.client_id is not a client id")
@@ -163,3 +169,19 @@ def check_shape(kind: str, data: Data, *, expect_id: str | None = None) -> None:
         for doc in _table(data, "settings").values():
             if not isinstance(doc.get("values"), dict):
                 raise ShapeError("settings.values is not an object")
+
+
+def _check_side(meta: Data, data: Data, expect_id: str | None) -> None:
+    client_id = meta.get("client_id")
+    if not isinstance(client_id, str) or not is_client_id(client_id):
+        raise ShapeError("meta.client_id is not a client id")
+    if expect_id is not None and client_id != expect_id:
+        raise ShapeError(f"meta.client_id is {client_id!r}, expected {expect_id!r}")
+    part = meta.get("part")
+    if not isinstance(part, str) or not part.isidentifier():
+        raise ShapeError("meta.part is not a side-file name")
+    if part == "draft":
+        for doc_id, doc in _table(data, "draft").items():
+            for key in ("answers", "position"):
+                if not isinstance(doc.get(key), dict):
+                    raise ShapeError(f"draft[{doc_id}].{key} is not an object")

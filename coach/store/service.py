@@ -2,7 +2,9 @@
 
 `save_plan_assessment` is what `coach plan --answers F --client NAME` calls: find
 or create the client (two processes naming the same new client at once end up
-with one client, holding both assessments) and store the assessment.
+with one client, holding both assessments) and store the assessment. A new client
+is created with its assessment in one write; an existing client's assessment in
+progress (a draft in the app) stays as it is.
 """
 
 from __future__ import annotations
@@ -23,8 +25,7 @@ def save_plan_assessment(workspace: Workspace | Path, name: str, answers: dict[s
     coach.store errors (StoreError: exit 1; StoreInputError: exit 2).
     """
     ws = workspace if isinstance(workspace, Workspace) else Workspace.open(Path(workspace))
-    client_id, _created = ws.ensure_client(name)
-    assessment_id = ws.finish_assessment(client_id, dict(answers), dict(plan), notes=notes)
+    client_id, assessment_id = ws.save_assessment(name, dict(answers), dict(plan), notes=notes)
     notices = list(ws.notices)
     ws.notices.clear()
     return client_id, assessment_id, notices

@@ -40,17 +40,36 @@ _tr = Deferred("store")
 
 
 def serialise(data: Any) -> str:
-    """JSON text of `data`, refusing what JSON cannot hold faithfully (dates, sets, NaN)."""
+    """JSON text of `data`, refusing what JSON cannot hold faithfully (dates, sets, NaN,
+    a lone surrogate that UTF-8 cannot encode, nesting too deep to write)."""
     try:
-        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    except (TypeError, ValueError) as exc:
-        raise StoreValueError(f"value cannot be stored: {exc}") from exc
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        text.encode("utf-8")  # a lone surrogate ("\ud800") passes dumps, not the disk
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise StoreValueError(f"value cannot be stored: {str(exc)[:160]}") from exc
+    return text
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON can hold")
+
+
+def loads(raw: bytes | str) -> Any:
+    """`json.loads` that refuses NaN and Infinity (coach never writes them) and turns
+    nesting too deep for Python into a ValueError like any other damage."""
+    try:
+        return json.loads(raw, parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def parse(kind: str, raw: bytes, *, expect_id: str | None = None) -> tuple[dict, int]:
     """Parse and upgrade a file's bytes; ValueError (incl. ShapeError) when it is unusable."""
-    data = json.loads(raw.decode("utf-8"))
-    data, found = upgrade(kind, data)
+    data = loads(raw.decode("utf-8"))
+    try:
+        data, found = upgrade(kind, data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
     if found <= SCHEMA:
         check_shape(kind, data, expect_id=expect_id)
     else:
@@ -88,7 +107,9 @@ class DataFile:
         self.expect_id = expect_id
         self._lock_timeout = lock_timeout
         self._lock = FileLock(str(path) + ".lock", timeout=lock_timeout, mode=0o600)
-        self._text: str | None = None
+        self._text: str | None = None      # the file as on disk (TinyDB parses copies)
+        self._data: dict[str, Any] | None = None  # parsed once; never handed out to change
+        self.generation = 0             # bumped whenever the state changes
         self._sig: tuple[int, int, int] | None = None
         self._db: TinyDB | None = None
         self._loaded = False
@@ -105,7 +126,16 @@ class DataFile:
         return self._text is not None
 
     def read_state(self) -> dict[str, Any] | None:
-        return json.loads(self._text) if self._text is not None else None
+        """A fresh copy of the state (the caller may change it): parsed from the text."""
+        return loads(self._text) if self._text is not None else None
+
+    def peek(self) -> dict[str, Any] | None:
+        """The state itself, parsed once per version of the file: read it, never change it
+        (a large index is listed on every open; copying it would double the cost)."""
+        self.refresh()
+        if self._data is None and self._text is not None:
+            self._data = loads(self._text)
+        return self._data
 
     def data(self) -> dict[str, Any]:
         self.refresh()
@@ -139,29 +169,37 @@ class DataFile:
         self._load()
 
     def _forget_state(self) -> None:
-        self._text, self._sig, self._db = None, None, None
+        self._text, self._data, self._sig, self._db = None, None, None, None
+        self.generation += 1
 
     def _load(self) -> None:
         try:
             with open(self.path, "rb") as fh:
                 st = os.fstat(fh.fileno())
                 raw = fh.read()
-            data, found = parse(self.kind, raw, expect_id=self.expect_id)
         except FileNotFoundError:
             self._loaded = False
             self.refresh()
             return
-        except PermissionError as exc:  # the system refuses: not damage, nothing to restore
-            raise StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
-                what=self.label, file=self.path, reason=exc.strerror or str(exc)),
-                path=self.path) from exc
-        except (ValueError, OSError) as exc:
+        except OSError as exc:  # the system refuses (EACCES, EIO...): not what the bytes
+            raise self._read_error(exc) from exc  # say, so nothing is moved or restored
+        try:
+            data, found = parse(self.kind, raw, expect_id=self.expect_id)
+        except ValueError as exc:
             self._recover(_reason(exc))
             return
-        self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+        self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size), raw)
 
-    def _accept(self, data: dict[str, Any], found: int, sig: tuple[int, int, int]) -> None:
-        self._text, self._sig, self._db = serialise(data), sig, None
+    def _read_error(self, exc: OSError) -> StoreError:
+        return StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
+            what=self.label, file=self.path, reason=exc.strerror or str(exc)), path=self.path)
+
+    def _accept(self, data: dict[str, Any], found: int, sig: tuple[int, int, int],
+                raw: bytes) -> None:
+        # The text as read when it is current (no re-serialisation of a large index).
+        text = raw.decode("utf-8") if found == SCHEMA else serialise(data)
+        self._text, self._data, self._sig, self._db = text, data, sig, None
+        self.generation += 1
         self.version = found
         if found > SCHEMA:
             self.read_only = _tr.gettext(
@@ -183,27 +221,15 @@ class DataFile:
         """Hold this file's lock (waiting a little), with the state refreshed inside."""
         try:
             fsutil.ensure_private_dir(self.path.parent)
-            self._lock.acquire()
-        except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
-            raise StoreLocked(_tr.gettext(
-                "{what} is being saved by another coach process (still locked after {secs} "
-                "seconds). Try again in a moment."
-            ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
         except OSError as exc:
             raise self._io_error(exc) from exc
-        try:
+        with self._held_lock():
             self.refresh()
             yield
-        finally:
-            self._lock.release()
 
     def try_lock(self) -> bool:
         """Take the lock only if it is free right now (used to clean up after crashes)."""
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            return False
-        return True
+        return self._acquire(timeout=0)
 
     def unlock(self) -> None:
         self._lock.release()
@@ -219,18 +245,32 @@ class DataFile:
             check_shape(self.kind, data, expect_id=self.expect_id)
         except ShapeError as exc:
             raise StoreValueError(f"{self.path.name}: refusing to write: {exc}") from exc
+        self.write_text(text, None)
+
+    def write_text(self, text: str, data: dict[str, Any] | None) -> None:
+        """Write `text`, already serialised and checked, whose parsed form is `data`
+        (handed over: the caller keeps no reference it would change), or None to parse
+        it again only when someone reads it."""
+        if self.read_only:
+            raise ReadOnlyWorkspace(self.read_only, path=self.path)
+        if not self._lock.is_locked:
+            raise RuntimeError(f"write to {self.path} without its lock")  # a bug in coach
         try:
             fsutil.ensure_private_dir(self.path.parent)
             fsutil.atomic_write(self.path, text.encode("utf-8"), backups=self.backups)
             st = os.stat(self.path)
         except OSError as exc:  # disk full, permissions...: the old file is still whole
             raise self._io_error(exc) from exc
-        self._text, self._sig = text, (st.st_ino, st.st_mtime_ns, st.st_size)
+        self._text, self._data, self._db = text, data, None
+        self._sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        self.generation += 1
         self._loaded = True
 
     def _io_error(self, exc: OSError) -> StoreError:
+        # The file the system names (a .bak3 that is a folder), else the data file.
         return StoreError(_tr.gettext("{what}: cannot write {file}: {reason}").format(
-            what=self.label, file=self.path, reason=exc.strerror or str(exc)), path=self.path)
+            what=self.label, file=exc.filename or self.path,
+            reason=exc.strerror or str(exc)), path=self.path)
 
     def create(self, data: dict[str, Any]) -> None:
         with self.locked():
@@ -249,19 +289,27 @@ class DataFile:
                 raw = self.path.read_bytes()
                 data, found = parse(self.kind, raw, expect_id=self.expect_id)
                 st = os.stat(self.path)
-                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size), raw)
                 return
-            except (ValueError, OSError):
+            except FileNotFoundError:
+                pass
+            except OSError as exc:  # the system refuses now: touch nothing
+                raise self._read_error(exc) from exc
+            except ValueError:
                 pass
             for backup in self._existing_backups():
                 try:
                     raw = backup.read_bytes()
                     parse(self.kind, raw, expect_id=self.expect_id)
-                except (ValueError, OSError):
+                except (ValueError, OSError):  # a damaged or unreadable backup: the next
                     continue
-                aside = self._move_aside()
-                fsutil.atomic_write(self.path, raw, backups=0)
-                when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                try:
+                    when = datetime.fromtimestamp(backup.stat().st_mtime).strftime(
+                        "%Y-%m-%d %H:%M")
+                    aside = self._move_aside()
+                    fsutil.atomic_write(self.path, raw, backups=0)
+                except OSError as exc:  # a full disk while restoring: say it, keep both
+                    raise self._io_error(exc) from exc
                 if aside is not None:
                     msg = _tr.gettext(
                         "{what}: {file} could not be read ({reason}). It was kept as {aside} and "
@@ -276,7 +324,7 @@ class DataFile:
                 self.restored = True
                 data, found = parse(self.kind, raw, expect_id=self.expect_id)
                 st = os.stat(self.path)
-                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size))
+                self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size), raw)
                 return
             raise DamagedFile(_tr.gettext(
                 "{what}: {file} could not be read ({reason}) and no valid backup exists. "
@@ -285,17 +333,31 @@ class DataFile:
 
     @contextlib.contextmanager
     def _held_lock(self) -> Iterator[None]:
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreLocked(_tr.gettext(
-                "{what} is being saved by another coach process (still locked after {secs} "
-                "seconds). Try again in a moment."
-            ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
+        self._acquire()
         try:
             yield
         finally:
             self._lock.release()
+
+    def _acquire(self, timeout: float | None = None) -> bool:
+        """Take the lock; False if `timeout` passed (StoreLocked when no timeout given)."""
+        try:
+            if timeout is None:
+                self._lock.acquire()
+            else:
+                self._lock.acquire(timeout=timeout)
+        except Timeout:  # before OSError: filelock's Timeout is a TimeoutError
+            if timeout is not None:
+                return False
+            raise StoreLocked(_tr.gettext(
+                "{what} is being saved by another coach process (still locked after {secs} "
+                "seconds). Try again in a moment."
+            ).format(what=self.label, secs=int(self._lock_timeout)), path=self.path) from None
+        except OSError as exc:  # the lock file is a folder, the folder is read-only...
+            raise StoreError(_tr.gettext("{what}: cannot lock {file}: {reason}").format(
+                what=self.label, file=self._lock.lock_file,
+                reason=exc.strerror or str(exc)), path=self.path) from exc
+        return True
 
     def _move_aside(self) -> Path | None:
         """Keep the unreadable bytes, untouched, next to the file."""
@@ -308,6 +370,9 @@ class DataFile:
             n += 1
             aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
         fsutil.replace(self.path, aside)
+        if fsutil.POSIX_MODES:  # the bytes are kept as they were, not who may read them
+            with contextlib.suppress(OSError):
+                os.chmod(aside, fsutil.FILE_MODE)
         return aside
 
     # -- erasing ----------------------------------------------------------------
@@ -322,7 +387,8 @@ class DataFile:
 
     def erase(self) -> None:
         """Delete the file, its backups, damaged copies and temps (the caller holds the lock)."""
-        for p in self.related_files():
+        # The data file last: a kill before it leaves the client whole (fewer backups).
+        for p in sorted(self.related_files(), key=lambda p: p == self.path):
             if p.name != self.path.name + ".lock":
                 with contextlib.suppress(FileNotFoundError):
                     p.unlink()

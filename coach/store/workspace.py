@@ -5,14 +5,27 @@ Layout (all files 0600, folders 0700):
     <workspace>/index.json            clients (id, name, dates, summary of the latest plan)
                                       and settings
     <workspace>/clients/c-<hex>.json  one client: meta (id, name), assessments (answers,
-                                      plan snapshot, engine version, date, notes), draft
+                                      plan snapshot, engine version, date, notes)
+    <workspace>/clients/draft/c-<hex>.json   its assessment in progress (a side file,
+                                      coach/store/sidefiles.py: autosave rewrites only it)
+    <workspace>/clients/results/c-<hex>.json its results log (a side file,
+                                      coach/store/results_log.py)
+    <workspace>/clients/c-<hex>.json.pending  a change between client file and index
+    <workspace>/clients/c-<hex>.forget        a forget under way (finished on next open)
     <file>.bak1 .. .bak3              previous generations, newest first
     <file>.lock                       cross-process lock (filelock)
     <file>.damaged-<UTC stamp>        an unreadable file, moved aside untouched
 
 File names come from generated ids, never from what people type. The index is
-derived data: it can always be rebuilt from the client files. Lock order is
-client file first, then index, everywhere, so two processes cannot deadlock.
+derived data: it can always be rebuilt from the client files; it is written one
+client per line (coach/store/indexfile.py) so a change costs one entry's JSON plus
+the write, at any size. Lock order is client file first, then its side files, then
+the index, everywhere, so two processes cannot deadlock.
+
+A change to a client and its index entry is two writes: the client file first (the
+truth), then the index. A `.pending` marker, made before and removed after, tells the
+next open which summaries to recompute if a kill fell in between (the index itself is
+written once per change).
 """
 
 from __future__ import annotations
@@ -24,37 +37,36 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-from tinydb.table import Document
-
 from coach import clock
 from coach.i18n import LANGS, Deferred, Msg
 from coach.store import fsutil
+from coach.store.drafting import Drafts
 from coach.store.errors import (
     BadName,
     DamagedFile,
     ReadOnlyWorkspace,
     StoreError,
     StoreInputError,
+    StoreValueError,
     UnknownAssessment,
     UnknownClient,
 )
+from coach.store.indexfile import Lines, entry_line, head, lines_of, render
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
 from coach.store.records import (
     AssessmentRecord,
     ClientSummary,
-    Draft,
     assessment_of,
     client_summary_of,
 )
+from coach.store.repair import Repairs
 from coach.store.schema import SCHEMA
-from coach.store.storage import DEFAULT_BACKUPS, DEFAULT_LOCK_TIMEOUT, DataFile, parse, serialise
+from coach.store.sidefiles import DRAFT, side_path
+from coach.store.storage import DEFAULT_BACKUPS, DEFAULT_LOCK_TIMEOUT, DataFile, serialise
 from coach.store.summary import client_summary
 
 INDEX_NAME = "index.json"
 CLIENTS_DIR = "clients"
-SUMMARY_KEYS = ("assessments", "last_assessed", "focus", "space", "professional_hours",
-                "budget_hours", "warnings", "warning_codes")
 
 
 # Messages are said later, by the face, in the language it speaks then: the workspace
@@ -70,7 +82,7 @@ def _today() -> str:
     return clock.today().isoformat()
 
 
-class Workspace:
+class Workspace(Repairs, Drafts):
     """All access to stored clients goes through here (the TUI, quick mode, the CLI)."""
 
     def __init__(self, path: Path, *, lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
@@ -86,10 +98,14 @@ class Workspace:
                                label=_tr.gettext("The client list"),
                                backups=backups, lock_timeout=lock_timeout)
         self._clients: dict[str, DataFile] = {}
-        self._entries_gen: str | None = None
+        self._sides: dict[tuple[str, str], DataFile] = {}
+        self._entries_gen = -1
         self._entries: dict[str, tuple[int, dict[str, Any]]] = {}
+        # Each index entry's line of text and the highest doc id, for the index
+        # version they were read from (coach/store/indexfile.py).
+        self._lines: tuple[int, Lines, int] = (-1, {}, 0)
         # The client list as records, for the version of the index they were made from.
-        self._listed: tuple[str | None, list[ClientSummary]] = (None, [])
+        self._listed: tuple[int, list[ClientSummary]] = (-1, [])
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -119,19 +135,21 @@ class Workspace:
             return
         fsutil.fix_dir_mode(self.path)
         fsutil.fix_dir_mode(self.clients_dir)
-        self._clean_temps()
+        scan = self._scan()
+        self._clean_temps(scan)
         self._load_index()
-        if self._index.read_state() is None and self._client_files():
+        if self._index.peek() is None and scan.files:
             self.notices.append(_tr.gettext(
                 "The client list was missing; it was rebuilt from the client files."))
             self._rebuild_index()
         elif self._index.migrated_from is not None:
             self._resummarize()
         elif not self.read_only:
-            self._reconcile()
+            self._reconcile(scan)
 
     def _check_folder(self) -> None:
-        """The workspace (or the folder it would be created in) must not be a file.
+        """The workspace (or the folder it would be created in) must be a folder, and so
+        must its clients/ folder.
 
         Otherwise every later stat() fails with NotADirectoryError: say it once, naming
         the file in the way, as bad input (exit 2) rather than as a crash.
@@ -143,81 +161,19 @@ class Workspace:
             raise StoreInputError(_tr.gettext(
                 "The workspace {path} cannot be used: {file} is a file, not a folder."
             ).format(path=self.path, file=probe), path=self.path)
-
-    def _reconcile(self) -> None:
-        """Repair what a crash between a client write and the index write left behind.
-
-        Each change touches the client file first and the index second; a kill in
-        between leaves an entry marked dirty (summary not updated yet), a client file
-        with no entry (killed while creating), or an entry with no file (killed while
-        forgetting). The client file is the truth, so the index follows it.
-        """
-        on_disk = {p.stem for p in self._client_files()} | {
-            p.name.split(".")[0] for p in (self.clients_dir.glob("c-*.json.bak1")
-                                           if self.clients_dir.is_dir() else [])}
-        entries = self._index_entries()
-        dirty = [cid for cid, (_d, e) in entries.items() if e.get("dirty")]
-        orphans = sorted(on_disk - set(entries))
-        missing = sorted(set(entries) - on_disk)
-        if not (dirty or orphans or missing):
-            return
-        with contextlib.suppress(StoreError):
-            for cid in dirty + orphans:
-                df = self._client_file(cid)
-                if not df.try_lock():
-                    continue  # its writer is alive and will finish the job
-                try:
-                    data = df.data()
-                    if data:
-                        assessments = _ordered(data.get("assessments", {}))
-                        with self._index_locked():
-                            found = self._index_entries().get(cid)
-                            table = self._index.db.table("clients")
-                            if found is None:
-                                table.insert(self._entry_for(data, assessments))
-                            else:
-                                name = data["meta"]["1"]["name"]
-                                table.update({**client_summary(assessments), "name": name,
-                                              "key": name_key(name), "dirty": False},
-                                             doc_ids=[found[0]])
-                finally:
-                    df.unlock()
-                    self._collect_notices(df)
-            for cid in missing:
-                with self._index_locked():
-                    found = self._index_entries().get(cid)
-                    if found is None or self._client_file(cid).path.exists():
-                        continue
-                    self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self.notices.append(_tr.gettext(
-                        "{what}: its file was missing, so it was removed from the client list."
-                    ).format(what=self._label(found[1]["name"])))
-
-    def _clean_temps(self) -> None:
-        """Remove temp files left by a crash; a live writer's temp is protected by its lock."""
-        for folder in (self.path, self.clients_dir):
-            if not folder.is_dir():
-                continue
-            for entry in os.scandir(folder):
-                if not fsutil.is_temp_name(entry.name):
-                    continue
-                target = folder / fsutil.data_name_of_temp(entry.name)
-                lock = FileLock(str(target) + ".lock", timeout=0, mode=0o600)
-                try:
-                    lock.acquire()
-                except Timeout:
-                    continue  # its writer is alive and holds the lock
-                try:
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(entry.path)
-                finally:
-                    lock.release()
+        if os.path.lexists(self.clients_dir) and not self.clients_dir.is_dir():
+            raise StoreInputError(_tr.gettext(
+                "The workspace {path} cannot be used: {file} is a file, not a folder."
+            ).format(path=self.path, file=self.clients_dir), path=self.path)
 
     def _load_index(self) -> None:
         try:
             self._index.refresh()
         except DamagedFile:
-            aside = self._index._move_aside()
+            try:
+                aside = self._index._move_aside()
+            except OSError as exc:
+                raise self._index._io_error(exc) from exc
             self.notices.append(_tr.gettext(
                 "The client list ({file}) could not be read and had no valid backup; it was "
                 "kept as {aside} and rebuilt from the client files."
@@ -231,23 +187,18 @@ class Workspace:
         while df.notices:
             self.notices.append(df.notices.pop(0))
 
-    def _client_files(self) -> list[Path]:
-        if not self.clients_dir.is_dir():
-            return []
-        return sorted(p for p in self.clients_dir.iterdir()
-                      if p.suffix == ".json" and is_client_id(p.stem))
-
     # -- index ------------------------------------------------------------------
     def _index_entries(self) -> dict[str, tuple[int, dict[str, Any]]]:
-        """client id -> (doc id, entry); parsed once per version of the index file."""
+        """client id -> (doc id, entry); made once per version of the index file.
+
+        The entries are the index's own parsed documents: read them, never change them
+        (every change goes through `_index_apply`, which makes new ones)."""
         self._load_index()
-        gen = self._index._text
-        if gen is not self._entries_gen:
+        gen = self._index.generation
+        if gen != self._entries_gen:
             entries: dict[str, tuple[int, dict[str, Any]]] = {}
-            state = self._index.read_state()  # parsed afresh: nobody else holds these dicts
+            state = self._index.peek()
             if state is not None:
-                # What TinyDB's table.all() would give, without wrapping and copying each
-                # entry twice (10,000 clients are listed in one go).
                 for doc_id, doc in state.get("clients", {}).items():
                     entries[doc["id"]] = (int(doc_id), doc)
             self._entries, self._entries_gen = entries, gen
@@ -259,8 +210,6 @@ class Workspace:
         try:
             with self._index.locked():
                 self._collect_notices(self._index)
-                if self._index.read_state() is None:
-                    self._index.write_state(self._empty_index())
                 yield
         except DamagedFile:
             self._load_index()
@@ -269,6 +218,67 @@ class Workspace:
     def _empty_index(self) -> dict[str, Any]:
         return {"meta": {"1": {"schema": SCHEMA, "kind": "index"}}, "clients": {},
                 "settings": {}}
+
+    def _index_lines(self) -> tuple[Lines, int]:
+        gen = self._index.generation
+        if self._lines[0] != gen:
+            clients = (self._index.peek() or {}).get("clients", {})
+            self._lines = (gen, lines_of(self._index._text or "", clients),
+                           max((int(k) for k in clients), default=0))
+        return self._lines[1], self._lines[2]
+
+    def _index_apply(self, changes: Mapping[str, dict[str, Any] | None], *,
+                     settings: dict[str, Any] | None = None, backups: bool = True) -> None:
+        """Write the index with these entries replaced (None: removed); the index lock is
+        held. Only the changed entries are serialised (coach/store/indexfile.py), and the
+        caches follow the change instead of being rebuilt from 10,000 entries."""
+        state = self._index.peek()
+        if state is None:
+            state = self._empty_index()
+        entries = self._index_entries()
+        lines, top = self._index_lines()
+        put: dict[str, tuple[str, dict[str, Any], str]] = {}  # doc id -> (cid, entry, line)
+        gone: dict[str, str] = {}                              # doc id -> cid
+        for client_id, entry in changes.items():
+            found = entries.get(client_id)
+            if entry is None:
+                if found is not None:
+                    gone[str(found[0])] = client_id
+                continue
+            if not (is_client_id(str(entry.get("id"))) and isinstance(entry.get("name"), str)
+                    and entry["name"]):
+                raise StoreValueError(f"refusing to write an index entry: {entry!r:.80}")
+            if found is not None:
+                doc_id = str(found[0])
+            else:
+                top += 1
+                doc_id = str(top)
+            put[doc_id] = (client_id, entry, entry_line(doc_id, entry))
+        settings = state.get("settings", {}) if settings is None else settings
+        meta = state.get("meta") or self._empty_index()["meta"]
+        kept = (put[k][2] if k in put else line for k, line in lines.items() if k not in gone)
+        added = [line for k, (_c, _e, line) in put.items() if k not in lines]
+        text = render(head(meta, settings), [*kept, *added])
+        saved = self._index.backups
+        if not backups:
+            self._index.backups = 0
+        try:
+            self._index.write_text(text, state)  # the same objects, changed below once written
+        finally:
+            self._index.backups = saved
+        # Written: the parsed state, the lines and the entries follow, in place.
+        clients = state.setdefault("clients", {})
+        state["settings"], state["meta"] = settings, meta
+        for doc_id, client_id in gone.items():
+            clients.pop(doc_id, None)
+            lines.pop(doc_id, None)
+            entries.pop(client_id, None)
+        for doc_id, (client_id, entry, line) in put.items():
+            clients[doc_id], lines[doc_id] = entry, line
+            entries[client_id] = (int(doc_id), entry)
+        gen = self._index.generation
+        self._lines = (gen, lines, top)
+        self._entries_gen = gen
 
     def _entry_for(self, data: Mapping[str, Any], assessments: list[dict[str, Any]],
                    last_activity: str | None = None) -> dict[str, Any]:
@@ -279,67 +289,23 @@ class Workspace:
                 **({"lang": meta["lang"]} if meta.get("lang") in LANGS else {}),
                 **client_summary(assessments)}
 
-    def _rebuild_index(self) -> None:
-        """Recreate the index from the client files (it only holds derived data)."""
-        clients: dict[str, Any] = {}
-        for n, path in enumerate(self._client_files(), start=1):
-            data = self._data_or_notice(self._client_file(path.stem))
-            if not data:
-                continue
-            assessments = _ordered(data.get("assessments", {}))
-            last = max([a.get("date") or "" for a in assessments] + [""]) or None
-            clients[str(n)] = self._entry_for(data, assessments, last)
-        settings = {}
-        old = self._index.read_state()
-        if old and isinstance(old.get("settings"), dict):
-            settings = old["settings"]
-        fresh = {"meta": {"1": {"schema": SCHEMA, "kind": "index"}}, "clients": clients,
-                 "settings": settings}
-        if self.read_only:
-            return
-        with self._index.locked():
-            self._index.write_state(fresh)
-        self._collect_notices(self._index)
-
-    def _data_or_notice(self, df: DataFile) -> dict[str, Any] | None:
-        """A client file's data for a sweep over all clients: one unreadable file becomes
-        a notice (None) instead of stopping the sweep; recovery notices are collected."""
-        try:
-            return df.data()
-        except StoreError as exc:
-            self.notices.extend(exc.lines)
-            return None
-        finally:
-            self._collect_notices(df)
-
-    def _resummarize(self) -> None:
-        """After an index migration: recompute every summary from the client files."""
-        with contextlib.suppress(ReadOnlyWorkspace):
-            with self._index_locked():
-                table = self._index.db.table("clients")
-                for doc in table.all():
-                    data = self._data_or_notice(self._client_file(doc["id"], doc["name"]))
-                    if data is None:
-                        continue
-                    assessments = _ordered(data.get("assessments", {}))
-                    table.update(client_summary(assessments), doc_ids=[doc.doc_id])
-
     def _update_entry(self, client_id: str, fields: Mapping[str, Any]) -> None:
         """Change a client's index entry, writing only when something differs."""
-        entries = self._index_entries()
-        found = entries.get(client_id)
+        found = self._index_entries().get(client_id)
         if found and all(found[1].get(k) == v for k, v in fields.items()):
             return
         with self._index_locked():
             found = self._index_entries().get(client_id)
-            table = self._index.db.table("clients")
             if found is None:  # the index lost it (rebuilt, restored): add it back
-                data = self._client_file(client_id).data()
+                data = self._client_file(client_id).peek() or {}
                 entry = self._entry_for(data, _ordered(data.get("assessments", {})))
                 entry.update(fields)
-                table.insert(entry)
             elif any(found[1].get(k) != v for k, v in fields.items()):
-                table.update(dict(fields), doc_ids=[found[0]])
+                entry = {**found[1], **fields}
+                entry.pop("dirty", None)
+            else:
+                return
+            self._index_apply({client_id: entry})
 
     # -- clients ----------------------------------------------------------------
     def _check_writable(self, df: DataFile | None = None) -> None:
@@ -366,6 +332,20 @@ class Workspace:
             df.read_only = self.read_only
         return df
 
+    def side_file(self, client_id: str, part: str) -> DataFile:
+        """A client's side file `part` (coach/store/sidefiles.py), not read until used."""
+        df = self._sides.get((client_id, part))
+        if df is None:
+            found = self._index_entries().get(client_id)
+            label = self._client_file(client_id, found[1]["name"] if found else None).label
+            df = DataFile(side_path(self.clients_dir, part, client_id), "side",
+                          label=label, backups=self._backups,
+                          lock_timeout=self._lock_timeout, expect_id=client_id)
+            self._sides[(client_id, part)] = df
+        if self.read_only and not df.read_only:
+            df.read_only = self.read_only
+        return df
+
     def _client(self, client_id: str) -> DataFile:
         """The file of a known client, loaded (restored from a backup if need be)."""
         found = self._index_entries().get(client_id)
@@ -376,15 +356,29 @@ class Workspace:
             df.refresh()
         finally:
             self._collect_notices(df)
-        if df.read_state() is None:
+        if df.peek() is None:
             raise StoreError(_tr.gettext(
                 "{what}: the file {file} is missing and has no backup."
             ).format(what=df.label, file=df.path), path=df.path)
         if df.restored and not (self.read_only or df.read_only):
             df.restored = False  # an older generation came back: the index must follow it
-            assessments = _ordered(df.data().get("assessments", {}))
+            assessments = _ordered((df.peek() or {}).get("assessments", {}))
             self._update_entry(client_id, client_summary(assessments))
         return df
+
+    @contextlib.contextmanager
+    def _client_locked(self, client_id: str) -> Iterator[DataFile]:
+        """The client's file, locked, writable, and still there: another process may have
+        forgotten the client while this one waited for the lock."""
+        df = self._client(client_id)
+        with df.locked():
+            self._check_writable(df)
+            if df.peek() is None:
+                df.remove_lock_file()  # taking the lock made it again: leave nothing behind
+                raise UnknownClient(_tr.gettext(
+                    "{what} no longer exists: another coach process erased it."
+                ).format(what=df.label), path=df.path)
+            yield df
 
     def list_clients(self) -> list[ClientSummary]:
         """Every client as the index knows it (id, name, dates, summary), sorted by name.
@@ -393,10 +387,12 @@ class Workspace:
         home can read the list again after every change for the cost of a copy)."""
         entries = self._index_entries()
         gen, listed = self._listed
-        if gen is None or gen is not self._entries_gen:
-            ordered = sorted((e for _d, e in entries.values()),
-                             key=lambda e: (name_key(e["name"]), e["id"]))
-            listed = [client_summary_of(e) for e in ordered]
+        if gen != self._entries_gen:
+            # The entry's own key is name_key(name) (stored so): no 10,000 normalisations.
+            keyed = sorted(((e["key"] if e.get("key").__class__ is str else
+                             name_key(str(e["name"])), cid, e)
+                            for cid, (_d, e) in entries.items()), key=lambda t: t[:2])
+            listed = [client_summary_of(e) for _k, _c, e in keyed]
             self._listed = (self._entries_gen, listed)
         return list(listed)
 
@@ -428,6 +424,12 @@ class Workspace:
         if len(cleaned) > MAX_NAME:
             raise BadName(_tr.gettext(
                 "A client name can have at most {n} characters.").format(n=MAX_NAME))
+        try:
+            cleaned.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 on the command line
+            raise BadName(_tr.gettext(
+                "A client name must be text: \"{name}\" holds bytes that are not UTF-8."
+            ).format(name=cleaned.encode("utf-8", "replace").decode("utf-8"))) from None
         return cleaned
 
     def _taken(self, cleaned: str, except_id: str | None = None) -> bool:
@@ -444,7 +446,8 @@ class Workspace:
         """The client with this name, created if needed: (client id, created?)."""
         return self._create_or_find(name, allow_existing=True)
 
-    def _create_or_find(self, name: str, *, allow_existing: bool) -> tuple[str, bool]:
+    def _create_or_find(self, name: str, *, allow_existing: bool,
+                        assessments: dict[str, Any] | None = None) -> tuple[str, bool]:
         cleaned = self._valid_name(name)
         with self._index_locked():
             existing = self.find_client(cleaned)
@@ -454,48 +457,51 @@ class Workspace:
                 raise BadName(_tr.gettext(
                     "A client named \"{name}\" already exists.").format(name=existing.name))
             client_id = new_client_id()
-            self._write_new_client(client_id, cleaned, {}, {})
+            self._write_new_client(client_id, cleaned, assessments or {})
             return client_id, True
 
     def _write_new_client(self, client_id: str, name: str, assessments: dict[str, Any],
-                          draft: dict[str, Any], created: str | None = None) -> None:
-        """Create the client file, then its index entry (the index lock is held)."""
-        fsutil.ensure_private_dir(self.path)
-        fsutil.ensure_private_dir(self.clients_dir)
+                          draft: dict[str, Any] | None = None,
+                          created: str | None = None) -> None:
+        """Create the client file (its draft first, if any), then its index entry (the
+        index lock is held). A kill before the index write leaves a client file that the
+        next open adopts: whole, with every assessment it was created with."""
+        try:
+            fsutil.ensure_private_dir(self.path)
+            fsutil.ensure_private_dir(self.clients_dir)
+        except OSError as exc:
+            raise self._index._io_error(exc) from exc
         data = {"meta": {"1": {"schema": SCHEMA, "kind": "client", "client_id": client_id,
                                "name": name, "created": created or _today()}},
-                "assessments": assessments, "draft": draft}
+                "assessments": assessments, "draft": {}}
         df = self._client_file(client_id, name)
+        if draft:
+            self._write_side_draft(client_id, draft)
         df.create(data)
         entry = self._entry_for(data, _ordered(assessments), _today())
-        self._index.db.table("clients").insert(entry)
+        self._index_apply({client_id: entry})
 
     def rename_client(self, client_id: str, new_name: str) -> None:
         cleaned = self._valid_name(new_name)
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
                     raise BadName(_tr.gettext(
                         "A client named \"{name}\" already exists.").format(name=cleaned))
-                data = df.data()
+                data = df.read_state() or {}
                 data["meta"]["1"]["name"] = cleaned
-                self._update_entry(client_id, {"dirty": True})
-                df.write_state(data)
-                df.label = self._label(cleaned)
-                self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned),
-                                               "dirty": False})
+                with self._pending(client_id):
+                    df.write_state(data)
+                    df.label = self._label(cleaned)
+                    self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned)})
 
     def set_client_lang(self, client_id: str, lang: str | None) -> None:
         """The language (and region) this client's plans and reports speak, or None for
         the person running coach's own: a Québec consultant's client in Lyon reads fr-FR."""
         if lang is not None and lang not in LANGS:
             raise ValueError(f"unknown language {lang!r}")
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
-            data = df.data()
+        with self._client_locked(client_id) as df:
+            data = df.read_state() or {}
             meta = data["meta"]["1"]
             if meta.get("lang") == lang:
                 return
@@ -503,64 +509,79 @@ class Workspace:
                 meta.pop("lang", None)
             else:
                 meta["lang"] = lang
-            df.write_state(data)
-            self._update_entry(client_id, {"lang": lang})
-
-    # -- drafts -----------------------------------------------------------------
-    def save_draft(self, client_id: str, answers: dict[str, Any],
-                   position: dict[str, Any]) -> None:
-        """Keep the answers given so far; cheap enough to call on every answer."""
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
-            df.db.table("draft").upsert(Document(
-                {"answers": answers, "position": position, "updated": _now()}, doc_id=1))
-            # The index changes at most once a day here (last activity is a date).
-            self._update_entry(client_id, {"last_activity": _today()})
-
-    def load_draft(self, client_id: str) -> Draft | None:
-        """The assessment in progress (answers and position), or None."""
-        doc = self._client(client_id).db.table("draft").get(doc_id=1)
-        if not isinstance(doc, dict):
-            return None
-        return Draft(dict(doc.get("answers") or {}), dict(doc.get("position") or {}))
-
-    def discard_draft(self, client_id: str) -> None:
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
-            if df.db.table("draft").get(doc_id=1) is not None:
-                df.db.table("draft").truncate()
+            with self._index_locked(), self._pending(client_id):
+                df.write_state(data)
+                self._update_entry(client_id, {"lang": lang})
 
     # -- assessments ------------------------------------------------------------
     def finish_assessment(self, client_id: str, answers: dict[str, Any], plan: dict[str, Any],
-                          *, notes: str | None = None,
-                          engine_version: str | None = None) -> int:
-        """Store a finished assessment (answers + plan snapshot) and drop the draft."""
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
-            data = df.data()
-            table = data.setdefault("assessments", {})
-            new_id = max((int(k) for k in table), default=0) + 1
-            assessed = plan.get("assessed_on")
-            table[str(new_id)] = {
-                "date": assessed if isinstance(assessed, str) and assessed else _today(),
-                "answers": answers, "plan": plan,
-                "engine_version": engine_version or plan.get("engine_version"),
-                "notes": notes, "saved_at": _now(),
-            }
-            data["draft"] = {}
-            self._update_entry(client_id, {"dirty": True})  # repaired on open after a crash
-            df.write_state(data)  # one write: the assessment lands and the draft goes together
-            summary = client_summary(_ordered(table))
-            self._update_entry(client_id, {**summary, "last_activity": _today(),
-                                           "dirty": False})
+                          *, notes: str | None = None, engine_version: str | None = None,
+                          keep_draft: bool = False) -> int:
+        """Store a finished assessment (answers + plan snapshot).
+
+        The draft goes with it (it became this assessment), unless `keep_draft`: an
+        assessment saved from a file (`coach plan --client`) leaves an assessment in
+        progress in the app as it was.
+
+        If the client list cannot be updated afterwards (a full disk), the assessment
+        is saved all the same: a notice says so and the next open catches up, so that a
+        retry does not store it twice."""
+        with self._client_locked(client_id) as df:
+            side = self.side_file(client_id, DRAFT)
+            with side.locked():
+                data = df.read_state() or {}
+                legacy = _draft_doc(data)
+                current = self._side_draft_doc(side)
+                if keep_draft and legacy is not None and not side.exists:
+                    self._write_side_draft(client_id, {"1": legacy})  # moved, not lost
+                table = data.setdefault("assessments", {})
+                new_id = max((int(k) for k in table), default=0) + 1
+                doc = assessment_doc(answers, plan, notes=notes, engine_version=engine_version)
+                if not keep_draft and current is not None and current.get("rev"):
+                    doc["draft_rev"] = current["rev"]  # the draft became this assessment
+                table[str(new_id)] = doc
+                data["draft"] = {}
+                with self._pending(client_id):
+                    df.write_state(data)
+                    if not keep_draft and current is not None:
+                        self._clear_side_draft(side)
+                    summary = client_summary(_ordered(table))
+                    self._update_entry_after_save(client_id, {**summary,
+                                                              "last_activity": _today()})
         return new_id
+
+    def save_assessment(self, name: str, answers: dict[str, Any], plan: dict[str, Any], *,
+                        notes: str | None = None,
+                        engine_version: str | None = None) -> tuple[str, int]:
+        """A finished assessment for the client `name`, created with it if new: in one
+        write, so a kill leaves either the client with its assessment or nothing. An
+        existing client's draft stays as it is. Returns (client id, assessment id)."""
+        doc = assessment_doc(answers, plan, notes=notes, engine_version=engine_version)
+        client_id, created = self._create_or_find(name, allow_existing=True,
+                                                  assessments={"1": doc})
+        if created:
+            return client_id, 1
+        return client_id, self.finish_assessment(client_id, answers, plan, notes=notes,
+                                                 engine_version=engine_version,
+                                                 keep_draft=True)
+
+    def _update_entry_after_save(self, client_id: str, fields: Mapping[str, Any]) -> None:
+        """The client file is saved; the index follows, or the next open makes it."""
+        try:
+            self._update_entry(client_id, fields)
+        except StoreError as exc:
+            if isinstance(exc, ReadOnlyWorkspace):
+                raise
+            self.notices.append(_tr.gettext(
+                "{what}: saved, but the client list could not be updated ({reason}); "
+                "coach updates it the next time it opens this workspace."
+            ).format(what=self._label(self.client(client_id).name),
+                     reason=exc.lines[0] if exc.lines else "-"))
+            raise _KeepPending from exc
 
     def assessments(self, client_id: str) -> list[AssessmentRecord]:
         """Every assessment of a client, oldest first: id, date, answers, plan, notes..."""
-        table = self._client(client_id).data().get("assessments", {})
+        table = (self._client(client_id).read_state() or {}).get("assessments", {})
         return [assessment_of(doc_id, table[doc_id]) for doc_id in sorted(table, key=int)]
 
     def assessment(self, client_id: str, assessment_id: int) -> AssessmentRecord:
@@ -572,18 +593,20 @@ class Workspace:
                 self.client(client_id).name), id=assessment_id))
 
     def set_notes(self, client_id: str, assessment_id: int, notes: str | None) -> None:
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             self.assessment(client_id, assessment_id)
             df.db.table("assessments").update({"notes": notes}, doc_ids=[assessment_id])
 
     # -- settings ---------------------------------------------------------------
+    def _settings(self) -> dict[str, Any]:
+        state = self._index.peek() or {}
+        doc = (state.get("settings") or {}).get("1")
+        values = doc.get("values", {}) if isinstance(doc, dict) else {}
+        return values if isinstance(values, dict) else {}
+
     def get_setting(self, key: str, default: Any = None) -> Any:
         self._load_index()
-        doc = self._index.db.table("settings").get(doc_id=1) if self._index.read_state() else None
-        values = doc.get("values", {}) if isinstance(doc, dict) else {}
-        return values.get(key, default)
+        return self._settings().get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
         serialise(value)  # refuse what cannot be stored before touching anything
@@ -592,84 +615,21 @@ class Workspace:
         except OSError as exc:
             raise self._index._io_error(exc) from exc
         with self._index_locked():
-            table = self._index.db.table("settings")
-            doc = table.get(doc_id=1)
-            values = dict(doc.get("values", {})) if isinstance(doc, dict) else {}
-            if values.get(key) == value and key in values:
+            values = dict(self._settings())
+            if key in values and values[key] == value and self._index.peek() is not None:
                 return
             values[key] = value
-            table.upsert(Document({"values": values}, doc_id=1))
-
-    # -- forgetting -------------------------------------------------------------
-    def forget_client(self, client_id: str) -> None:
-        """Erase the client everywhere: file, backups, damaged copies, lock, index entry."""
-        self._check_writable()
-        entry = self.client(client_id)
-        df = self._client_file(client_id, entry.name)
-        try:
-            with df._held_lock():
-                df.erase()
-                with self._index_locked():
-                    found = self._index_entries().get(client_id)
-                    if found is not None:
-                        self._index.db.table("clients").remove(doc_ids=[found[0]])
-                    self._drop_settings_about(client_id, entry.name)
-                    self._scrub_index_copies(client_id, entry.name)
-            df.remove_lock_file()
-        except OSError as exc:  # a read-only folder...: say what is left, run forget again
-            raise StoreError(_tr.gettext(
-                "{what}: could not erase everything ({reason}: {file}). Fix the folder's "
-                "permissions and run the same command again."
-            ).format(what=self._label(entry.name), reason=exc.strerror or str(exc),
-                     file=exc.filename or df.path), path=df.path) from exc
-        self._clients.pop(client_id, None)
-
-    def _drop_settings_about(self, client_id: str, name: str) -> None:
-        table = self._index.db.table("settings")
-        doc = table.get(doc_id=1)
-        if not isinstance(doc, dict):
-            return
-        values = dict(doc.get("values", {}))
-        kept = {k: v for k, v in values.items() if v not in (client_id, name)}
-        if kept != values:
-            table.upsert(Document({"values": kept}, doc_id=1))
-
-    def _scrub_index_copies(self, client_id: str, name: str) -> None:
-        """Older generations of the index still name the client: rewrite or remove them."""
-        marks = [client_id.encode(), name.encode("utf-8"),
-                 serialise(name).strip('"').encode("ascii", "backslashreplace")]
-        for path in self._index.related_files():
-            if path == self._index.path or path.name.endswith(".lock"):
-                continue
-            raw = path.read_bytes()
-            if not any(m and m in raw for m in marks):
-                continue
-            try:
-                data, _found = parse("index", raw)
-            except ValueError:
-                path.unlink()  # an unreadable copy that names the client cannot stay
-                continue
-            data["clients"] = {k: v for k, v in data.get("clients", {}).items()
-                               if v.get("id") != client_id}
-            for doc in data.get("settings", {}).values():
-                doc["values"] = {k: v for k, v in doc.get("values", {}).items()
-                                 if v not in (client_id, name)}
-            scrubbed = serialise(data).encode("utf-8")
-            if any(m and m in scrubbed for m in marks):  # named elsewhere: keep today's index
-                scrubbed = self._index.path.read_bytes()
-            fsutil.atomic_write(path, scrubbed)
-        fsutil.fsync_dir(self.path)
+            self._index_apply({}, settings={"1": {"values": values}})
 
     # -- export / import --------------------------------------------------------
     def export_client(self, client_id: str) -> dict[str, Any]:
         from coach.store.portable import build_export
 
         entry = self.client(client_id)
-        df = self._client(client_id)
-        data = df.data()
-        draft = data.get("draft", {}).get("1")
+        data = self._client(client_id).read_state() or {}
+        draft = self.load_draft(client_id)
         return build_export(entry.name, entry.created, _ordered(data.get("assessments", {})),
-                            draft)
+                            draft._asdict() if draft is not None else None)
 
     def write_export(self, client_id: str, target: Path, *, force: bool = False) -> None:
         """Write the portable JSON of one client to `target`, as every user file is
@@ -686,12 +646,13 @@ class Workspace:
 
     def import_client(self, payload: object, *, replace: bool = False,
                       check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
+                      check_plan: Callable[[Mapping[str, Any], str], object] | None = None,
                       source: str = "import") -> tuple[str, bool]:
         """Add a client from an export; (client id, replaced an existing one?)."""
         from coach.store.portable import read_export
 
         name, created, assessments, draft = read_export(
-            payload, source=source, check_answers=check_answers)
+            payload, source=source, check_answers=check_answers, check_plan=check_plan)
         name = self._valid_name(name)
         existing = self.find_client(name)
         if existing is not None and not replace:
@@ -706,20 +667,43 @@ class Workspace:
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
         client_id = existing.id
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
-            data = df.data()
+        with self._client_locked(client_id) as df:
+            data = df.read_state() or {}
             data["meta"]["1"]["name"] = name
             if created:
                 data["meta"]["1"]["created"] = created
-            data["assessments"], data["draft"] = assessments, draft
-            self._update_entry(client_id, {"dirty": True})
-            df.write_state(data)
-            summary = client_summary(_ordered(assessments))
-            self._update_entry(client_id, {**summary, "name": name, "key": name_key(name),
-                                           "last_activity": _today(), "dirty": False})
+            data["assessments"], data["draft"] = assessments, {}
+            side = self.side_file(client_id, DRAFT)
+            with side.locked(), self._pending(client_id):
+                if draft:
+                    self._write_side_draft(client_id, draft)
+                elif self._side_draft_doc(side) is not None:
+                    self._clear_side_draft(side)
+                df.write_state(data)
+                summary = client_summary(_ordered(assessments))
+                self._update_entry_after_save(
+                    client_id, {**summary, "name": name, "key": name_key(name),
+                                "last_activity": _today()})
         return client_id, True
+
+
+class _KeepPending(Exception):
+    """Internal: leave the `.pending` marker (the index is behind the client file)."""
+
+
+def assessment_doc(answers: dict[str, Any], plan: dict[str, Any], *, notes: str | None,
+                   engine_version: str | None) -> dict[str, Any]:
+    assessed = plan.get("assessed_on")
+    return {"date": assessed if isinstance(assessed, str) and assessed else _today(),
+            "answers": answers, "plan": plan,
+            "engine_version": engine_version or plan.get("engine_version"),
+            "notes": notes, "saved_at": _now()}
+
+
+def _draft_doc(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The draft kept inside a client file (before side files), if any."""
+    doc = (data.get("draft") or {}).get("1")
+    return doc if isinstance(doc, dict) else None
 
 
 def _ordered(table: Mapping[str, Any]) -> list[dict[str, Any]]:

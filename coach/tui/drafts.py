@@ -63,7 +63,32 @@ class Drafts:
         # on the plan, where each platform's answers are one Enter away.
         answers = copy.deepcopy(past[-1].answers)
         answers.setdefault("profile", {})["name"] = name
-        self.open(client_id, name, answers, start_at("plan"), follow_up=True)
+        # A measurement describes its own period: a follow-up measures again (Time step).
+        answers.pop("measured", None)
+        notes = self._from_log(client_id, past[-1].date, answers)
+        self.open(client_id, name, answers, start_at("plan"), follow_up=True, notes=notes)
+
+    def _from_log(self, client_id: str, since: str,
+                  answers: dict[str, Any]) -> dict[tuple[str | None, str], str]:
+        """Results of the last 90 days from the client's log, when it covers them; the
+        notes to show beside the fields it filled."""
+        from coach import clock
+        from coach.assessment.prefill import FIELD, prefill_results
+        from coach.report.progress import covers_90_days, last_90_days
+        from coach.store import StoreError
+        from coach.store.results_log import results
+
+        try:
+            entries = results(self.workspace, client_id)
+        except StoreError:
+            return {}
+        today = clock.today()
+        if not covers_90_days(entries, since, today):
+            return {}
+        filled = prefill_results(answers, last_90_days(entries, today))
+        note = _("From your results log (last 90 days): change it if it is not right.")
+        return {(key, f"{FIELD}.{kind}"): note for key, kinds in filled.items()
+                for kind in kinds}
 
     @staticmethod
     def blank(name: str) -> dict[str, Any]:
@@ -77,7 +102,8 @@ class Drafts:
         return answers
 
     def open(self, client_id: str, name: str, answers: dict[str, Any],
-             position: dict[str, Any], *, follow_up: bool = False) -> None:
+             position: dict[str, Any], *, follow_up: bool = False,
+             notes: dict[tuple[str | None, str], str] | None = None) -> None:
         from coach.assessment import Session
         from coach.tui.screens.assessment import AssessmentScreen
 
@@ -86,6 +112,7 @@ class Drafts:
         self.client_name = name
         self.session = Session.resume(self.bank, answers, position, client_id=client_id,
                                       saver=self._saver(client_id), lazy=follow_up)
+        self.session.notes = dict(notes or {})
         self.app.push_screen(AssessmentScreen(self.session, client_name=name,
                                               on_finish=self._finish, follow_up=follow_up))
 
@@ -114,6 +141,10 @@ class Drafts:
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
+                # Said, not silent: a person who pressed Enter on "No" believed it saved.
+                self.app.notify(_("Not saved: the assessment stays in progress. Save it "
+                                  "from the plan when you are ready."),
+                                title=_("Not saved"), severity="warning", markup=False)
                 return
             from coach.assessment.final import final_answers
             from coach.store import StoreError
@@ -143,7 +174,9 @@ class Drafts:
                       "still change answers afterwards.") if own_assessment() else
                     _("Save this assessment for {name}? It joins the client's history; you "
                       "can still change answers afterwards."))
-        self.app.push_screen(ConfirmScreen(question.format(name=self.client_name)),
+        self.app.push_screen(ConfirmScreen(
+            question.format(name=self.client_name), yes=_("Save"), no=_("Not now"),
+            default=True),
             callback=confirmed)
 
     def draft_client(self, screen: Screen[Any] | None = None) -> str | None:

@@ -108,7 +108,8 @@ class Navigator:
 
         self.app.push_screen(ConfirmScreen(
             _("There is no client named {name} yet. Create it and start its first "
-              "assessment?").format(name=shown), yes=_("Create"), no=_("Quit")),
+              "assessment?").format(name=shown), yes=_("Create"), no=_("Quit"),
+            default=True),
             callback=answered)
 
     def _enter_client(self, client_id: str, *, present: bool, start: bool = False) -> None:

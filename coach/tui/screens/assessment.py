@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
+from textual.widgets import Button, ContentSwitcher, Header, Static
 
 from coach.assessment import Session
 from coach.assessment.position import STAGES
@@ -25,6 +25,7 @@ from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang, ngettext, own_assessment
 from coach.tui.preview import preview_plan
 from coach.tui.screens.base import CoachView
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.form import QuestionForm
 from coach.tui.widgets.inventory import InventoryStep
 from coach.tui.widgets.planview import PlanStep
@@ -81,7 +82,7 @@ class AssessmentScreen(CoachView, Screen[None]):
             yield Static("", id="nav-gap")
             yield Button(_("Skip platform"), id="nav-skip", compact=True)
             yield Button(_("Next"), id="nav-next", compact=True, variant="primary")
-        yield Footer()
+        yield CoachFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = clean(self.client_name, single_line=True)
@@ -306,6 +307,16 @@ class AssessmentScreen(CoachView, Screen[None]):
             self.notify(_("The plan needs a few more answers first."), severity="warning")
             return
         self.on_finish(self.session, plan)
+
+    def on_plan_step_calendar(self, event: PlanStep.Calendar) -> None:
+        event.stop()
+        plan = self.refresh_plan()
+        if plan is None:
+            self.notify(_("The plan needs a few more answers first."), severity="warning")
+            return
+        from coach.tui.screens.calendar import add_to_calendar
+
+        add_to_calendar(self, dict(plan), self.client_name, self.session.bank)
 
     async def relanguage(self) -> None:
         """Rebuild every text in the new language, then come back to the same place."""

@@ -9,18 +9,19 @@ n edits the session notes of the highlighted assessment; d discards the draft.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import N_, _, ngettext
+from coach.tui.i18n import N_, _, current_lang, ngettext
 from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.history import AssessmentRow, assessment_row, chart_lines, hours_text
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class ClientScreen(CoachScreen):
         Binding("c", "compare", N_("Compare"), id="client.compare"),
         Binding("m", "mark", N_("Mark"), id="client.mark"),
         Binding("n", "notes", N_("Notes"), id="client.notes"),
+        Binding("l", "log_results", N_("Log results"), id="client.log"),
         Binding("d", "discard", N_("Discard draft"), id="client.discard"),
         Binding("escape", "back", N_("Clients"), id="client.clients"),
     ]
@@ -53,10 +55,11 @@ class ClientScreen(CoachScreen):
         with Vertical(id="client", classes="step"):
             yield Static("", classes="step-title", id="client-name")
             yield Static("", classes="step-intro", id="client-status")
+            yield Static("", id="client-gate")
             yield DataTable(id="client-history", cursor_type="row", zebra_stripes=True)
             yield Static("", id="client-chart")
             yield Static("", id="client-hint")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.reload()
@@ -79,6 +82,7 @@ class ClientScreen(CoachScreen):
         elif not n:
             status += " · " + _("press f to start the first one")
         self.query_one("#client-status", Static).update(Content(status))
+        self._show_gate()
         self._fill_table()
         chart = chart_lines(self.rows)
         box = self.query_one("#client-chart", Static)
@@ -86,6 +90,37 @@ class ClientScreen(CoachScreen):
         box.update(Content("\n".join(chart)))
         self._hint()
         self.refresh_bindings()
+
+    def _progress(self) -> Any:
+        """The gate measured since the latest assessment (None without one)."""
+        from coach import clock
+        from coach.engine.plan import rules_of
+        from coach.report.progress import measure
+        from coach.store.results_log import results
+
+        if not self.assessments:
+            return None
+        latest = self.assessments[-1]
+        rules = rules_of(self.desk.bank)
+        return measure(latest.plan, latest.date, results(self.workspace, self.client_id),
+                       clock.today(), goal_results=dict(rules.goal_results),
+                       min_results=rules.gate.min_results)
+
+    def _show_gate(self) -> None:
+        """The gate as a bar: "Gate ████░░ 4 of 6 sales, 5 weeks left (l: log results)"."""
+        from coach.report.progress import gate_line
+
+        box = self.query_one("#client-gate", Static)
+        p = self._progress()
+        box.display = p is not None
+        if p is None:
+            return
+        width = 12
+        done = width if p.met or not p.gate.needed else min(width, width * p.have
+                                                             // p.gate.needed)
+        bar = "█" * done + "░" * (width - done)
+        box.update(Content(_("Gate {bar} {line} (l: log results)").format(
+            bar=bar, line=gate_line(p, current_lang()))))
 
     def on_resize(self) -> None:
         if self.is_mounted and self.rows and self.app.size.width != self._width:
@@ -155,6 +190,53 @@ class ClientScreen(CoachScreen):
     def action_discard(self) -> None:
         self.nav.discard_draft(self.client_id)
 
+    def action_log_results(self) -> None:
+        """A small form, the focus platform and space preselected."""
+        from coach import clock
+        from coach.engine.plan import rules_of
+        from coach.report.labels import RESULT_NAMES, translate
+        from coach.report.week import focus_of, gate_of
+        from coach.tui.screens.logresults import LogResultsScreen, kinds_for
+
+        lang = current_lang()
+        names = self.desk.platform_names()
+        latest = self.assessments[-1] if self.assessments else None
+        plan = latest.plan if latest else {}
+        answers = latest.answers if latest else {}
+        ids = [str(e.get("id")) for e in answers.get("platforms") or [] if e.get("id")]
+        ids = list(dict.fromkeys(ids)) or list(names)
+        platform, space = focus_of(plan)
+        tracked: dict[str, Any] = {}
+        for entry in answers.get("platforms") or []:
+            tracked.update(entry.get("results_90d") or {})
+        labels = {k: translate(lang, RESULT_NAMES, k) for k in RESULT_NAMES}
+        rules = rules_of(self.desk.bank)
+        gate = gate_of(plan, dict(rules.goal_results), rules.gate.min_results)
+        kinds = kinds_for(gate.kinds if plan else (), tracked, labels)
+        if len(kinds) > 5:  # a small form: the gate's kinds, then a few more
+            kinds = kinds[:5]
+
+        def done(values: dict[str, Any] | None) -> None:
+            if not values:
+                return
+            from coach.store import StoreError
+            from coach.store.results_log import add_result
+
+            try:
+                add_result(self.workspace, self.client_id, **values)
+            except StoreError as exc:
+                self.tell(_("Not logged"), exc.said(current_lang()))
+                return
+            self.notify(_("Results logged for {name}.").format(name=self.name_shown),
+                        markup=False)
+            self.reload()
+
+        self.app.push_screen(LogResultsScreen(
+            platforms=[(pid, names.get(pid, pid)) for pid in ids],
+            platform=platform if platform in ids else None,
+            space=space["name"] if space else None, kinds=kinds, today=clock.today()),
+            callback=done)
+
     def action_mark(self) -> None:
         found = self.current()
         if found is None:
@@ -209,6 +291,9 @@ class ClientScreen(CoachScreen):
             yield SystemCommand(_("Client: start a follow-up"),
                                 _("A new assessment from the last answers (f)"),
                                 self.action_follow_up)
+        yield SystemCommand(_("Client: log results"),
+                            _("What a platform brought, for the gate and the next "
+                              "follow-up (l)"), self.action_log_results)
         if self.rows:
             yield SystemCommand(_("Client: edit the session notes"),
                                 _("Notes of the highlighted assessment (n)"),

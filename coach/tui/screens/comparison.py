@@ -17,13 +17,14 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.report.compare import Change, Comparison, WarningChange, build_comparison
 from coach.report.labels import labels
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang, ngettext
 from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.footer import CoachFooter
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -53,7 +54,7 @@ class ComparisonScreen(CoachScreen):
             for part in ("focus", "time", "verdicts", "gone", "new", "results"):
                 yield Static("", classes="plan-head", id=f"compare-{part}-head")
                 yield Static("", id=f"compare-{part}", classes="compare-part")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         ws = self.workspace

@@ -1,4 +1,10 @@
-"""A typed yes/no confirmation: `ModalScreen[bool]`, answered with dismiss(value)."""
+"""A typed yes/no confirmation: `ModalScreen[bool]`, answered with dismiss(value).
+
+Its default (the button focused, which Enter presses) comes from what it asks: yes to
+save or create, no to replace or erase. The focused button is the only one that looks
+chosen, by its style (reverse, bold, a marker), not by colour alone: it reads the same
+in every theme and with NO_COLOR.
+"""
 
 from __future__ import annotations
 
@@ -23,23 +29,28 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n", "answer(False)", N_("No"), show=False),
     ]
 
-    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
+    def __init__(self, question: str, *, yes: str | None = None, no: str | None = None,
+                 default: bool = False) -> None:
         super().__init__()
         translate_bindings(self)
         self._question = question
         self._yes = yes
         self._no = no
+        # True: Enter says yes (saving, creating); False: Enter says no (erasing).
+        self.default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="modal-box"):
             # The question may quote user text (a client's name): never markup.
             yield Static(self._question, markup=False, id="confirm-question")
             with Horizontal(classes="modal-buttons"):
-                yield Button(self._yes or _("Yes"), variant="primary", id="yes")
-                yield Button(self._no or _("No"), id="no")
+                # No variant colours: a coloured button that is not the focused one
+                # looked like the default while Enter pressed the other.
+                yield Button(self._yes or _("Yes"), id="yes", classes="confirm-button")
+                yield Button(self._no or _("No"), id="no", classes="confirm-button")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.default else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -19,12 +19,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang, ngettext, own_assessment, say
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.widgets.clientrows import ClientRow, client_rows, filter_rows
+from coach.tui.widgets.footer import CoachFooter
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the search
 # At most this many rows in the table: the most recent clients, then the search finds
@@ -68,7 +69,7 @@ class HomeScreen(CoachScreen):
                             compact=True)
             yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="home-count")
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.sub_title = ""
@@ -80,10 +81,13 @@ class HomeScreen(CoachScreen):
         table = self.query_one("#home-table", DataTable)
         table.clear(columns=True)
         self._width = self.app.size.width
-        # Fixed columns keep their width; name and focus share what is left.
+        # Fixed columns keep their width; the name, what a person looks for, takes
+        # three fifths of what is left and the focus the rest (at 80 columns names
+        # were cut while the focus column had room).
         fixed = {"last": 10, "hours": 13, "warnings": 6}
         rest = max(24, self.app.size.width - 4 - 2 * len(COLUMNS) - sum(fixed.values()))
-        widths = {**fixed, "name": rest // 2, "focus": rest - rest // 2}
+        name = rest * 3 // 5
+        widths = {**fixed, "name": name, "focus": rest - name}
         titles = {"name": _("Name"), "last": _("Last"), "focus": _("Focus"),
                   "hours": _("Hours/budget"), "warnings": _("Warn.")}
         for key in COLUMNS:

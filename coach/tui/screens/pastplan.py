@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.report.localfmt import long_date
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.widgets.footer import CoachFooter
 from coach.tui.widgets.planview import PlanStep
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class PastPlanScreen(CoachScreen):
         Binding("escape", "close", N_("Back"), id="past.back"),
         Binding("n", "notes", N_("Notes"), id="past.notes"),
         Binding("x", "report", N_("Write report"), id="past.report"),
+        Binding("k", "calendar", N_("Add to my calendar"), id="past.calendar"),
     ]
 
     def __init__(self, desk: Desk, client_id: str, assessment_id: int) -> None:
@@ -46,7 +48,7 @@ class PastPlanScreen(CoachScreen):
         yield Header()
         yield Static("", id="past-notes", classes="card")
         yield PlanStep()
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         ws = self.workspace
@@ -85,6 +87,16 @@ class PastPlanScreen(CoachScreen):
         yield SystemCommand(_("Client: write this plan's report"),
                             _("HTML, Markdown, text or JSON, with the notes (x)"),
                             self.action_report)
+        yield SystemCommand(_("Plan: add to my calendar"),
+                            _("The weekly routine and the review as an .ics file (k)"),
+                            self.action_calendar)
+
+    def action_calendar(self) -> None:
+        from coach.tui.screens.calendar import add_to_calendar
+
+        if self.record is not None:
+            add_to_calendar(self, self.record.plan,
+                            self.workspace.client(self.client_id).name, self.desk.bank)
 
     def action_notes(self) -> None:
         from coach.tui.screens.notes import edit_notes

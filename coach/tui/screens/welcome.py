@@ -9,13 +9,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Static
 
 from coach.i18n import is_french
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachView
+from coach.tui.widgets.footer import CoachFooter
 
 ROLES: tuple[tuple[str, str], ...] = (
     ("freelancer", N_("A freelancer, for myself")),
@@ -72,7 +73,7 @@ class WelcomeScreen(CoachView, Screen[WelcomeChoice]):
                 yield Input(compact=True, id="welcome-name")
                 yield Static("", classes="q-error", id="welcome-error")
             yield Button(_("Start"), variant="primary", id="welcome-start", compact=True)
-        yield Footer()
+        yield CoachFooter()
 
     def on_mount(self) -> None:
         self.query_one("#welcome-error").display = False

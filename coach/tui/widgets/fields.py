@@ -80,6 +80,7 @@ class QuestionField(Vertical):
         self.options = options or []
         self.unit = unit
         self.index = index
+        self.choices: Options = list(self.options)
         self.error: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -112,6 +113,52 @@ class QuestionField(Vertical):
                 widget.focus()
                 return
 
+    def shown(self, value: Any) -> Any:
+        """The draft's value as this field holds it (a yes/no question holds "yes"/"no")."""
+        return value
+
+    async def refill(self, value: Any, text: str) -> None:
+        """Show another scope's answer (the next platform's) in this same field.
+
+        Moving between platforms refills the fields already on screen instead of
+        building new ones: building a page of questions is most of what a person waited
+        for. `value` is set first, so the change messages the widgets post on the way
+        compare equal to it and post nothing back to the draft.
+        """
+        if text != self.text:
+            self.text = text
+            self.query_one(".q-text", Static).update(Content(text))
+        if self.error:
+            self.set_error(None)
+        self.value = self.shown(value)
+        await self.fill()
+
+    async def fill(self) -> None:
+        """Show `self.value` in the input widget (overridden per kind of question)."""
+
+
+class ChoiceSet(RadioSet):
+    """Radios whose cursor starts on the answer given, not on the first choice."""
+
+    def on_mount(self) -> None:
+        # After RadioSet's own mount handler (it puts the cursor on the first button).
+        self.call_after_refresh(self.cursor_on_answer)
+
+    def cursor_on_answer(self) -> None:
+        pressed = self.pressed_index
+        if pressed >= 0:
+            self._selected = pressed
+
+    def show(self, value: str | None) -> None:
+        """Press the button for `value` (none for None) without posting a change."""
+        buttons = list(self.query(RadioButton))
+        with self.prevent(RadioButton.Changed):
+            for button in buttons:
+                button.value = button.name == value
+        # RadioSet keeps the pressed button itself; no public way to set it.
+        self._pressed_button = next((b for b in buttons if b.value), None)
+        self._selected = self.pressed_index if self.pressed_index >= 0 else 0
+
 
 class SingleField(QuestionField):
     def compose_input(self) -> ComposeResult:
@@ -120,9 +167,17 @@ class SingleField(QuestionField):
                          value=self.value if self.value in dict(self.options) else Select.NULL,
                          prompt=_("Choose…"), compact=True)
             return
-        with RadioSet(compact=True):
+        with ChoiceSet(compact=True):
             for oid, label in self.options:
                 yield RadioButton(Content(label), value=(oid == self.value), name=oid)
+
+    async def fill(self) -> None:
+        if self.query(Select):
+            select = self.query_one(Select)
+            with select.prevent(Select.Changed):
+                select.value = self.value if self.value in dict(self.options) else Select.NULL
+        else:
+            self.query_one(ChoiceSet).show(self.value)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
@@ -143,6 +198,9 @@ class YesNoField(SingleField):
         super().__init__(question, value=None if value is None else ("yes" if value else "no"),
                          **kwargs)
 
+    def shown(self, value: Any) -> Any:
+        return None if value is None else ("yes" if value else "no")
+
     def emit(self, value: Any) -> None:
         self.value = value
         self.post_message(self.Changed(self, None if value is None else value == "yes"))
@@ -153,6 +211,27 @@ class MultiField(QuestionField):
         chosen = set(self.value or [])
         yield SelectionList[str](*[(Content(label), oid, oid in chosen)
                                    for oid, label in self.options], compact=True)
+
+    def on_mount(self) -> None:
+        self._cursor_on_answer()
+
+    def _cursor_on_answer(self) -> None:
+        """The cursor starts on the first choice given (the first option if none)."""
+        chooser = self.query_one(SelectionList)
+        chosen = set(self.value or [])
+        ids = [oid for oid, _label in self.options]
+        first = next((n for n, oid in enumerate(ids) if oid in chosen), 0)
+        if ids:
+            chooser.highlighted = first
+
+    async def fill(self) -> None:
+        chooser = self.query_one(SelectionList)
+        with chooser.prevent(SelectionList.SelectedChanged):
+            chooser.deselect_all()
+            for oid in self.value or []:
+                if oid in dict(self.options):
+                    chooser.select(oid)
+        self._cursor_on_answer()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
@@ -187,7 +266,9 @@ class RankedList(OptionList):
 class RankedField(QuestionField):
     def compose_input(self) -> ComposeResult:
         yield RankedList(*self._options(), compact=True)
-        yield Static(Content(_("Space: choose or drop · u / d (Shift+↑ / Shift+↓): move")),
+        yield Static(Content(_("Space: choose or drop (the cursor stays on its row) · "
+                               "u / d (Shift+↑ / Shift+↓): move the item, the cursor "
+                               "with it")),
                      classes="q-keys")
 
     def _order(self) -> list[str]:
@@ -204,12 +285,22 @@ class RankedField(QuestionField):
             rows.append(Option(Content(mark + labels[oid]), id=oid))
         return rows
 
-    def _rebuild(self, keep: str | None) -> None:
+    def _rebuild(self, keep: str | None = None, *, row: int | None = None) -> None:
+        """The rows again; the cursor on item `keep`, or on row `row`."""
         lst = self.query_one(RankedList)
         lst.clear_options()
         lst.add_options(self._options())
         if keep is not None:
             lst.highlighted = self._order().index(keep)
+        elif row is not None and lst.option_count:
+            lst.highlighted = max(0, min(row, lst.option_count - 1))
+
+    def on_mount(self) -> None:
+        if self.options:
+            self.query_one(RankedList).highlighted = 0
+
+    async def fill(self) -> None:
+        self._rebuild(row=0)
 
     def _current(self) -> str | None:
         lst = self.query_one(RankedList)
@@ -229,8 +320,11 @@ class RankedField(QuestionField):
             chosen.remove(oid)
         else:
             chosen.append(oid)
+        # Choosing or dropping reorders the rows (chosen ones first): the cursor stays
+        # on the row where the person was, so the next Down goes on down the list.
+        row = self.query_one(RankedList).highlighted
         self.emit(chosen)
-        self._rebuild(oid)
+        self._rebuild(row=row)
 
     def move(self, delta: int) -> None:
         oid = self._current()
@@ -259,6 +353,11 @@ class NumberField(QuestionField):
             if self.unit:
                 yield Static(Content(self.unit), classes="q-unit")
 
+    async def fill(self) -> None:
+        box = self.query_one(Input)
+        with box.prevent(Input.Changed):
+            box.value = "" if self.value is None else fmt_num(self.value)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         value, problem = parse_number(event.value, minimum=self.minimum, maximum=self.maximum)
@@ -274,6 +373,11 @@ class NumberField(QuestionField):
 class TextField(QuestionField):
     def compose_input(self) -> ComposeResult:
         yield Input(clean(str(self.value or ""), single_line=True), compact=True, classes="text")
+
+    async def fill(self) -> None:
+        box = self.query_one(Input)
+        with box.prevent(Input.Changed):
+            box.value = clean(str(self.value or ""), single_line=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -307,6 +411,13 @@ class SpacesField(QuestionField):
                 yield SpaceRow(self.options, space.get("kind"),
                                clean(str(space.get("name", "")), single_line=True))
         yield Button(_("Add a space"), compact=True, classes="space-add")
+
+    async def fill(self) -> None:
+        rows = self.query_one(".space-rows")
+        await rows.remove_children()
+        await rows.mount_all([SpaceRow(self.options, space.get("kind"),
+                                       clean(str(space.get("name", "")), single_line=True))
+                              for space in self.value or []])
 
     def _collect(self) -> list[dict[str, str]]:
         spaces = []
@@ -359,8 +470,11 @@ def build_field(question: Question, bank: Bank, lang: str, value: Any, *,
                 platform: Platform | None = None, index: int = 0,
                 kind: str | None = None) -> QuestionField:
     cls = FIELDS.get(question.type, TextField)
-    return cls(question, text=question.text_for(lang, platform, kind),
-               help_text=question.help.get(lang) if question.help else "",
-               value=value, options=options_for(question, bank, lang, platform),
-               unit=question.unit.get(lang) if question.unit else "", index=index,
-               field_id=f"q-{question.id}")
+    choices = options_for(question, bank, lang, platform)
+    field = cls(question, text=question.text_for(lang, platform, kind),
+                help_text=question.help.get(lang) if question.help else "",
+                value=value, options=choices,
+                unit=question.unit.get(lang) if question.unit else "", index=index,
+                field_id=f"q-{question.id}")
+    field.choices = choices   # what the bank offered (a platform may offer other ones)
+    return field

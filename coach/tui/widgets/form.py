@@ -16,7 +16,7 @@ from textual.widgets import Static
 from coach.assessment import Scope, Session
 from coach.assessment import applies as applicability
 from coach.tui.i18n import _, current_lang
-from coach.tui.widgets.fields import QuestionField, build_field
+from coach.tui.widgets.fields import QuestionField, build_field, options_for
 
 
 class QuestionForm(VerticalScroll):
@@ -34,38 +34,68 @@ class QuestionForm(VerticalScroll):
         self.session: Session | None = None
         self.scope: Scope = None
         self.current: str | None = None
+        # Question id -> asked for this scope at all (a platform's own questions).
+        self.asked: dict[str, bool] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="step-title")
         yield Static("", classes="step-intro")
 
     async def load(self, session: Session, scope: Scope, *, title: str, intro: str) -> None:
-        """Show the questions for `scope`, filled with what the draft holds."""
+        """Show the questions for `scope`, filled with what the draft holds.
+
+        The first time, a field is built for every question of the section; after that
+        (the next platform), the same fields are refilled: only a question whose choices
+        differ for this platform is built again. A person moving between platforms
+        waited for building widgets, not for their answers.
+        """
         self.session = session
         self.scope = scope
         self.query_one(".step-title", Static).update(Content(title))
         intro_line = self.query_one(".step-intro", Static)
         intro_line.update(Content(intro))
         intro_line.display = bool(intro)
-        await self.query(QuestionField).remove()
         lang = current_lang()
         draft = session.draft
         platform = draft.platform(scope)
-        fields = []
-        for n, question in enumerate(q for q in session.bank.section(self.section)  # type: ignore[arg-type]
-                                     if platform is None or q.asked_for(platform.id)):
-            fields.append(build_field(question, session.bank, lang, draft.value(question, scope),
-                                      platform=platform, index=n,
-                                      kind=draft.profile.get("kind")))
-        await self.mount_all(fields)
+        built = {f.question.id: f for f in self.query(QuestionField)}
+        fields: list[QuestionField] = []
+        kind = draft.profile.get("kind")  # a nonprofit is asked as an organisation
+        for question in session.bank.section(self.section):  # type: ignore[arg-type]
+            self.asked[question.id] = platform is None or question.asked_for(platform.id)
+            value = draft.value(question, scope)
+            # A value filled in for the person (their results log) is said beside it.
+            note = session.notes.get((scope, question.field or ""))
+            field = built.get(question.id)
+            if field is None:
+                fields.append(_noted(build_field(question, session.bank, lang, value,
+                                                 platform=platform, index=len(fields),
+                                                 kind=kind), note))
+                continue
+            choices = options_for(question, session.bank, lang, platform)
+            base_help = question.help.get(lang) if question.help else ""
+            wanted_help = _joined(base_help, note)
+            if choices != field.choices or wanted_help != field.help_text:
+                # Another platform's own choices (kinds of space), or a note beside this
+                # platform's answer: this one is rebuilt.
+                fresh = _noted(build_field(question, session.bank, lang, value,
+                                           platform=platform, index=field.index, kind=kind),
+                               note)
+                place = list(self.children).index(field)
+                await field.remove()
+                await self.mount(fresh, before=place)
+            else:
+                await field.refill(value, question.text_for(lang, platform, kind))
+        if fields:
+            await self.mount_all(fields)
         self.sync_visibility()
         self.scroll_home(animate=False)
 
     def sync_visibility(self) -> None:
         assert self.session is not None
         for field in self.query(QuestionField):
-            field.display = applicability.applies(self.session.draft, field.question,
-                                                  self.scope)
+            field.display = self.asked.get(field.question.id, True) and applicability.applies(
+                self.session.draft, field.question, self.scope)
 
     def visible(self) -> list[QuestionField]:
         return [f for f in self.query(QuestionField) if f.display]
@@ -129,3 +159,14 @@ class QuestionForm(VerticalScroll):
             if self.session is not None:
                 self.session.position.question = node.question.id
             self.post_message(self.Moved())
+
+
+def _joined(help_text: str, note: str | None) -> str:
+    return f"{help_text}\n{note}" if help_text and note else (note or help_text)
+
+
+def _noted(field: QuestionField, note: str | None) -> QuestionField:
+    """The field with a note (where its value came from) below its own help."""
+    if note:
+        field.help_text = _joined(field.help_text, note)
+    return field

@@ -13,7 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from coach.assessment import Session
 from coach.assessment.entries import OTHER, split_key
 from coach.textsafe import clean
-from coach.tui.i18n import _, current_lang, fmt_num
+from coach.tui.i18n import _, current_lang, fmt_num, ngettext
 from coach.tui.numbers import MAX_HOURS, number_value, parse_number
 from coach.tui.widgets.fields import number_problem
 
@@ -55,8 +55,14 @@ class PlatformRow(Horizontal):
             if self.other:
                 self.query_one(".inv-label", Input).value = clean(
                     str((entry or {}).get("label", "")), single_line=True)
-        self.set_class(entry is not None, "-on")
+        self.set_on(entry is not None)
         self.set_error(None)
+
+    def set_on(self, on: bool) -> None:
+        """Ticked or not. An unticked row's hours take no Tab stop: Tab goes from one
+        platform's box to the next (a Space typed in those hours vanished silently)."""
+        self.set_class(on, "-on")
+        self.query_one(".inv-hours", Input).can_focus = on
 
     def set_error(self, message: str | None) -> None:
         self.error = message
@@ -90,6 +96,34 @@ class InventoryStep(VerticalScroll):
                      classes="inv-head")
         yield Vertical(id="inv-rows")
         yield Button(_("Add another platform"), compact=True, id="inv-add-other")
+        # Docked at the bottom: which platforms lie below the fold (at 80x24, Forum,
+        # Newsletter and Other were below WhatsApp with nothing to say so).
+        yield Static("", id="inv-more")
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", lambda _y: self.call_after_refresh(self.show_more),
+                   init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_more)
+
+    def show_more(self) -> None:
+        """Name the platforms below what is on screen, or nothing when all are seen."""
+        more = self.query_one("#inv-more", Static)
+        if not self.region:
+            return
+        # Screen rows: what lies under the line itself counts as below too.
+        bottom = self.region.bottom - 1
+        below = [row.platform_name for row in self.query(PlatformRow)
+                 if row.region.bottom > bottom]
+        if not below:
+            more.display = False
+            return
+        shown = ", ".join(below[:3]) + ("…" if len(below) > 3 else "")
+        more.update(Content("↓ " + ngettext("{n} more below: {names}",
+                                            "{n} more below: {names}",
+                                            len(below)).format(n=len(below), names=shown)))
+        more.display = True
 
     def _reasons(self) -> list[tuple[str, str]]:
         assert self.session is not None
@@ -122,6 +156,7 @@ class InventoryStep(VerticalScroll):
                  for n in range(self.other_slots)]
         await rows_box.mount_all(rows)
         self.refill()
+        self.call_after_refresh(self.show_more)
 
     def refill(self) -> None:
         assert self.session is not None
@@ -147,7 +182,7 @@ class InventoryStep(VerticalScroll):
             key = draft.include(pid, slot=slot, reason=_default_reason(self._reasons()))
             with row.prevent(Checkbox.Changed):
                 row.query_one(Checkbox).value = True
-            row.add_class("-on")
+            row.set_on(True)
             found = draft.entry(key)
             assert found is not None
             # Write what the row shows (hours typed before ticking, the reason).
@@ -178,7 +213,7 @@ class InventoryStep(VerticalScroll):
             self.session.save()
         else:
             self.session.exclude(row.key)
-            row.remove_class("-on")
+            row.set_on(False)
         self.post_message(self.Answered())
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -204,6 +239,11 @@ class InventoryStep(VerticalScroll):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         assert self.session is not None
+        if event.value != event.select.value:
+            # Stale: the row's default reason, posted at mount, arriving after the
+            # draft's own reason was shown (it turned a follow-up's "both" into
+            # "professional" on the way through this step).
+            return
         row = self._row(event.select)
         entry = self._entry(row, create=False)
         if entry is not None and event.value is not Select.NULL:

@@ -26,6 +26,14 @@ def severity_mark(severity: str) -> str:
     return {"critical": "‼", "warning": "⚠", "info": "ℹ"}.get(severity, "•")
 
 
+class PlatformList(OptionList):
+    """The plan's platforms: focused, a row is highlighted, so Enter opens it at once."""
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
+
 class PlanStep(VerticalScroll):
     class EditPlatform(Message):
         def __init__(self, platform_id: str) -> None:
@@ -39,6 +47,9 @@ class PlanStep(VerticalScroll):
 
     class Finish(Message):
         pass
+
+    class Calendar(Message):
+        """"Add to my calendar": the routine as an .ics file."""
 
     def __init__(self) -> None:
         super().__init__(id="step-plan", classes="step")
@@ -56,7 +67,7 @@ class PlanStep(VerticalScroll):
         yield Static("", id="plan-focus", classes="card")
         yield Static(plain(_("Platforms, best first (Enter: edit its answers)")),
                      classes="plan-head", id="plan-platforms-head")
-        yield OptionList(id="plan-platforms", compact=True)
+        yield PlatformList(id="plan-platforms", compact=True)
         yield Static(plain(_("Warnings")), classes="plan-head", id="plan-warnings-head")
         yield Static("", id="plan-warnings")
         yield Static(plain(_("Your weekly routine")), classes="plan-head")
@@ -69,6 +80,7 @@ class PlanStep(VerticalScroll):
         with Horizontal(classes="plan-actions"):
             yield Button(_("Edit the profile"), compact=True, id="plan-edit-profile")
             yield Button(_("Edit the hours"), compact=True, id="plan-edit-time")
+            yield Button(_("Add to my calendar"), compact=True, id="plan-calendar")
             yield Button(_("Save this assessment"), compact=True, variant="primary",
                          id="plan-finish")
 
@@ -104,6 +116,8 @@ class PlanStep(VerticalScroll):
                                         id=item["platform"]))
         if highlighted is not None and highlighted < platforms.option_count:
             platforms.highlighted = highlighted
+        elif platforms.has_focus and platforms.option_count:
+            platforms.highlighted = 0
         warnings = plan.get("warnings", [])
         rows: list[tuple[str, str]] = []
         for w in warnings:
@@ -152,3 +166,5 @@ class PlanStep(VerticalScroll):
             self.post_message(self.EditStep("time"))
         elif event.button.id == "plan-finish":
             self.post_message(self.Finish())
+        elif event.button.id == "plan-calendar":
+            self.post_message(self.Calendar())

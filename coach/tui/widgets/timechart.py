@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from coach.assessment import Session
 from coach.model import Plan
@@ -18,7 +18,8 @@ from coach.tui.i18n import _, current_lang, fmt_num
 from coach.tui.numbers import MAX_HOURS, number_value, parse_number
 from coach.tui.widgets.fields import number_problem
 
-TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME")
+TIME_CODES = ("OVER_BUDGET", "SPREAD_THIN", "TIME_SINK", "PERSONAL_TIME",
+              "HOURS_UNDERESTIMATED")
 BAR_WIDTH = 30
 
 
@@ -34,6 +35,11 @@ def hours_text(hours: float) -> str:
     return _("{n} h").format(n=fmt_num(hours))
 
 
+class WarningLine(Static, can_focus=True):
+    """One thing the coach sees, a Tab stop of its own: Tab brings a warning below the
+    fold into view (at 80x24 the second one was out of reach)."""
+
+
 class HoursRow(Horizontal):
     def __init__(self, key: str, name: str) -> None:
         super().__init__(classes="time-row")
@@ -44,6 +50,7 @@ class HoursRow(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(Content(self.platform_name), classes="time-name")
         yield Input(compact=True, classes="time-hours")
+        yield Static("", classes="time-measured")
         yield Static("", classes="time-bar")
 
 
@@ -70,8 +77,11 @@ class TimeStep(VerticalScroll):
         yield Static("", classes="time-group", id="time-personal-title")
         yield Vertical(id="time-personal")
         yield Static("", id="time-total")
+        with Horizontal(id="time-measured-bar"):
+            yield Button(_("Use measured time"), id="time-measured", compact=True)
+            yield Static("", id="time-measured-info")
         yield Static(Content(_("What the coach sees")), classes="time-group")
-        yield Static("", id="time-warnings")
+        yield Vertical(id="time-warnings")
 
     async def load(self, session: Session) -> None:
         self.session = session
@@ -92,12 +102,83 @@ class TimeStep(VerticalScroll):
                 row.query_one(Input).value = "" if hours is None else fmt_num(hours)
         self.redraw()
 
+    # -- measured time -------------------------------------------------------------------
+    def measurement(self) -> dict | None:
+        assert self.session is not None
+        found = self.session.draft.answers.get("measured")
+        return found if isinstance(found, dict) and found.get("hours_per_week") else None
+
+    def kept(self, key: str, declared: float) -> float:
+        """The hours the plan uses for a platform: measured where the person keeps it."""
+        m = self.measurement()
+        entry = self.session.draft.entry(key) if self.session else None
+        pid = entry.get("id") if entry else None
+        if m is None or pid not in m["hours_per_week"]:
+            return declared
+        keep = (m.get("keep") or {}).get(pid, "measured")
+        return float(m["hours_per_week"][pid]) if keep == "measured" else declared
+
+    def show_measured(self) -> None:
+        assert self.session is not None
+        m = self.measurement()
+        info = self.query_one("#time-measured-info", Static)
+        if m is None:
+            info.update(Content(_("Declared hours. A time tracker can tell you what the week "
+                                  "really held.")))
+        else:
+            from coach.report.localfmt import long_date
+
+            lang = current_lang()
+            info.update(Content(_("Measured: {source}, {first} to {last}").format(
+                source=clean(str(m.get("source", "")), single_line=True),
+                first=long_date(str(m.get("from", "")), lang),
+                last=long_date(str(m.get("to", "")), lang))))
+        for row in self.query(HoursRow):
+            entry = self.session.draft.entry(row.key)
+            pid = entry.get("id") if entry else None
+            label = ""
+            if m is not None and pid in m["hours_per_week"]:
+                keep = (m.get("keep") or {}).get(pid, "measured")
+                label = (_("measured {h} ✓") if keep == "measured"
+                         else _("measured {h}")).format(
+                    h=hours_text(float(m["hours_per_week"][pid])))
+            row.query_one(".time-measured", Static).update(Content(label))
+
+    def open_measured(self) -> None:
+        from coach.tui.screens.measured import MeasuredScreen
+
+        assert self.session is not None
+        s = self.session
+        lang = current_lang()
+        declared = [(str(e.get("id")), s.draft.heading(k, lang),
+                     float(e.get("hours_per_week") or 0))
+                    for k, e in zip(s.draft.keys(), s.platforms, strict=True)]
+        self.app.push_screen(MeasuredScreen(s.bank, declared, self.measurement()),
+                             self._measured_chosen)
+
+    def _measured_chosen(self, result: dict | None) -> None:
+        assert self.session is not None
+        if result is None:
+            return
+        if result:
+            self.session.draft.answers["measured"] = result
+        else:
+            self.session.draft.answers.pop("measured", None)
+        self.session.save()
+        self.redraw()
+        self.post_message(self.Answered())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "time-measured":
+            event.stop()
+            self.open_measured()
+
     def redraw(self, plan: Plan | None = None) -> None:
         assert self.session is not None
         s = self.session
         draft = s.draft
         budget = float(s.profile.get("weekly_budget_hours") or 0)
-        hours = {k: float(e.get("hours_per_week") or 0)
+        hours = {k: self.kept(k, float(e.get("hours_per_week") or 0))
                  for k, e in zip(draft.keys(), s.platforms, strict=True)}
         personal_keys = {k for k in hours if draft.is_personal(k)}
         pro_total = sum(h for k, h in hours.items() if k not in personal_keys)
@@ -115,27 +196,36 @@ class TimeStep(VerticalScroll):
         self.query_one("#time-personal-title", Static).update(Content(
             _("Personal: {h} (not counted in the budget)").format(h=hours_text(personal_total))))
         self.query_one("#time-personal-title").display = bool(personal_keys)
+        self.show_measured()
         budget_bar = bar(budget, scale)
         self.query_one("#time-total", Static).update(Content(
             _("Budget") + "  " + budget_bar + "  " + hours_text(budget)))
         self.show_warnings(plan)
 
     def show_warnings(self, plan: Plan | None) -> None:
-        target = self.query_one("#time-warnings", Static)
         if plan is None:
-            target.update(Content(_("(The warnings appear once the profile and the hours are "
-                                    "filled in.)")))
-            return
-        lines = []
-        for warning in plan.get("warnings", []):
-            if warning.get("code") not in TIME_CODES:
-                continue
-            lines.append("⚠ " + clean(str(warning.get("message", ""))))
-            if warning.get("instead"):
-                lines.append("  → " + clean(str(warning["instead"])))
-        if not lines:
-            lines.append("✓ " + _("Your hours fit your budget."))
-        target.update(Content("\n".join(lines)))
+            blocks = [_("(The warnings appear once the profile and the hours are filled in.)")]
+        else:
+            blocks = []
+            for warning in plan.get("warnings", []):
+                if warning.get("code") not in TIME_CODES:
+                    continue
+                text = "⚠ " + clean(str(warning.get("message", "")))
+                if warning.get("instead"):
+                    text += "\n  → " + clean(str(warning["instead"]))
+                blocks.append(text)
+            if not blocks:
+                blocks.append("✓ " + _("Your hours fit your budget."))
+        box = self.query_one("#time-warnings", Vertical)
+        lines = list(box.query(WarningLine))
+        # The lines on screen are reused (one keeps its focus while the hours change).
+        for line, text in zip(lines, blocks, strict=False):
+            line.update(Content(text))
+        for line in lines[len(blocks):]:
+            line.remove()
+        if len(blocks) > len(lines):
+            box.mount_all([WarningLine(Content(text), classes="time-warning")
+                           for text in blocks[len(lines):]])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
