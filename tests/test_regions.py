@@ -203,3 +203,24 @@ def test_quick_mode_asks_in_the_regions_words() -> None:
     assert "subvention" in france.text("won", "linkedin", nonprofit)
     assert "missions" in france.text("won", "linkedin")
     assert "mandats" in quebec.text("won", "linkedin")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None or shutil.which("pdfinfo") is None,
+                    reason="needs headless Chromium and pdfinfo (poppler-utils)")
+@pytest.mark.parametrize(("lang", "size"), [("en", "letter"), ("fr-FR", "A4")])
+def test_a_three_platform_plan_prints_on_two_pages_of_the_regions_paper(
+        tmp_path: Path, lang: str, size: str) -> None:
+    """Printed as a browser prints it: the region's paper, no mostly-empty last page (it
+    took four pages, the last nearly empty)."""
+    page = tmp_path / "plan.html"
+    out = _coach("--lang", lang, "plan", "--answers", str(PERSONAS / "freelance_designer.toml"),
+                 "--format", "html", "-o", str(page))
+    assert out.returncode == 0, out.stderr
+    pdf = tmp_path / "plan.pdf"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-pdf-header-footer", f"--print-to-pdf={pdf}", str(page)],
+                   capture_output=True, timeout=180, check=False)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          timeout=60, check=True).stdout
+    assert re.search(r"^Pages:\s+2$", info, re.M), info
+    assert f"({size})" in info, info

@@ -104,15 +104,19 @@ footer { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 26px;
   h3 { margin: 8px 0 4px; }
   section { break-inside: auto; margin-bottom: 12px; }
   .card { padding: 10px 12px; }
-  .warning-card { margin-bottom: 6px; }
+  .warning-card { margin-bottom: 5px; padding: 7px 12px; }
   .tiles { gap: 6px; margin-bottom: 8px; }
   .tile { padding: 5px 8px; }
   .tile .v { font-size: 13pt; }
-  .chart { max-width: 150mm; }
+  .chart { max-width: 130mm; }
   /* Many platforms: narrower, so the chart stays on the page with its tiles. */
   .chart.tall { max-width: 125mm; }
   td { padding: 5px 6px; }
   table { font-size: 9pt; }
+  /* The sentences get the width: short rows, fewer pages. */
+  .table-card table { table-layout: fixed; }
+  .table-card th:nth-child(1) { width: 17%; } .table-card th:nth-child(2) { width: 13%; }
+  .table-card th:nth-child(3) { width: 8%; } .table-card th:nth-child(4) { width: 12%; }
   footer { margin-top: 12px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, .tile, tr, li { break-inside: avoid; page-break-inside: avoid; }
