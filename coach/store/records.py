@@ -42,6 +42,7 @@ class ClientSummary(NamedTuple):
     warnings: int
     warning_codes: tuple[str, ...]
     damaged: bool = False            # an unreadable file listed so it can be seen or forgotten
+    lang: str | None = None          # the client's own language ("fr-FR"), if one was set
 
 
 class AssessmentRecord(NamedTuple):
@@ -93,6 +94,7 @@ def client_summary_of(entry: Mapping[str, Any]) -> ClientSummary:
         warnings if warnings.__class__ is int else 0,
         tuple(c for c in codes if c.__class__ is str) if codes.__class__ is list else (),
         get("damaged") is True,
+        _text(get("lang")),
     ))
 
 

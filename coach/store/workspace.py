@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from coach import clock
-from coach.i18n import Deferred, Msg
+from coach.i18n import LANGS, Deferred, Msg
 from coach.store import fsutil
 from coach.store.drafting import Drafts
 from coach.store.errors import (
@@ -287,6 +287,7 @@ class Workspace(Repairs, Drafts):
         return {"id": meta["client_id"], "name": meta["name"], "key": name_key(meta["name"]),
                 "created": meta.get("created") or _today(),
                 "last_activity": last_activity or meta.get("created") or _today(),
+                **({"lang": meta["lang"]} if meta.get("lang") in LANGS else {}),
                 **client_summary(assessments)}
 
     def _update_entry(self, client_id: str, fields: Mapping[str, Any]) -> None:
@@ -497,6 +498,24 @@ class Workspace(Repairs, Drafts):
                     df.write_state(data)
                     df.label = self._label(cleaned)
                     self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned)})
+
+    def set_client_lang(self, client_id: str, lang: str | None) -> None:
+        """The language (and region) this client's plans and reports speak, or None for
+        the person running coach's own: a Québec consultant's client in Lyon reads fr-FR."""
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        with self._client_locked(client_id) as df:
+            data = df.read_state() or {}
+            meta = data["meta"]["1"]
+            if meta.get("lang") == lang:
+                return
+            if lang is None:
+                meta.pop("lang", None)
+            else:
+                meta["lang"] = lang
+            with self._index_locked(), self._pending(client_id):
+                df.write_state(data)
+                self._update_entry(client_id, {"lang": lang})
 
     # -- assessments ------------------------------------------------------------
     def finish_assessment(self, client_id: str, answers: dict[str, Any], plan: dict[str, Any],
