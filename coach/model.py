@@ -145,7 +145,8 @@ class Gate(TypedDict):
 class Plan(TypedDict):
     schema: int                     # 1
     client: str
-    lang: str
+    lang: str                       # "en" | "fr" (the language; see region)
+    region: NotRequired[str]        # "CA" | "FR": whose French words (fr-CA, fr-FR)
     assessed_on: str                # YYYY-MM-DD
     focus: Focus | None
     platforms: list[PlanPlatform]   # best first

@@ -161,6 +161,8 @@ def test_full_run_english_with_back_bad_input_and_report_file(
 
 
 # ----------------------------------------------------------------- French: stop, then resume
+NONPROFIT = {"profile": {"kind": "nonprofit"}}  # the won question asks it as an organisation
+
 def french_profile(k: Keys) -> list[Entry]:
     t = k.text
     return [
@@ -220,7 +222,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("linkedin_groups_part", fb), DOWN * 3 + ENTER),
         E(t("questions_asked", fb), no()),
         E(t("inquiries", fb), "0" + ENTER),
-        E(t("won", fb), "0" + ENTER),
+        E(t("won", fb, NONPROFIT), "0" + ENTER),            # asked as an organisation
         E(t("referrals", fb), "0" + ENTER),
         E(t("site_visits", fb), "0" + ENTER),
         E(t("donations", fb), "0" + ENTER),                    # goal is donations
@@ -240,7 +242,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("spaces", fo), ENTER),
         E(t("questions_asked", fo), yes()),
         E(t("inquiries", fo, lab), "4" + ENTER),
-        E(t("won", fo), "2" + ENTER),
+        E(t("won", fo, NONPROFIT), "2" + ENTER),
         E(t("referrals", fo, lab), "1" + ENTER),
         E(t("site_visits", fo, lab), "30" + ENTER),
         E(t("donations", fo, lab), "3" + ENTER),

@@ -291,13 +291,13 @@ def copy_bank(tmp_path: Path) -> Path:
 
 BROKEN = [
     ('{ activity = "answer_questions", share = 6 }', '{ activity = "answer_all", share = 6 }',
-     "routines.toml: routine #2: steps[1].activity: unknown activity 'answer_all'"),
+     "routines.toml: routine #2 (group): steps[1].activity: unknown activity 'answer_all'"),
     ('{ activity = "answer_questions", share = 6 }', '{ activity = "answer_questions", '
-     'share = 0 }', "routines.toml: routine #2: steps[1].share: expected a number above 0"),
+     'share = 0 }', "routines.toml: routine #2 (group): steps[1].share: expected a number above 0"),
     ('space = "group"', 'space = "hashtag"',
-     "routines.toml: routine #2: space: unknown space kind 'hashtag'"),
+     "routines.toml: routine #2 (hashtag): space: unknown space kind 'hashtag'"),
     ('platform = "youtube"\nsteps', 'platform = "vine"\nsteps',
-     "routines.toml: routine #"),
+     "routines.toml: routine #11 (vine): platform: unknown platform 'vine'"),
     ('publish_video = { unit = 240, sitting = 120 }', 'publish_video = { unit = -4, sitting = 0 }',
      "routines.toml: activity 'publish_video': unit: -4 is not between 0 and 1440"),
     ('goals = ["volunteers"] },\n  { activity = "donation_ask", share = 1, goals = ["donations"] '

@@ -12,6 +12,7 @@ refused with the rest of the bank's problems, before anything starts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -75,7 +76,21 @@ def clear_cache() -> None:
 
 
 def _lt(value: Mapping[str, str]) -> LText:
-    return LText(en=value["en"], fr=value["fr"])
+    regional = tuple((k, _tied(value[k])) for k in REGIONAL_KEYS if k in value)
+    return LText(en=value["en"], fr=_tied(value["fr"]), regional=regional)
+
+
+_FR_SPACE = re.compile(r" ([?!:;»])")
+
+
+def _tied(text: str) -> str:
+    """French text with a no-break space before ? ! : ; » and after «, whatever the bank
+    typed: a wrapped question never starts a line with a lone "?"."""
+    return _FR_SPACE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
+# The regional French a bank text may add beside `fr` (see coach.bank.model.LText).
+REGIONAL_KEYS: tuple[str, ...] = ("fr-CA", "fr-FR")
 
 
 def _term(item: Mapping[str, Any]) -> Term:
@@ -109,6 +124,7 @@ def _question(q: Mapping[str, Any]) -> Question:
         when=_condition(q["when"]) if "when" in q else None,
         platforms=tuple(q.get("platforms", ())),
         wording=MappingProxyType({pid: _lt(t) for pid, t in q.get("wording", {}).items()}),
+        for_kind=MappingProxyType({k: _lt(t) for k, t in q.get("for_kind", {}).items()}),
         required=q.get("required", True),
     )
 

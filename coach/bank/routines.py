@@ -141,7 +141,9 @@ class RoutinesChecker:
             return
         seen: dict[tuple[Any, Any], int] = {}
         for n, item in enumerate(items, start=1):
-            entry = Joined((_("routine"), f"#{n}"))
+            # "routine #2 (group)": the number, and the place it is for, to find it by.
+            named = [str(item[k]) for k in ("platform", "space") if item.get(k) is not None]
+            entry = Joined((_("routine"), f"#{n} ({', '.join(named)})" if named else f"#{n}"))
             for key in item:
                 if key not in ROUTINE_KEYS:
                     self.add(entry, str(key), _("unknown key (expected one of: {keys})")

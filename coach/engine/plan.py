@@ -19,7 +19,7 @@ from coach.engine.routine import build_routine, build_track, channels_of
 from coach.engine.rules import Rules, read_rules
 from coach.engine.warnings import build_warnings
 from coach.engine.warnings import cap as cap_warnings
-from coach.i18n import Translator
+from coach.i18n import Translator, base_lang, region
 from coach.model import Answers, Focus, Plan, PlanPlatform
 
 ENGINE_VERSION = "1.1"
@@ -106,7 +106,9 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
     plan: Plan = {
         "schema": 1,
         "client": profile.get("name", ""),
-        "lang": lang,
+        # "lang" stays "en" | "fr" for every reader; a region's French adds "region".
+        "lang": base_lang(lang),
+        **({"region": region(lang)} if region(lang) else {}),
         "assessed_on": today.isoformat(),
         "focus": focus,
         "platforms": platforms,

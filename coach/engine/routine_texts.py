@@ -231,10 +231,20 @@ def activity_text(activity: str, n: int, every: int, s: Said, tr: Translator) ->
                            "Write {n} articles {loc}, each answering a question your "
                            "{audience} ask.", n).format(n=n, loc=s.loc, audience=s.audience)
     if activity == "live_session":
+        if every > 1 and s.in_space:
+            return tr.gettext("Hold one session of {place} every {every} weeks: announce it "
+                              "two days before, and prepare it a little each week.").format(
+                place=s.place, every=every)
         if every > 1:
             return tr.gettext("Hold one live session {loc} every {every} weeks: announce it "
                               "two days before, and prepare it a little each week.").format(
                 loc=s.loc, every=every)
+        if s.in_space:
+            return tr.ngettext("Prepare and hold {n} session of {place}: announce it two days "
+                               "before and answer the questions live.",
+                               "Prepare and hold {n} sessions of {place}: announce each two "
+                               "days before and answer the questions live.", n).format(
+                n=n, place=s.place)
         return tr.ngettext("Prepare and hold {n} live session {loc}: announce it two days "
                            "before and answer the questions live.",
                            "Prepare and hold {n} live sessions {loc}: announce each two days "
