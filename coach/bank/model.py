@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-from coach.bank.routines import EMPTY_BOOK, RoutineBook
+from coach.bank.routine_book import EMPTY_BOOK, RoutineBook
 
 Lang = Literal["en", "fr", "fr-CA", "fr-FR"]
 QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]

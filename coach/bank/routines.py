@@ -11,9 +11,10 @@ who adapts the routines can fix them without reading code.
 # into a ForwardRef at import.
 import math
 from collections.abc import Collection, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from coach.bank.messages import BankProblem, Joined, _
+from coach.bank.routine_book import Activity, Routine, RoutineBook, Step
 
 FILE = "routines.toml"
 
@@ -31,50 +32,6 @@ ROUTINE_KEYS = frozenset({"platform", "space", "steps"})
 ACTIVITY_KEYS = frozenset({"unit", "sitting", "max"})
 WHERE = ("space", "platform")
 MAX_MINUTES = 24 * 60
-
-
-class Activity(NamedTuple):
-    id: str
-    unit: int           # minutes one piece takes; 0: a time box, no count
-    sitting: int        # minutes one sitting lasts (how many times a week)
-    most: int = 0       # at most this many minutes a week (0: no cap); the rest goes on
-
-
-class Step(NamedTuple):
-    activity: str
-    share: float
-    goals: tuple[str, ...] = ()   # empty: every goal
-    focus: bool = False           # only on the focus
-    where: str = "space"          # "platform": said on the platform, not in the space
-
-
-class Routine(NamedTuple):
-    platform: str | None          # None: any platform
-    space: str | None             # None: any space, or none named
-    steps: tuple[Step, ...]
-
-    @property
-    def rank(self) -> int:
-        """How specific the entry is: platform and space, space, platform, default."""
-        return (2 if self.space else 0) + (1 if self.platform else 0)
-
-
-class RoutineBook(NamedTuple):
-    activities: Mapping[str, Activity]
-    routines: tuple[Routine, ...]
-
-    def find(self, platform: str, space: str | None) -> Routine | None:
-        """The most specific routine for a channel (see routines.toml for the order)."""
-        best: Routine | None = None
-        for r in self.routines:
-            if r.platform not in (None, platform) or r.space not in (None, space):
-                continue
-            if best is None or r.rank > best.rank:
-                best = r
-        return best
-
-
-EMPTY_BOOK = RoutineBook(activities={}, routines=())
 
 
 def _is_number(value: Any) -> bool:

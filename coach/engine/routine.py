@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from coach.bank.model import Bank
-from coach.bank.routines import Activity, RoutineBook, Step
-from coach.bank.routines import Routine as BankRoutine
+from coach.bank.routine_book import Activity, RoutineBook, Step
+from coach.bank.routine_book import Routine as BankRoutine
 from coach.engine.decide import Choice, pick_space
 from coach.engine.explain import space_location, space_phrase
 from coach.engine.facts import Facts, goal_kinds
