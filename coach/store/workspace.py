@@ -34,11 +34,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from coach import clock
-from coach.i18n import Deferred, Msg
+from coach.i18n import LANGS, Deferred, Msg
 from coach.store import fsutil
 from coach.store.drafting import Drafts
 from coach.store.errors import (
@@ -286,6 +287,7 @@ class Workspace(Repairs, Drafts):
         return {"id": meta["client_id"], "name": meta["name"], "key": name_key(meta["name"]),
                 "created": meta.get("created") or _today(),
                 "last_activity": last_activity or meta.get("created") or _today(),
+                **({"lang": meta["lang"]} if meta.get("lang") in LANGS else {}),
                 **client_summary(assessments)}
 
     def _update_entry(self, client_id: str, fields: Mapping[str, Any]) -> None:
@@ -388,10 +390,13 @@ class Workspace(Repairs, Drafts):
         gen, listed = self._listed
         if gen != self._entries_gen:
             # The entry's own key is name_key(name) (stored so): no 10,000 normalisations.
-            keyed = sorted(((e["key"] if e.get("key").__class__ is str else
-                             name_key(str(e["name"])), cid, e)
-                            for cid, (_d, e) in entries.items()), key=lambda t: t[:2])
-            listed = [client_summary_of(e) for _k, _c, e in keyed]
+            docs = [e for _d, e in entries.values()]
+            try:
+                docs.sort(key=itemgetter("key", "id"))
+            except (KeyError, TypeError):  # an index edited by hand: the careful way
+                docs.sort(key=lambda e: (e["key"] if e.get("key").__class__ is str else
+                                         name_key(str(e["name"])), str(e["id"])))
+            listed = [client_summary_of(e) for e in docs]
             self._listed = (self._entries_gen, listed)
         return list(listed)
 
@@ -493,6 +498,24 @@ class Workspace(Repairs, Drafts):
                     df.write_state(data)
                     df.label = self._label(cleaned)
                     self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned)})
+
+    def set_client_lang(self, client_id: str, lang: str | None) -> None:
+        """The language (and region) this client's plans and reports speak, or None for
+        the person running coach's own: a Québec consultant's client in Lyon reads fr-FR."""
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        with self._client_locked(client_id) as df:
+            data = df.read_state() or {}
+            meta = data["meta"]["1"]
+            if meta.get("lang") == lang:
+                return
+            if lang is None:
+                meta.pop("lang", None)
+            else:
+                meta["lang"] = lang
+            with self._index_locked(), self._pending(client_id):
+                df.write_state(data)
+                self._update_entry(client_id, {"lang": lang})
 
     # -- assessments ------------------------------------------------------------
     def finish_assessment(self, client_id: str, answers: dict[str, Any], plan: dict[str, Any],

@@ -38,7 +38,11 @@ if TYPE_CHECKING:
 # The screens (and Markdown for help) are imported when first needed, after the first
 # frame is on screen: `coach` must paint as fast as a bare Textual app.
 
-LANG_NAMES = {"en": "English", "fr": "Français"}
+# Each language named in its own words, as language menus do.
+LANG_NAMES = {"en": "English", "fr": "Français", "fr-CA": "Français (Québec)",
+              "fr-FR": "Français (France)"}
+# What the palette offers: plain "fr" speaks as fr-CA, so it is not offered twice.
+_OFFERED = ("en", "fr-CA", "fr-FR")
 
 
 class CoachApp(App[None]):
@@ -231,12 +235,15 @@ class CoachApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette ("category: action"): language, theme and help everywhere, then
         what the screen under it offers, then the navigator's moves, then quit."""
-        other = "fr" if current_lang() == "en" else "en"
-        yield SystemCommand(
-            # Each language is named in its own words, as language menus do.
-            _("Language: {name}").format(name=LANG_NAMES[other]),
-            _("Show coach in the other language"),
-            lambda: self.run_action(f"set_language('{other}')"))
+        now = "fr-CA" if current_lang() == "fr" else current_lang()
+        for other in _OFFERED:
+            if other == now:
+                continue
+            yield SystemCommand(
+                _("Language: {name}").format(name=LANG_NAMES[other]),
+                _("Show coach in the other language") if other == "en" or now == "en"
+                else _("French with the words of this region"),
+                lambda o=other: self.run_action(f"set_language('{o}')"))
         for theme, title in ((DARK, _("Theme: dark")), (LIGHT, _("Theme: light")),
                              (HIGH_CONTRAST.name, _("Theme: high contrast"))):
             if theme != self.theme:

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Static
 
 from coach.textsafe import clean
-from coach.tui.i18n import N_, _, current_lang, ngettext, say
+from coach.tui.i18n import N_, _, current_lang, ngettext, own_assessment, say
 from coach.tui.screens.base import CoachScreen, Desk
 from coach.tui.widgets.clientrows import ClientRow, client_rows, filter_rows
 from coach.tui.widgets.footer import CoachFooter
@@ -64,7 +64,9 @@ class HomeScreen(CoachScreen):
         yield Header()
         with Vertical(id="home", classes="step"):
             with Horizontal(id="home-top"):
-                yield Static(Content(_("Clients")), classes="step-title", id="home-title")
+                # Someone assessing themselves has no clients: the list is theirs.
+                yield Static(Content(_("Your assessments") if own_assessment() else
+                                     _("Clients")), classes="step-title", id="home-title")
                 yield Input(placeholder=_("Search a name or a focus (/)"), id="home-search",
                             compact=True)
             yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
@@ -142,6 +144,9 @@ class HomeScreen(CoachScreen):
             count.update(Content(ngettext("{n} of {total} client", "{n} of {total} clients",
                                           len(self.rows)).format(n=len(ids),
                                                                  total=len(self.rows))))
+        elif self.rows and own_assessment():
+            count.update(Content(_("Enter: open · n: a new one (another business, a "
+                                   "project)")))
         elif self.rows:
             count.update(Content(
                 ngettext("{n} client", "{n} clients", len(self.rows)).format(n=len(self.rows))

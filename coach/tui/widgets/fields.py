@@ -474,10 +474,11 @@ def options_for(question: Question, bank: Bank, lang: str,
 
 
 def build_field(question: Question, bank: Bank, lang: str, value: Any, *,
-                platform: Platform | None = None, index: int = 0) -> QuestionField:
+                platform: Platform | None = None, index: int = 0,
+                kind: str | None = None) -> QuestionField:
     cls = FIELDS.get(question.type, TextField)
     choices = options_for(question, bank, lang, platform)
-    field = cls(question, text=question.text_for(lang, platform),
+    field = cls(question, text=question.text_for(lang, platform, kind),
                 help_text=question.help.get(lang) if question.help else "",
                 value=value, options=choices,
                 unit=question.unit.get(lang) if question.unit else "", index=index,

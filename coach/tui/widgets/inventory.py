@@ -38,7 +38,9 @@ class PlatformRow(Horizontal):
                      allow_blank=False, value=_default_reason(self.reasons),
                      classes="inv-reason")
         if self.other:
-            yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
+            # French agrees with the noun: "Quel forum ?", but "Laquelle ?" (une plateforme).
+            which = _("Which forum?") if self.key.split(":")[0] == "forum" else _("Which one?")
+            yield Input(placeholder=which, compact=True, classes="inv-label")
         yield Static("", classes="inv-error")
 
     def fill(self, entry: dict[str, Any] | None) -> None:
