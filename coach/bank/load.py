@@ -12,7 +12,6 @@ refused with the rest of the bank's problems, before anything starts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -76,17 +75,9 @@ def clear_cache() -> None:
 
 
 def _lt(value: Mapping[str, str]) -> LText:
-    regional = tuple((k, _tied(value[k])) for k in REGIONAL_KEYS if k in value)
-    return LText(en=value["en"], fr=_tied(value["fr"]), regional=regional)
+    regional = tuple((k, value[k]) for k in REGIONAL_KEYS if k in value)
+    return LText(en=value["en"], fr=value["fr"], regional=regional)
 
-
-_FR_SPACE = re.compile(r" ([?!:;»])")
-
-
-def _tied(text: str) -> str:
-    """French text with a no-break space before ? ! : ; » and after «, whatever the bank
-    typed: a wrapped question never starts a line with a lone "?"."""
-    return _FR_SPACE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
 
 
 # The regional French a bank text may add beside `fr` (see coach.bank.model.LText).
