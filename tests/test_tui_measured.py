@@ -78,7 +78,8 @@ async def test_measured_time_side_by_side_and_kept_per_platform(workspace: Path)
         assert measured["hours_per_week"]["linkedin"] == 4.67
         labels = [str(s.render()) for s in app.screen.query(".time-measured")]
         assert "measured 4.67 h ✓" in labels and "measured 5.25 h" in labels
-        warnings = text_of(app, "#time-warnings")
+        box = app.screen.query_one("#time-warnings")
+        warnings = "\n".join(str(w.render()) for w in box.query(Static))
         assert "On LinkedIn you declared 1.5 h a week; the measurement shows 4.7 h a week" \
             in warnings
     # Saved with the assessment in progress.

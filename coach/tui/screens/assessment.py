@@ -280,6 +280,12 @@ class AssessmentScreen(CoachView, Screen[None]):
     def on_inventory_step_answered(self, event: InventoryStep.Answered) -> None:
         self.set_why([])
 
+    def on_time_step_measure_asked(self, event: TimeStep.MeasureAsked) -> None:
+        from coach.tui.screens.measured import MeasuredScreen
+
+        self.app.push_screen(MeasuredScreen(self.session.bank, event.declared, event.current),
+                             self.query_one(TimeStep).measured_chosen)
+
     def on_time_step_answered(self, event: TimeStep.Answered) -> None:
         self.set_why([])
         time_step = self.query_one(TimeStep)
