@@ -37,7 +37,7 @@ def run() -> dict[str, float | str]:
         start = time.perf_counter()
         walker.next(draft, step)
         middle = time.perf_counter()
-        walker.progress(draft, step)
+        walker.stage_progress(draft, step)
         walk_ms.append((middle - start) * 1000)
         progress_ms.append((time.perf_counter() - middle) * 1000)
 

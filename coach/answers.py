@@ -36,6 +36,9 @@ from coach.textsafe import clean
 MAX_HOURS = 168
 MEASURED_KEYS = ("source", "from", "to", "days", "hours_per_week", "unmatched_hours_per_week",
                  "keep")
+# The longest text answer kept (a few pages). Longer is refused, naming the field: a
+# 3 MB answer made the text plan take half a minute and the files grow for nothing.
+MAX_TEXT = 5000
 PROFILE_KEYS = ("name", "kind", "market", "goal", "audiences", "weekly_budget_hours", "extra")
 PLATFORM_KEYS = ("id", "label", "reason", "why", "hours_per_week", "audiences_present",
                  "know_who", "activities", "measures", "editorial_line", "results_90d",
@@ -94,6 +97,9 @@ class _Checker:
              required: bool = False) -> str | None:
         if not isinstance(value, str):
             self.fail(path, M.EXPECTED_TEXT, value=_show(value))
+            return None
+        if len(value) > MAX_TEXT:
+            self.fail(path, M.TOO_LONG, value=len(value), high=MAX_TEXT)
             return None
         out = clean(value, single_line=single_line).strip()
         if required and not out:

@@ -8,6 +8,10 @@ into the wheel by hatch_build.py, and into a checkout by the tests or
 
 A missing catalog raises (never a silent fallback to English); a missing entry is
 caught by tests/test_i18n.py, which compares every catalog with the source.
+
+French comes in two regions' words: `fr-CA` reads `fr_CA/` then `fr/`, `fr-FR` reads
+`fr_FR/` then `fr/` (plain `fr`, Québec's as it always was, reads `fr/` only). A regional
+catalog holds only the phrases said otherwise there (coach.i18n_regions lists the words).
 """
 
 from __future__ import annotations
@@ -19,7 +23,19 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-LANGS: tuple[str, ...] = ("en", "fr")
+# What a person may choose (`--lang`, COACH_LANG, the palette): English, French (which
+# speaks as in Québec, as coach always has), and French with the words of a region.
+LANGS: tuple[str, ...] = ("en", "fr", "fr-CA", "fr-FR")
+# The catalogs those languages read, most specific first: a regional catalog holds only
+# the phrases whose words differ there (gettext's fallback chain, fr_FR -> fr), so a
+# phrase is written once unless a region says it otherwise.
+CHAINS: dict[str, tuple[str, ...]] = {
+    "en": ("en",), "fr": ("fr",), "fr-CA": ("fr_CA", "fr"), "fr-FR": ("fr_FR", "fr")}
+CATALOGS: tuple[str, ...] = ("en", "fr", "fr_CA", "fr_FR")  # folders in coach/locale
+# Where a locale names a region coach has no catalog for, the nearest one: French of
+# Europe says e-mail and devis as France does; anywhere else French stays as plain "fr".
+_REGION_OF_LOCALE = {"CA": "fr-CA", "FR": "fr-FR", "BE": "fr-FR", "CH": "fr-FR",
+                     "LU": "fr-FR", "MC": "fr-FR"}
 # Compiled catalogs ship inside the package. Computed here, not in coach.paths, so the
 # pure engine's imports (it takes a Translator) reach no disk or platform library.
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -56,13 +72,40 @@ def N_(message: str) -> str:
 
 
 def normalize_lang(value: str) -> str | None:
-    """'fr', 'fr_CA.UTF-8', 'FR' -> 'fr'; 'en_US' -> 'en'; anything else -> None."""
-    base = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-    return base if base in LANGS else None
+    """'fr', 'FR' -> 'fr'; 'fr-CA', 'fr_CA.UTF-8' -> 'fr-CA'; 'fr_FR', 'fr_BE' -> 'fr-FR';
+    'en_US' -> 'en'; anything else -> None."""
+    parts = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")
+    base = parts[0].lower()
+    if base not in ("en", "fr"):
+        return None
+    if base == "fr" and len(parts) > 1:
+        return _REGION_OF_LOCALE.get(parts[1].upper(), "fr")
+    return base
+
+
+def base_lang(lang: str) -> str:
+    """The language without its region: 'fr-FR' -> 'fr' (what a plan's "lang" says)."""
+    return lang.split("-")[0]
+
+
+def is_french(lang: str) -> bool:
+    return lang.split("-")[0] == "fr"
+
+
+def region(lang: str) -> str | None:
+    """The region whose words a language uses: 'fr-FR' -> 'FR'; plain 'fr' -> None."""
+    return lang.split("-")[1] if "-" in lang else None
+
+
+def paper(lang: str) -> str:
+    """The paper a report prints on where this language is read: A4 in France (and
+    Europe), Letter in Québec, North America and by default."""
+    return "A4" if region(lang) == "FR" else "Letter"
 
 
 def resolve_lang(cli_value: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """`--lang`, else COACH_LANG, else LC_ALL / LANG (fr_* gives French), else English.
+    """`--lang`, else COACH_LANG, else LC_ALL / LANG (fr_* gives French: fr_CA Québec's
+    words, fr_FR France's), else English.
 
     An explicit choice (`--lang`, COACH_LANG) that coach does not speak is an error;
     a system locale coach does not speak simply means English.
@@ -84,16 +127,26 @@ def resolve_lang(cli_value: str | None = None, env: Mapping[str, str] | None = N
 @cache
 def translator(lang: str, domain: str) -> gettext.GNUTranslations:
     """The compiled catalog for `domain` in `lang`; raises if it is missing."""
-    if lang not in LANGS:
+    if lang not in CHAINS:
         raise UnknownLanguage(lang)
     if domain not in DOMAINS:
         raise KeyError(f"unknown gettext domain {domain!r}")
-    # fallback=False: a missing catalog is a packaging bug and must be loud.
-    try:
-        return gettext.translation(domain, localedir=str(LOCALE_DIR), languages=[lang],
-                                   fallback=False)  # type: ignore[return-value]
-    except FileNotFoundError:
-        raise CatalogsMissing(lang, domain) from None
+    # fallback=False: a missing catalog is a packaging bug and must be loud. A regional
+    # catalog answers what it holds and falls back on the common one for the rest.
+    # Each file is opened by its own path: gettext.translation() would expand "fr" to
+    # fr_FR first (locale.normalize), and plain French would speak as in France.
+    found: gettext.GNUTranslations | None = None
+    for name in reversed(CHAINS[lang]):
+        try:
+            with (LOCALE_DIR / name / "LC_MESSAGES" / f"{domain}.mo").open("rb") as fh:
+                catalog = gettext.GNUTranslations(fh)
+        except FileNotFoundError:
+            raise CatalogsMissing(name, domain) from None
+        if found is not None:
+            catalog.add_fallback(found)
+        found = catalog
+    assert found is not None
+    return found
 
 
 class CatalogsMissing(FileNotFoundError):

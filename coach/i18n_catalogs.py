@@ -14,6 +14,11 @@ English catalogs are filled with the English source text (msgids are English);
 French entries start empty and must be translated by hand: until they are,
 tests/test_i18n.py fails.
 
+The regional catalogs (`fr_CA`, `fr_FR`) hold only what differs there: an entry left
+empty says what the common French says. A phrase whose common French uses a word of
+another region (coach.i18n_regions: "infolettre" read in France) must have its regional
+translation, or the check fails, naming it.
+
 Catalogs are compared as messages (msgid to msgstr, placeholders, plural forms),
 never as bytes, so another Babel release cannot make a correct catalog "stale".
 """
@@ -33,7 +38,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
-from coach.i18n import DOMAINS, LANGS
+from coach.i18n import CATALOGS, DOMAINS
+from coach.i18n_regions import REGIONS, foreign_words
 
 PACKAGE = Path(__file__).resolve().parent
 LOCALE = PACKAGE / "locale"
@@ -45,6 +51,8 @@ _PLACEHOLDER = re.compile(r"\{([a-zA-Z_][a-zA-Z0-9_]*)[^{}]*\}")
 PLURAL_FORMS: dict[str, str] = {
     "en": "nplurals=2; plural=(n != 1);",
     "fr": "nplurals=2; plural=(n > 1);",
+    "fr_CA": "nplurals=2; plural=(n > 1);",
+    "fr_FR": "nplurals=2; plural=(n > 1);",
 }
 # The one header line that differs between Babel releases for the same messages.
 _GENERATED_BY = re.compile(rb'^"Generated-By: [^"]*"\n', re.MULTILINE)
@@ -104,6 +112,8 @@ def build(lang: str, domain: str, found: dict) -> Catalog:
             string = prev.string
         elif lang == "en":
             string = key  # English source text is the English translation
+        elif lang in REGIONS:
+            continue  # a regional catalog holds only what it says otherwise
         else:
             string = ("", "") if isinstance(key, tuple) else ""
         new.add(key, string, locations=sorted(locations))
@@ -169,6 +179,8 @@ def problems(lang: str, domain: str, found: dict, locale: Path = LOCALE) -> list
     if not path.exists():
         return [f"{rel}: missing (run python -m coach.i18n_catalogs)"]
     cat = load_po(lang, domain, locale)
+    if lang in REGIONS:
+        return out + _regional_problems(cat, lang, domain, found, locale, rel, path)
     if cat.plural_forms != PLURAL_FORMS[lang]:
         out.append(f"{rel}: plural forms are {cat.plural_forms!r}, coach uses "
                    f"{PLURAL_FORMS[lang]!r} (run python -m coach.i18n_catalogs)")
@@ -195,6 +207,38 @@ def problems(lang: str, domain: str, found: dict, locale: Path = LOCALE) -> list
     return out
 
 
+def _regional_problems(cat: Catalog, lang: str, domain: str, found: dict, locale: Path,
+                       rel: str, path: Path) -> list[str]:
+    """A regional catalog: its entries keep the source's placeholders, none is obsolete,
+    and every phrase a reader of the region gets (its entry, else the common French)
+    uses none of another region's words."""
+    out: list[str] = []
+    common = load_po(lang.split("_")[0], domain, locale)
+    for key in found:
+        ids = key if isinstance(key, tuple) else (key,)
+        own = cat.get(key)
+        strings = tuple(s for s in _strings(own.string) if s) if own else ()
+        if not strings:
+            base = common.get(key)
+            strings = _strings(base.string) if base else ()
+        else:
+            want = set().union(*(placeholders(i) for i in ids))
+            for s in strings:
+                got = placeholders(s)
+                if (got - want) if isinstance(key, tuple) else (got != want):
+                    out.append(f"{rel}: placeholders differ for {ids[0]!r}: {s!r}")
+        foreign = [w for s in strings for w in foreign_words(s, REGIONS[lang])]
+        if foreign:
+            out.append(f"{rel}: missing translation for {ids[0]!r}: the common French says "
+                       f"{', '.join(foreign)}")
+    extra = {_key(m.id) for m in cat if m.id} - set(found)
+    for key in sorted(extra, key=str):
+        out.append(f"{rel}: obsolete entry {key!r} (run python -m coach.i18n_catalogs)")
+    if found:
+        out.extend(mo_problems(cat, path.with_suffix(".mo"), rel))
+    return out
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     # Two test runs (or a build and a test run) may compile at once: each writes its
     # own temporary file and renames it, so nobody reads half a catalog.
@@ -208,7 +252,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def compile_catalogs(locale: Path = LOCALE, out: Path | None = None,
-                     langs: Iterable[str] = LANGS, domains: Iterable[str] = DOMAINS,
+                     langs: Iterable[str] = CATALOGS, domains: Iterable[str] = DOMAINS,
                      ) -> list[Path]:
     """Compile every `<lang>/LC_MESSAGES/<domain>.po` under `locale` into a .mo under `out`
     (default: beside it), writing only those missing or saying something else.
@@ -252,7 +296,7 @@ def update() -> list[Path]:
     changed: list[Path] = []
     for domain in DOMAINS:
         found = extract(domain)
-        for lang in LANGS:
+        for lang in CATALOGS:
             data = _po_bytes(build(lang, domain, found))
             path = po_path(lang, domain)
             old = path.read_bytes() if path.exists() else None
@@ -272,6 +316,11 @@ def fill(lang: str, domain: str, translations_json: str) -> None:
     for msgid, msgstr in data.items():
         msg = next((m for m in cat if m.id == msgid or (isinstance(m.id, tuple)
                                                        and m.id[0] == msgid)), None)
+        if msg is None and lang in REGIONS:  # a regional catalog gains the entry
+            key = next((k for k in extract(domain)
+                        if k == msgid or (isinstance(k, tuple) and k[0] == msgid)), None)
+            if key is not None:
+                msg = cat.get(key) or cat.add(key, ("", "") if isinstance(key, tuple) else "")
         if msg is None:
             print(f"not in catalog (extract first): {msgid!r}")
             continue
@@ -310,14 +359,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in written:
         print(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
-    all_problems = [p for d in DOMAINS for lang in LANGS for p in problems(lang, d, extract(d))]
+    all_problems = [p for d in DOMAINS for lang in CATALOGS
+                    for p in problems(lang, d, extract(d))]
     for p in all_problems:
         print(p)
-    count = len(LANGS) * len(DOMAINS)
+    count = len(CATALOGS) * len(DOMAINS)
     if all_problems:
         print(f"{len(all_problems)} problem(s) in the catalogs", file=sys.stderr)
         return 1
-    print(f"{count} catalogs ({', '.join(LANGS)} x {len(DOMAINS)} domains) complete"
+    print(f"{count} catalogs ({', '.join(CATALOGS)} x {len(DOMAINS)} domains) complete"
           + ("" if written or args.check else ", nothing to change"))
     return 0
 

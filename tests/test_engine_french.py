@@ -31,7 +31,10 @@ SHAPES: dict[str, dict] = {
     "absent": dict(audiences_present=["peers"], activities=["converse"], measures=["none"]),
 }
 # "de" or "à" (or du/au) straight before a name starting with a vowel, an article or "Forum".
-CLASH = re.compile(r"\b(?:de|à|du|au) (?:[AEIOUYÉÈÊÀ]|Forum\b|Le |La |Les |L’)"
+# "de Instagram" needs its elision; "à Instagram" is right ("grâce à Instagram"), but
+# "à Le…" and "à Forum" are not.
+CLASH = re.compile(r"\b(?:de|du|au) (?:[AEIOUYÉÈÊÀ]|Forum\b|Le |La |Les |L’)"
+                   r"|\bà (?:Forum\b|Le |La |Les |L’)"
                    r"|\b(?:de|à) (?:le|les)\b")
 
 

@@ -25,7 +25,7 @@ from coach.i18n_catalogs import (
 
 
 @pytest.mark.parametrize("domain", sorted(i18n.DOMAINS))
-@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("lang", i18n.CATALOGS)
 def test_catalog_complete_and_compiled(lang: str, domain: str) -> None:
     assert problems(lang, domain, extract(domain)) == []
 
@@ -45,8 +45,12 @@ def test_resolve_lang_order(monkeypatch: pytest.MonkeyPatch) -> None:
     env = {"COACH_LANG": "fr", "LANG": "en_US.UTF-8"}
     assert i18n.resolve_lang("en", env) == "en"
     assert i18n.resolve_lang(None, env) == "fr"
-    assert i18n.resolve_lang(None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"}) == "fr"
-    assert i18n.resolve_lang(None, {"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert i18n.resolve_lang(None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US"}) == "fr-CA"
+    assert i18n.resolve_lang(None, {"LANG": "fr_FR.UTF-8"}) == "fr-FR"
+    assert i18n.resolve_lang(None, {"LANG": "fr_BE.UTF-8"}) == "fr-FR"   # Europe's words
+    assert i18n.resolve_lang(None, {"LANG": "fr.UTF-8"}) == "fr"
+    assert i18n.resolve_lang(None, {"COACH_LANG": "FR-fr"}) == "fr-FR"
+    assert i18n.resolve_lang("fr-CA", {}) == "fr-CA"
     assert i18n.resolve_lang(None, {"LANG": "de_DE.UTF-8"}) == "en"
     assert i18n.resolve_lang(None, {}) == "en"
     with pytest.raises(i18n.UnknownLanguage):
@@ -149,8 +153,8 @@ def test_a_missing_compiled_catalog_is_loud(tmp_path: Path,
 
 
 # Every language has every domain (a domain added by a new part of coach counts too).
-ALL = len(i18n.LANGS) * len(i18n.DOMAINS)
-SUMMARY = (f"{ALL} catalogs ({', '.join(i18n.LANGS)} x {len(i18n.DOMAINS)} domains) "
+ALL = len(i18n.CATALOGS) * len(i18n.DOMAINS)
+SUMMARY = (f"{ALL} catalogs ({', '.join(i18n.CATALOGS)} x {len(i18n.DOMAINS)} domains) "
            "complete")
 
 

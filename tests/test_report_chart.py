@@ -97,3 +97,30 @@ def test_segment_tooltips_follow_french_typography() -> None:
     titles = [r.find(f"{SVG}title").text for r in svg.iter(f"{SVG}rect")
               if r.get("class") == "segment"]
     assert titles and all("\u00a0: " in t for t in titles), titles
+
+
+@pytest.mark.parametrize(("plan", "lang"), [(FREELANCER_EN, "en"), (FOODBANK_FR, "fr"),
+                                            (variant(FREELANCER_EN, time={
+                                                **FREELANCER_EN["time"], "budget": 1.5}),
+                                             "en")])
+def test_the_budget_line_never_runs_through_a_label(plan: dict, lang: str) -> None:
+    """Figures and results sit on the budget line's path: the line stops short of each
+    (its segments leave a gap over every label it would cross)."""
+    svg = chart_of(plan, lang)
+    segments = [(float(line.get("x1")), float(line.get("y1")), float(line.get("y2")))
+                for line in svg.iter(f"{SVG}line") if line.get("class") == "budget"]
+    assert segments
+    x = segments[0][0]
+    crossed = 0
+    for label in svg.iter(f"{SVG}text"):
+        if label.get("class") not in ("value", "value total", "results"):
+            continue
+        left, base = float(label.get("x")), float(label.get("y"))
+        width = len("".join(label.itertext())) * (6.8 if label.get("class") == "results"
+                                                  else 7.5)
+        if not left <= x <= left + width:
+            continue
+        crossed += 1
+        for _x, y1, y2 in segments:   # the glyphs span about base-11 .. base+3
+            assert y2 <= base - 11 or y1 >= base + 3, (label.get("class"), base, y1, y2)
+    assert crossed, "the budget line crosses at least one label in these plans"

@@ -84,12 +84,17 @@ def test_gate_met_follows_its_numbers() -> None:
 def test_bad_input_exit_2_names_the_option_nothing_written(
         workspace: Path, capsys: pytest.CaptureFixture[str], args: list[str],
         named: str) -> None:
-    [client_file] = (workspace / "clients").glob("c-*.json")
-    before = client_file.read_bytes()
+    assert main(["log", "Atelier Lune", "--platform", "linkedin", "--won", "1"]) == 0
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in workspace.rglob("*")
+                if p.is_file() and not p.name.endswith(".lock")}
+
+    before = files()
     capsys.readouterr()
     assert main(["log", "Atelier Lune", *args]) == 2
     assert named in capsys.readouterr().err
-    assert client_file.read_bytes() == before
+    assert files() == before
 
 
 def test_unknown_client(capsys: pytest.CaptureFixture[str]) -> None:
@@ -105,7 +110,9 @@ def test_stored_privately_in_the_client_file_and_forgotten_with_it(workspace: Pa
                note="[bold]not markup[/]")
     [entry] = results(ws, client.id)
     assert entry.counts == {"won": 2} and entry.note == "[bold]not markup[/]"
-    path = workspace / "clients" / f"{client.id}.json"
+    # In its own side file: logging does not rewrite the client's history.
+    path = workspace / "clients" / "results" / f"{client.id}.json"
+    assert "not markup" not in (workspace / "clients" / f"{client.id}.json").read_text()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "not markup" in path.read_text(encoding="utf-8")
     from coach.store import StoreValueError
@@ -115,4 +122,22 @@ def test_stored_privately_in_the_client_file_and_forgotten_with_it(workspace: Pa
     assert len(results(ws, client.id)) == 1
     assert main(["forget", "Atelier Lune", "--yes"]) == 0
     assert not any("not markup" in p.read_text(errors="replace")
-                   for p in (workspace / "clients").iterdir() if p.is_file())
+                   for p in (workspace / "clients").rglob("*") if p.is_file())
+    assert not path.exists()
+
+
+def test_entries_kept_in_the_client_file_move_to_the_side_file(workspace: Path) -> None:
+    """A log written before side files (a "results" table in the client file)."""
+    ws = Workspace.open(workspace)
+    client = ws.require_client("Atelier Lune")
+    df = ws._client(client.id)
+    with df.locked():
+        data = df.read_state()
+        data["results"] = {"1": {"date": "2026-11-30", "platform": "linkedin",
+                                 "counts": {"inquiries": 2}}}
+        df.write_state(data)
+    assert [e.counts for e in results(ws, client.id)] == [{"inquiries": 2}]
+    add_result(ws, client.id, date="2026-12-01", platform="linkedin", counts={"won": 1})
+    ws = Workspace.open(workspace)
+    assert [e.counts for e in results(ws, client.id)] == [{"inquiries": 2}, {"won": 1}]
+    assert "results" not in ws._client(client.id).peek()

@@ -82,7 +82,12 @@ async def test_add_to_my_calendar_from_a_past_plan(workspace: Path, tmp_path: Pa
     assert oct(ics.stat().st_mode & 0o777) == "0o600"
     events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert any(e.walk("VALARM") for e in events)
-    assert sum("RRULE" in e for e in events) == 4
+    from coach.report.week import blocks_of
+    from coach.store import Workspace
+
+    ws = Workspace.open(workspace)
+    [record] = ws.assessments(ws.require_client("Atelier Lune").id)
+    assert sum("RRULE" in e for e in events) == len(blocks_of(record.plan)) >= 3
 
 
 async def test_follow_up_after_logging_is_prefilled(workspace: Path,
@@ -124,3 +129,26 @@ async def test_no_prefill_when_the_log_is_younger_than_90_days(workspace: Path) 
         await press(pilot, "f")
         linkedin = next(p for p in app.screen.session.platforms if p["id"] == "linkedin")
         assert linkedin["results_90d"]["inquiries"] == 3      # the last answers, as they were
+
+
+async def test_add_to_my_calendar_on_the_plan(workspace: Path, tmp_path: Path) -> None:
+    seed_clients(workspace, CLIENTS)
+    target = tmp_path / "week.ics"
+    app = new_app(workspace)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _client_page(pilot)
+        await press(pilot, "f")
+        assert step(app) == "plan"
+        app.screen.query_one("#plan-calendar").press()
+        await settle(pilot)
+        prompt = app.screen
+        assert type(prompt).__name__ == "PromptScreen"
+        prompt.query_one("#prompt-input", Input).value = str(tmp_path / "week.txt")
+        await press(pilot, "enter")
+        assert ".ics" in static_text(prompt.query_one("#prompt-error"))   # asked again
+        prompt.query_one("#prompt-input", Input).value = str(target)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "AssessmentScreen"
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    assert any("Entrepreneurs de la Mauricie" in str(e["DESCRIPTION"]) for e in cal.walk("VEVENT"))

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from coach.i18n import DOMAINS, LANGS
+from coach.i18n import CATALOGS, DOMAINS
 from coach.i18n_catalogs import mo_problems
 
 # One worker builds the wheel once for the whole module (pytest-xdist, --dist loadgroup).
@@ -54,7 +54,7 @@ def test_wheel_catalogs_are_compiled_from_the_po(wheel: Path, tmp_path: Path) ->
     each says what its .po says (also when the checkout has stale or no .mo of its own)."""
     archive = zipfile.ZipFile(wheel)
     names = set(archive.namelist())
-    for lang in LANGS:
+    for lang in CATALOGS:
         for domain in DOMAINS:
             base = f"coach/locale/{lang}/LC_MESSAGES/{domain}"
             assert f"{base}.mo" in names, f"{base}.mo not in the wheel"

@@ -126,10 +126,10 @@ def screen_text(app: CoachApp) -> str:
     parts = []
     for widget in app.screen.query(Static):
         if all(node.display for node in widget.ancestors_with_self if hasattr(node, "display")):
-            parts.append(str(widget.render()))
+            parts.append(static_text(widget))
     for widget in app.screen.query(OptionList):
         for i in range(widget.option_count):
-            parts.append(str(widget.get_option_at_index(i).prompt))
+            parts.append(rendered_text(widget.get_option_at_index(i).prompt))
     return "\n".join(parts)
 
 
@@ -198,7 +198,8 @@ def widget_text(app: CoachApp) -> str:
     for widget in screen.query(Static):
         parts.append(static_text(widget))
     for widget in screen.query(OptionList):
-        parts += [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+        parts += [rendered_text(widget.get_option_at_index(i).prompt)
+                  for i in range(widget.option_count)]
     for table in screen.query(DataTable):
         for row in range(table.row_count):
             parts += [str(cell) for cell in table.get_row_at(row)]
@@ -253,18 +254,23 @@ def many_clients(ws_dir: Path, n: int) -> None:
 
 def static_text(widget: Any) -> str:
     """A Static's text, whether it holds a string, Content, Text or a Rich table."""
+    return rendered_text(widget.content)
+
+
+def rendered_text(content: Any) -> str:
+    """The text of a string, Content or Rich renderable (a plan's hanging-indent grid),
+    one line per row: wide enough that no sentence wraps, trailing padding dropped."""
     import io
 
     from rich.console import Console
     from textual.content import Content
 
-    content = widget.content
     if isinstance(content, str | Content):
         return str(content)
-    console = Console(width=200, no_color=True, file=io.StringIO())
+    console = Console(width=1000, no_color=True, file=io.StringIO())
     with console.capture() as capture:
         console.print(content)
-    return capture.get()
+    return "\n".join(line.rstrip() for line in capture.get().splitlines())
 
 
 def steady_cursors(app: CoachApp) -> None:

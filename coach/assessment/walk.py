@@ -112,6 +112,19 @@ class Walker:
         rank = self._rank(draft, step)
         return sum(1 for s in steps if self._rank(draft, s) < rank) + 1, len(steps)
 
+    def stage_progress(self, draft: Draft, step: Step) -> tuple[int, int]:
+        """(number of this step, how many) within its stage: the profile, the list of
+        platforms, one platform's hours, one platform's "why". The whole walk's count
+        jumped as platforms were chosen ([8/8], [9/13], [10/29]); a stage's only grows
+        by one per question (a question shown by an answer adds one to its total)."""
+        group = self._group(step)
+        steps = [s for s in self.steps(draft) if self._group(s) == group]
+        rank = self._rank(draft, step)
+        return sum(1 for s in steps if self._rank(draft, s) < rank) + 1, len(steps)
+
+    def _group(self, step: Step) -> tuple[str, str | None]:
+        return self.question(step.question).section, step.platform
+
     def unanswered(self, draft: Draft) -> Step | None:
         """The first required question that applies and has no answer yet."""
         for s in self.steps(draft):

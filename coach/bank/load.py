@@ -12,6 +12,7 @@ refused with the rest of the bank's problems, before anything starts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -28,7 +29,8 @@ from coach.bank.model import (
     Term,
     Tracking,
 )
-from coach.bank.source import read_bank_files
+from coach.bank.routines import build_book
+from coach.bank.source import BUNDLED_ROUTINES, read_bank_files
 from coach.bank.validate import VOCAB_TABLES, RulesCheck, check_raw
 from coach.errors import FieldErrors
 
@@ -74,7 +76,21 @@ def clear_cache() -> None:
 
 
 def _lt(value: Mapping[str, str]) -> LText:
-    return LText(en=value["en"], fr=value["fr"])
+    regional = tuple((k, _tied(value[k])) for k in REGIONAL_KEYS if k in value)
+    return LText(en=value["en"], fr=_tied(value["fr"]), regional=regional)
+
+
+_FR_SPACE = re.compile(r" ([?!:;»])")
+
+
+def _tied(text: str) -> str:
+    """French text with a no-break space before ? ! : ; » and after «, whatever the bank
+    typed: a wrapped question never starts a line with a lone "?"."""
+    return _FR_SPACE.sub("\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
+# The regional French a bank text may add beside `fr` (see coach.bank.model.LText).
+REGIONAL_KEYS: tuple[str, ...] = ("fr-CA", "fr-FR")
 
 
 def _term(item: Mapping[str, Any]) -> Term:
@@ -108,6 +124,7 @@ def _question(q: Mapping[str, Any]) -> Question:
         when=_condition(q["when"]) if "when" in q else None,
         platforms=tuple(q.get("platforms", ())),
         wording=MappingProxyType({pid: _lt(t) for pid, t in q.get("wording", {}).items()}),
+        for_kind=MappingProxyType({k: _lt(t) for k, t in q.get("for_kind", {}).items()}),
         required=q.get("required", True),
     )
 
@@ -116,14 +133,18 @@ def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
     """Objects from validated tables (call check_raw first: this trusts its input)."""
     vocab = raws["vocabulary.toml"]
     questions = raws["questions.toml"]
+    platforms = raws["platforms.toml"]["platforms"]
+    routines = raws.get("routines.toml", raws.get(BUNDLED_ROUTINES, {}))
     return Bank(
-        platforms=tuple(_platform(p) for p in raws["platforms.toml"]["platforms"]),
+        platforms=tuple(_platform(p) for p in platforms),
         vocab=MappingProxyType({t: tuple(_term(i) for i in vocab[t]) for t in VOCAB_TABLES}),
         questions=tuple(_question(q) for q in questions["question"]),
         # The mapping as parsed (not a copy): the engine, which checked it while the bank
         # loaded, then knows it has read it already.
         rules=raws.get("rules.toml", {}),
         texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
+        routines=build_book(routines, {p["id"] for p in platforms},
+                            {t["id"] for t in vocab["space_kinds"]}),
         tracking=tuple(Tracking(platform=t["id"], domains=tuple(t.get("domains", ())),
                                 apps=tuple(t.get("apps", ())),
                                 packages=tuple(t.get("packages", ())))

@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
-Lang = Literal["en", "fr"]
+from coach.bank.routines import EMPTY_BOOK, RoutineBook
+
+Lang = Literal["en", "fr", "fr-CA", "fr-FR"]
 QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]
 Section = Literal["profile", "inventory", "platform"]
 
@@ -24,13 +26,24 @@ Section = Literal["profile", "inventory", "platform"]
 
 
 class LText(NamedTuple):
-    """A text in both languages."""
+    """A text in both languages, with a region's own French where its words differ.
+
+    `regional` holds (lang, text) pairs, e.g. ("fr-FR", "… par e-mail"): the bank writes
+    `text.fr-FR = "…"` beside `text.fr` only for a phrase France says otherwise; every
+    other French reader gets `fr` (which speaks as in Québec, coach's plain French).
+    """
 
     en: str
     fr: str
+    regional: tuple[tuple[str, str], ...] = ()
 
     def get(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
+        if lang.startswith("fr"):
+            for key, text in self.regional:
+                if key == lang:
+                    return text
+            return self.fr
+        return self.en
 
 
 _NO_WORDING: Mapping[str, LText] = MappingProxyType({})
@@ -118,6 +131,7 @@ class Question(NamedTuple):
     platforms: tuple[str, ...] = ()    # asked only for these platforms (empty: all)
     wording: Mapping[str, LText] = _NO_WORDING   # platform id -> its text for it
     required: bool = True
+    for_kind: Mapping[str, LText] = _NO_WORDING  # profile kind -> its text ("nonprofit")
 
     @property
     def key(self) -> str:
@@ -128,9 +142,14 @@ class Question(NamedTuple):
         """Whether this (inventory or platform) question applies to the platform."""
         return not self.platforms or platform_id in self.platforms
 
-    def text_for(self, lang: str, platform: Platform | None = None) -> str:
-        """The question in `lang`, with the platform-specific wording when there is one."""
-        base = self.wording.get(platform.id, self.text) if platform else self.text
+    def text_for(self, lang: str, platform: Platform | None = None,
+                 kind: str | None = None) -> str:
+        """The question in `lang`, with the platform-specific wording when there is one,
+        else the wording for who is assessed (`kind`: a food bank is not asked about
+        clients), else its text."""
+        base = self.for_kind.get(kind or "", self.text)
+        if platform:
+            base = self.wording.get(platform.id, base)
         name = platform.in_sentence(lang) if platform else ""
         return base.get(lang).replace("{platform}", name)
 
@@ -157,6 +176,7 @@ class Bank(NamedTuple):
     questions: tuple[Question, ...]
     rules: Mapping[str, Any]                # data/rules.toml, as loaded
     texts: Mapping[str, LText] = _NO_TEXTS
+    routines: RoutineBook = EMPTY_BOOK       # data/routines.toml (the engine says them)
     tracking: tuple[Tracking, ...] = ()     # data/tracking.toml (optional)
 
     def platform(self, platform_id: str) -> Platform:

@@ -23,7 +23,8 @@ from typing import Any, Protocol
 from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
 from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.reasons import REASON_TAGS
-from coach.bank.source import read_bank_files
+from coach.bank.routines import RoutinesChecker
+from coach.bank.source import BUNDLED_ROUTINES, read_bank_files
 from coach.bank.tracking import check_tracking
 from coach.errors import FieldProblem, Line
 
@@ -53,7 +54,7 @@ QUESTION_TYPES = frozenset({"single", "multi", "ranked", "yesno", "number", "tex
 CHOICE_TYPES = frozenset({"single", "multi", "ranked"})
 QUESTION_KEYS = frozenset({"id", "section", "type", "text", "help", "field", "options",
                            "choices", "min", "max", "unit", "when", "platforms", "wording",
-                           "required"})
+                           "required", "for_kind"})
 TERM_KEYS = frozenset({"id", "name", "help", "tag"})
 PLATFORM_KEYS = frozenset({"id", "name", "spaces", "markets", "modes", "owned", "note",
                            "space_hint", "phrase"})
@@ -87,6 +88,15 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
     if "questions.toml" in raws and "vocabulary.toml" in raws:
         checker.questions(raws["questions.toml"],
                           complete="vocabulary.toml" in raws and "platforms.toml" in raws)
+    routines = raws.get("routines.toml", raws.get(BUNDLED_ROUTINES))
+    if routines is not None and {"vocabulary.toml", "platforms.toml"} <= raws.keys():
+        # Read against the platforms and the vocabulary: with either broken (reported
+        # already), each reference would be one more false problem.
+        routines_checker = RoutinesChecker(
+            checker.platform_ids, checker.vocab_ids.get("space_kinds", []),
+            checker.vocab_ids.get("goals", []), strict="routines.toml" in raws)
+        routines_checker.check(routines)
+        checker.problems += routines_checker.problems
     if "tracking.toml" in raws:
         known_platforms = checker.platform_ids if "platforms.toml" in raws else None
         checker.problems += check_tracking(raws["tracking.toml"], known_platforms)
@@ -136,9 +146,14 @@ class _Checker:
             elif not isinstance(text, str):
                 self.add(file, entry, f"{field}.{lang}", _("expected text"))
         for key in value:
-            if key not in ("en", "fr"):
+            if key in ("fr-CA", "fr-FR"):  # a region's own French, where its words differ
+                text = value[key]
+                if not isinstance(text, str) or not text.strip():
+                    self.add(file, entry, f"{field}.{key}", _("expected text"))
+            elif key not in ("en", "fr"):
                 self.add(file, entry, f"{field}.{key}",
-                         _("unknown language (use en and fr)"))
+                         _("unknown language (use en and fr, or fr-CA and fr-FR for a "
+                           "region's own French)"))
 
     def unknown_keys(self, file: str, entry: Line, table: Mapping[str, Any],
                      allowed: frozenset[str]) -> None:
@@ -310,6 +325,7 @@ class _Checker:
             if section is not None:
                 self._field(file, entry, q, section, qtype, result_ids, covered)
                 self._platform_scope(file, entry, q, section)
+                self._for_kind(file, entry, q, section)
             if "when" in q:
                 self._condition(file, entry, q["when"], seen)
             seen.setdefault(q["id"], {"section": section, "type": qtype,
@@ -471,6 +487,21 @@ class _Checker:
                              _("the question is never asked for this platform"))
                 self.ltext(file, entry, f"wording.{pid}", text)
                 self._placeholders(file, entry, f"wording.{pid}", text, section)
+
+    def _for_kind(self, file: str, entry: Line, q: Mapping[str, Any], section: str) -> None:
+        """`[question.for_kind.<kind id>]`: the text for who is assessed."""
+        if "for_kind" not in q:
+            return
+        table = q["for_kind"]
+        if not isinstance(table, Mapping):
+            self.add(file, entry, "for_kind", _("expected a table of kind ids"))
+            return
+        kinds = self.vocab_ids.get("kinds", [])
+        for kid, text in table.items():
+            if kinds and kid not in kinds:
+                self.add(file, entry, f"for_kind.{kid}", _("unknown kind {id!r}").format(id=kid))
+            self.ltext(file, entry, f"for_kind.{kid}", text)
+            self._placeholders(file, entry, f"for_kind.{kid}", text, section)
 
     def _condition(self, file: str, entry: Line, when: Any,
                    seen: Mapping[str, Mapping[str, Any]]) -> None:

@@ -15,7 +15,7 @@ import click
 from coach.cli import click_i18n
 from coach.context import Context
 from coach.i18n import N_ as N_  # re-exported: commands mark their help with it
-from coach.i18n import Voice
+from coach.i18n import Voice, is_french
 
 
 def voice_of(ctx: click.Context | None = None) -> Voice:
@@ -58,7 +58,7 @@ class TrHelpFormatter(click.HelpFormatter):
     """Section headings with French typography ("Options :") in French runs."""
 
     def write_heading(self, heading: str) -> None:
-        colon = "\u00a0:" if current_lang() == "fr" else ":"
+        colon = "\u00a0:" if is_french(current_lang()) else ":"
         self.write(f"{'':>{self.current_indent}}{heading}{colon}\n")
 
 

@@ -71,12 +71,13 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
         from coach.cli.cmd_measured import read_source
 
         answers = {**answers, "measured": read_source(env, measured).for_answers()}  # type: ignore[typeddict-item]
-    plan = build_plan(answers, bank, lang=env.lang, tr=translator(env.lang, "engine"),
+    lang = env.lang if client is None else _client_lang(ctx, env, client)
+    plan = build_plan(answers, bank, lang=lang, tr=translator(lang, "engine"),
                       today=clock.today())
     if fmt == "ics":
         text = calendar_text(env, dict(plan), client or str(plan.get("client") or ""), days, at)
     else:
-        text = _render(dict(plan), fmt, env.lang, to_file=output is not None)
+        text = _render(dict(plan), fmt, lang, to_file=output is not None)
     if client is None:
         if output is None:
             click.echo(text, nl=not text.endswith("\n"))
@@ -101,6 +102,14 @@ def plan_cmd(ctx: click.Context, answers_path: Path, fmt: str, output: Path | No
     finally:
         staged.discard()
     return 0
+
+
+def _client_lang(ctx: click.Context, env: Context, name: str) -> str:
+    """A known client's plan speaks the client's language (`coach clients --set-lang`)."""
+    from coach.cli.cmd_clients import lang_for_client, open_workspace
+
+    found = open_workspace(env).find_client(name)
+    return lang_for_client(ctx, env, found.lang if found else None)
 
 
 def _bank(env: Context) -> Bank:

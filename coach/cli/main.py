@@ -57,8 +57,10 @@ COMMANDS: dict[str, str] = {
                      "time spent does not match what it brings."))
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help=N_("Workspace folder (default: $COACH_DATA_DIR, else your user data folder)."))
-@click.option("--lang", type=click.Choice(["en", "fr"], case_sensitive=False), default=None,
-              help=N_("Language: en or fr (default: $COACH_LANG, else $LC_ALL / $LANG)."))
+@click.option("--lang", type=click.Choice(["en", "fr", "fr-CA", "fr-FR"], case_sensitive=False),
+              default=None,
+              help=N_("Language: en, fr, or French with the words of Québec (fr-CA, as fr) or "
+                      "of France (fr-FR) (default: $COACH_LANG, else $LC_ALL / $LANG)."))
 @click.option("--bank", "bank", type=click.Path(file_okay=False), default=None,
               help=N_("Question bank folder (default: $COACH_BANK, else the bundled bank)."))
 @click.option("--client", "client", default=None, metavar="NAME",
@@ -105,7 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The run's one Voice: made here, before Click parses, so even --help speaks it.
         voice = Voice(resolve_lang(_lang_from_argv(args)))
     except UnknownLanguage as exc:
-        err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} (use en or fr)")
+        err(f"coach: --lang / COACH_LANG: unknown language {exc.args[0]!r} "
+            "(use en, fr, fr-CA or fr-FR)")
         return 2
     try:
         voice.catalog("cli")

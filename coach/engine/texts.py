@@ -9,27 +9,30 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from coach.bank.model import Bank
-from coach.i18n import N_, Translator
+from coach.i18n import N_, Translator, is_french
 from coach.model import PlatformAnswers
 
 
 def fmt_int(n: int | float, lang: str) -> str:
     """1234567 -> '1,234,567' (en) or '1 234 567' with no-break spaces (fr)."""
     text = f"{int(n):,}"
-    return text.replace(",", "\u00a0") if lang == "fr" else text
+    return text.replace(",", "\u00a0") if is_french(lang) else text
 
 
+@lru_cache(maxsize=1024)
 def fmt_hours(hours: float, lang: str) -> str:
-    """Hours with at most one decimal: 1.5, 2, 0.3 (fr: 1,5)."""
+    """Hours to the nearest quarter hour, the plan's one rounding rule, shown as such:
+    2, 1.5, 0.25, 3.75 (fr: 1,5 ; 0,25)."""
     if not math.isfinite(hours):
         hours = 0.0
-    rounded = round(hours, 1)
+    rounded = round(hours * 4) / 4
     if rounded == int(rounded):
         return fmt_int(rounded, lang)
-    text = f"{rounded:.1f}"
-    return text.replace(".", ",") if lang == "fr" else text
+    text = f"{rounded:.2f}".rstrip("0")
+    return text.replace(".", ",") if is_french(lang) else text
 
 
 def join_and(items: Sequence[str], tr: Translator) -> str:
@@ -160,6 +163,9 @@ _MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N
 
 
 def fmt_date(day: date, tr: Translator) -> str:
-    """'February 20, 2027' (fr: '20 février 2027')."""
+    """'February 20, 2027' (fr: '20 février 2027'; the first: '1er décembre 2026')."""
+    if day.day == 1:  # an ordinal in French, so a phrase of its own
+        return tr.gettext("{month} 1, {year}").format(
+            month=tr.gettext(_MONTHS[day.month - 1]), year=day.year)
     return tr.gettext("{month} {day}, {year}").format(
         month=tr.gettext(_MONTHS[day.month - 1]), day=day.day, year=day.year)

@@ -51,10 +51,17 @@ def read_json(path: Path | str) -> Any:
     """The JSON document in the file (any JSON value: the caller checks its shape)."""
     text = read_text(path)
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise BadFile(path, texts.json_problem(exc.lineno, exc.colno, exc.msg),
                       line=exc.lineno, column=exc.colno) from None
+    except (RecursionError, ValueError):  # 100,000 brackets deep, a 5,000-digit integer
+        raise BadFile(path, texts.too_complex()) from None
+
+
+def _no_constant(name: str) -> None:
+    # NaN and Infinity are not JSON; Python accepts them, and they poison plans and files.
+    raise json.JSONDecodeError(f"{name} is not a JSON number", name, 0)
 
 
 def read_toml(path: Path | str) -> dict[str, Any]:
@@ -65,3 +72,5 @@ def read_toml(path: Path | str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         line, column = texts.toml_position(str(exc))
         raise BadFile(path, texts.toml_problem(str(exc)), line=line, column=column) from None
+    except (RecursionError, ValueError):  # 5,000 tables deep, a 5,000-digit integer
+        raise BadFile(path, texts.too_complex()) from None

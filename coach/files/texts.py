@@ -179,3 +179,8 @@ def toml_problem(message: str) -> Msg:
         return _tr.gettext("not valid TOML at the end of the file: {problem}").format(
             problem=problem)
     return _tr.gettext("not valid TOML: {problem}").format(problem=problem)
+
+
+def too_complex() -> Msg:
+    """Nesting deeper than a reader can follow, or an integer with thousands of digits."""
+    return _tr.gettext("nested too deeply, or holds a number too long to read")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from coach.i18n import is_french
 from coach.quick.lang import _
 
 BACK_TYPED = "<"   # typed alone in a text or number prompt: back to the previous question
@@ -29,7 +30,7 @@ def tidy_number(value: float) -> int | float:
 
 def show_number(value: float, lang: str) -> str:
     text = f"{tidy_number(value)}"
-    return text.replace(".", ",") if lang == "fr" else text
+    return text.replace(".", ",") if is_french(lang) else text
 
 
 def number_problem(text: str, minimum: float | None, maximum: float | None, *,

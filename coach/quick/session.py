@@ -22,7 +22,7 @@ from coach.assessment import Draft, Session
 from coach.assessment.entries import entry_key
 from coach.assessment.walk import Gaps, Step, Walker
 from coach.bank.model import Bank, Question
-from coach.i18n import Voice
+from coach.i18n import Voice, is_french
 from coach.quick import wording
 from coach.quick.inputs import number_problem, parse_number, show_number, text_problem, tidy_number
 from coach.quick.lang import _, current_lang, ngettext, say, speaking
@@ -194,7 +194,11 @@ class QuickSession:
             return
         self._group = group
         if q.section == "profile":
-            title = self._text("section_profile", _("About you"))
+            # Someone assessing themselves reads "About you"; a consultant's client is
+            # "the client" (the questions still say "you": they are asked with them).
+            title = (self._text("section_profile", _("About you"))
+                     if self.ws.get_setting("role") in ("freelancer", "nonprofit")
+                     else _("About the client"))
         elif step.platform is None:
             title = self._text("section_inventory", _("Your platforms"))
         elif q.section == "inventory":
@@ -217,7 +221,9 @@ class QuickSession:
         draft = self.session.draft
         message = wording.text(self.walker, draft, step, self.lang)
         help_text = wording.help_text(self.walker, step, self.lang)
-        n, total = self.walker.progress(draft, step)
+        # Counted within the stage the header above names ("Why am I on LinkedIn?
+        # (platform 2 of 3)"): the whole walk's count jumped as platforms were chosen.
+        n, total = self.walker.stage_progress(draft, step)
         mark = f"[{n}/{total}]"
         current = self.walker.value(draft, step)
         common: dict[str, Any] = {"help_text": help_text, "mark": mark}
@@ -320,7 +326,7 @@ class QuickSession:
             shown = message
             if spaces:
                 listing = "; ".join(f"{label.get(s.get('kind'), s.get('kind'))} « {s.get('name')} »"
-                                    if self.lang == "fr" else
+                                    if is_french(self.lang) else
                                     f"{label.get(s.get('kind'), s.get('kind'))} “{s.get('name')}”"
                                     for s in spaces)
                 shown = message + " " + _("So far: {spaces}.").format(spaces=listing)
@@ -408,6 +414,11 @@ class QuickSession:
         self.echo("")
         self.echo(render(plan, "text", lang=self.lang, width=self.width))
         assert self.client_id is not None
+        # The stored plan (and its reports) speak the client's language when one is set.
+        own = self.ws.client(self.client_id).lang
+        if own and own != self.lang:
+            plan = build_plan(answers, self.bank, lang=own, tr=translator(own, "engine"),
+                              today=clock.today())
         assessment = self.ws.finish_assessment(self.client_id, dict(answers), dict(plan),
                                                engine_version=ENGINE_VERSION)
         self.finished = True
@@ -441,7 +452,8 @@ class QuickSession:
                 if typed == BACK:
                     break
                 path = Path(typed.strip()).expanduser()
-                text = render(plan, fmt, lang=self.lang, width=self.width,
+                lang = self.ws.client(self.client_id).lang if self.client_id else None
+                text = render(plan, fmt, lang=lang or self.lang, width=self.width,
                               **({"color": False} if fmt == "text" else {}))
                 if not self.write_report(path, text):
                     default = typed.strip()

@@ -26,7 +26,8 @@ def _own_step(walker: Walker, step: Step) -> bool:
 def text(walker: Walker, draft: Draft, step: Step, lang: str) -> str:
     if _own_step(walker, step):
         return translator(lang, "quick").gettext(_PICK_TEXT)
-    return walker.question(step.question).text_for(lang, draft.platform(step.platform))
+    return walker.question(step.question).text_for(lang, draft.platform(step.platform),
+                                                   draft.profile.get("kind"))
 
 
 def help_text(walker: Walker, step: Step, lang: str) -> str:

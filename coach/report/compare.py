@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from html import escape
 from typing import Any, NamedTuple
 
+from coach.i18n import is_french
 from coach.report import labels as L
 from coach.report.localfmt import hours, number, signed_hours
 from coach.report.mdescape import md_inline
@@ -57,7 +58,7 @@ def _focus_text(m: ReportModel) -> str:
     if m.focus is None:
         return m.labels.no_focus
     f = m.focus
-    quoted = (f"«\u00a0{f.space_name}\u00a0»" if m.lang == "fr" else f"“{f.space_name}”")
+    quoted = (f"«\u00a0{f.space_name}\u00a0»" if is_french(m.lang) else f"“{f.space_name}”")
     if f.space_name:
         return f"{f.platform_name} · {f.space_kind} {quoted}".replace("  ", " ")
     return f"{f.platform_name} · {f.space_kind}" if f.space_kind else f.platform_name
@@ -155,16 +156,10 @@ def _change_text(r: Change, lab: L.Labels) -> str:
     return r.delta or lab.changed
 
 
-def _warning_line(w: WarningChange, esc: Any = str, code: Any = None) -> str:
+def _warning_line(w: WarningChange, esc: Any = str) -> str:
+    # No code: a comparison is read by the client too (JSON keeps the codes).
     where = f" · {esc(w.platform)}" if w.platform else ""
-    shown = code(w.code) if code else f"({w.code})"
-    return f"{esc(w.title)}{where} {shown}" + (f" — {esc(w.message)}" if w.message else "")
-
-
-def _md_code(code: str) -> str:
-    from coach.report.markdown import _code
-
-    return f"({_code(code)})"
+    return f"{esc(w.title)}{where}" + (f" — {esc(w.message)}" if w.message else "")
 
 
 def _as_text(c: Comparison, width: int, color: bool | None) -> str:
@@ -233,7 +228,7 @@ def _md_table(rows: list[Change], first: str, lab: L.Labels) -> list[str]:
 
 def _as_md(c: Comparison) -> str:
     lab = L.labels(c.lang)
-    sep = "\u00a0:" if c.lang == "fr" else ":"
+    sep = "\u00a0:" if is_french(c.lang) else ":"
     out = [f"# {lab.comparison_title}{sep} {md_inline(c.client)}", "",
            f"{md_inline(c.old_date)} → {md_inline(c.new_date)}", "", f"## {lab.focus}", ""]
     if c.focus_changed:
@@ -246,7 +241,7 @@ def _as_md(c: Comparison) -> str:
     for title, items in ((lab.warnings_gone, c.warnings_gone), (lab.warnings_new, c.warnings_new),
                          (lab.warnings_kept, c.warnings_kept)):
         out += [f"## {title}", ""]
-        out += [f"- {_warning_line(w, md_inline, _md_code)}" for w in items] or [lab.none]
+        out += [f"- {_warning_line(w, md_inline)}" for w in items] or [lab.none]
         out.append("")
     out += [f"## {lab.results}", ""]
     out += _md_table(c.results, lab.platform, lab) if c.results else [lab.none]

@@ -2,14 +2,15 @@
 
 Inline CSS and an inline SVG chart only: no JavaScript, fonts, images or links
 (a Content-Security-Policy says so to the browser too). Everything that came from
-the plan is passed through `html.escape`; the page prints on A4 and Letter
-(cards never split across pages).
+the plan is passed through `html.escape`; the page prints on the paper of the reader's
+region (`@page` size A4 for fr-FR, Letter otherwise), cards never split across pages.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from coach.i18n import is_french, paper
 from coach.report.chart import VERDICT_COLOURS, render_chart
 from coach.report.model import ReportModel
 
@@ -82,8 +83,6 @@ td .results { color: var(--muted); font-size: 13px; margin: 4px 0 0; }
 .warning-card.warning { border-left-color: var(--warning); background: #fffaf0; }
 .warning-card.info { border-left-color: var(--info); background: #f5f9ff; }
 .warning-card .title { font-weight: 700; margin: 0; }
-.warning-card .code { color: var(--muted); font-size: 11px; font-weight: 400; margin-left: 6px;
-  letter-spacing: .04em; }
 .warning-card p { margin: 4px 0 0; }
 .warning-card .instead { font-weight: 600; color: var(--accent); }
 .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
@@ -95,15 +94,36 @@ li { margin: 3px 0; }
 .muted { color: var(--muted); }
 footer { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 26px;
   color: var(--muted); font-size: 12px; display: flex; justify-content: space-between; }
-@page { margin: 14mm 13mm; }
 @media print {
-  body { background: #fff; font-size: 11pt; }
+  /* Paper is tight: smaller type and gaps, so a short plan takes two pages, not four. */
+  body { background: #fff; font-size: 9pt; line-height: 1.35; }
   main { box-shadow: none; margin: 0; padding: 0; max-width: none; border-radius: 0; }
-  section { break-inside: auto; }
+  header.cover { padding-bottom: 8px; margin-bottom: 12px; }
+  h1 { font-size: 20pt; margin: 2px 0 6px; }
+  h2 { font-size: 12.5pt; margin-bottom: 6px; }
+  h3 { margin: 8px 0 4px; }
+  section { break-inside: auto; margin-bottom: 12px; }
+  .card { padding: 10px 12px; }
+  .warning-card { margin-bottom: 5px; padding: 7px 12px; }
+  .tiles { gap: 6px; margin-bottom: 8px; }
+  .tile { padding: 5px 8px; }
+  .tile .v { font-size: 13pt; }
+  .chart { max-width: 130mm; }
+  /* Many platforms: narrower, so the chart stays on the page with its tiles. */
+  .chart.tall { max-width: 125mm; }
+  td { padding: 5px 6px; }
+  table { font-size: 9pt; }
+  /* The sentences get the width: short rows, fewer pages. */
+  .table-card table { table-layout: fixed; }
+  .table-card th:nth-child(1) { width: 17%; } .table-card th:nth-child(2) { width: 13%; }
+  .table-card th:nth-child(3) { width: 8%; } .table-card th:nth-child(4) { width: 12%; }
+  footer { margin-top: 12px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, .tile, tr, li { break-inside: avoid; page-break-inside: avoid; }
-  /* A long table may cross a page (rows stay whole) rather than leave a blank page. */
-  .card.table-card { break-inside: auto; page-break-inside: auto; }
+  /* A long table or list of warnings may cross a page (rows and cards stay whole)
+     rather than leave most of a page blank. */
+  .card.table-card, .action > .card { break-inside: auto; page-break-inside: auto; }
+  .tiles { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
 }
 @media (max-width: 640px) {
@@ -120,11 +140,11 @@ def e(value: object) -> str:
 
 
 def _colon(m: ReportModel, label: str) -> str:
-    return f"{label}\u00a0:" if m.lang == "fr" else f"{label}:"
+    return f"{label}\u00a0:" if is_french(m.lang) else f"{label}:"
 
 
 def _quote(m: ReportModel, words: str) -> str:
-    return f"«\u00a0{words}\u00a0»" if m.lang == "fr" else f"“{words}”"
+    return f"«\u00a0{words}\u00a0»" if is_french(m.lang) else f"“{words}”"
 
 
 def _pill(verdict: str, label: str) -> str:
@@ -224,11 +244,12 @@ def _warnings(m: ReportModel) -> str:
         parts.append(f"<h3>{e(sev_label)}</h3>")
         for w in items:
             where = f" · {e(w.platform_name)}" if w.platform_name else ""
-            instead = (f'<p><span class="instead">{e(_colon(m, lab.instead))}</span> '
+            instead = (f'<p><span class="instead">{e(lab.instead)},</span> '
                        f"{e(w.instead)}</p>" if w.instead else "")
             parts.append(
-                f'<div class="card warning-card {e(sev)}">'
-                f'<p class="title">{e(w.title)}{where}<span class="code">{e(w.code)}</span></p>'
+                # The code is for programs (an attribute), never text a client reads.
+                f'<div class="card warning-card {e(sev)}" data-code="{e(w.code)}">'
+                f'<p class="title">{e(w.title)}{where}</p>'
                 f"<p>{e(w.message)}</p>{instead}</div>")
     parts.append("</section>")
     return "".join(parts)
@@ -246,7 +267,7 @@ def _plan_of_action(m: ReportModel) -> str:
                     f'<ul class="track">{items}</ul></div>')
     if not cols:
         return ""
-    cls = "two" if len(cols) == 2 else ""
+    cls = "two action" if len(cols) == 2 else "action"
     return f'<section class="{cls}">{"".join(cols)}</section>'
 
 
@@ -269,6 +290,12 @@ def _gate_and_review(m: ReportModel) -> str:
     return f'<section class="{cls}">{"".join(cols)}</section>'
 
 
+def page_css(lang: str) -> str:
+    """The paper of the reader's region: A4 in France, Letter in Québec, North America
+    and by default (coach.i18n.paper)."""
+    return f"@page {{ size: {paper(lang)}; margin: 11mm 12mm; }}"
+
+
 def render_html(m: ReportModel) -> str:
     lab = m.labels
     title = f"{lab.title} · {m.client}" if m.client else lab.title
@@ -287,5 +314,5 @@ def render_html(m: ReportModel) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{e(m.lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            f"<title>{e(title)}</title>\n<style>{CSS}{page_css(m.lang)}\n</style>\n</head>\n<body>\n<main>\n"
             f"{body}\n</main>\n</body>\n</html>\n")

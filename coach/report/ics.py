@@ -199,8 +199,11 @@ def render_ics(plan: Mapping[str, Any], *, client_key: str, assessment_key: str,
     ev.add("dtstamp", stamp)
     ev.add("dtstart", check)
     ev.add("dtend", check + timedelta(days=1))
-    ev.add("summary", tr.gettext("Check the gate: {n} results before adding a channel")
-           .format(n=gate.needed))
+    if gate.add_channel:
+        summary = tr.gettext("Check the gate: {n} results before adding a channel")
+    else:  # the plan says to add no channel: the check is of the results alone
+        summary = tr.gettext("Check the results: {n} expected (the plan adds no channel)")
+    ev.add("summary", summary.format(n=gate.needed))
     ev.add("description", (gate.sentence + "\n" if gate.sentence else "")
            + tr.gettext("See where you stand: {command}").format(
                command="coach progress " + shlex.quote(client or "NAME")))

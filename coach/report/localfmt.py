@@ -1,7 +1,8 @@
 """Dates and numbers in the reader's local style (Babel), never hand-formatted.
 
-French reports follow Quebec conventions ("22 novembre 2026", "1,5 h"); English
-ones follow US English ("November 22, 2026", "1.5 h").
+French reports follow Québec conventions ("22 novembre 2026", "1,5 h"), or France's for
+fr-FR; the first of the month is "1er décembre 2026". English ones follow US English
+("November 22, 2026", "1.5 h").
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from coach.i18n import is_french
+
 NBSP = "\u00a0"
 _UNIT = re.compile(r"(\d) (h|min)\b")
 _FR_BEFORE = re.compile(r" ([:;!?»])")
 
-_BABEL_LOCALE = {"fr": "fr_CA", "en": "en"}
+_BABEL_LOCALE = {"fr": "fr_CA", "fr-CA": "fr_CA", "fr-FR": "fr_FR", "en": "en"}
 
 
 def babel_locale(lang: str) -> str:
@@ -47,13 +50,22 @@ def long_date(iso: str, lang: str) -> str:
         day = date.fromisoformat(iso)
     except (TypeError, ValueError):
         return str(iso)
-    return format_date(day, format="long", locale=babel_locale(lang))
+    text = format_date(day, format="long", locale=babel_locale(lang))
+    # French writes the first of the month as an ordinal: "1er décembre 2026".
+    return "1er" + text[1:] if is_french(lang) and day.day == 1 and text[:2] == "1 " else text
 
 
 def tie(text: str, lang: str) -> str:
     """No-break spaces where a line must not break: "1.5 h", and in French before
     « : ; ! ? » and after « (otherwise a wrapped line can start with ":" or "»")."""
     text = _UNIT.sub("\\1" + NBSP + "\\2", text)
-    if lang == "fr":
+    if is_french(lang):
         text = _FR_BEFORE.sub(NBSP + "\\1", text).replace("« ", "«" + NBSP)
     return text
+
+
+def after_label(text: str) -> str:
+    """'Follow the plan: ...' -> 'follow the plan: ...' (an acronym keeps its case)."""
+    if len(text) > 1 and (text[1].isupper() or not text[0].isupper()):
+        return text
+    return text[:1].lower() + text[1:]

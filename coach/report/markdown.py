@@ -6,23 +6,17 @@ removed control characters); only the report's own frame is written as Markdown.
 
 from __future__ import annotations
 
-import re
-
+from coach.i18n import is_french
 from coach.report.mdescape import md_block, md_inline
 from coach.report.model import PlatformRow, ReportModel
 
 
 def _colon(m: ReportModel, label: str) -> str:
-    return f"{label}\u00a0:" if m.lang == "fr" else f"{label}:"
+    return f"{label}\u00a0:" if is_french(m.lang) else f"{label}:"
 
 
 def _quote(m: ReportModel, words: str) -> str:
-    return f"«\u00a0{words}\u00a0»" if m.lang == "fr" else f"“{words}”"
-
-
-def _code(code: str) -> str:
-    # A code span shows backslashes literally, so only a plain identifier goes in one.
-    return f"`{code}`" if re.fullmatch(r"[A-Z0-9_]+", code) else md_inline(code)
+    return f"«\u00a0{words}\u00a0»" if is_french(m.lang) else f"“{words}”"
 
 
 def _results_cell(m: ReportModel, row: PlatformRow) -> str:
@@ -40,7 +34,7 @@ def render_markdown(m: ReportModel) -> str:
     out: list[str] = []
     add = out.append
 
-    add(f"# {lab.title}\u00a0: {md_inline(m.client)}" if m.lang == "fr"
+    add(f"# {lab.title}\u00a0: {md_inline(m.client)}" if is_french(m.lang)
         else f"# {lab.title}: {md_inline(m.client)}")
     add("")
     meta = []
@@ -116,10 +110,10 @@ def render_markdown(m: ReportModel) -> str:
         add("")
         for w in items:
             where = f" · {md_inline(w.platform_name)}" if w.platform_name else ""
-            add(f"- **{md_inline(w.title)}**{where} ({_code(w.code)})  ")
+            add(f"- **{md_inline(w.title)}**{where}  ")
             add(f"  {md_inline(w.message)}" + ("  " if w.instead else ""))
             if w.instead:
-                add(f"  *{_colon(m, lab.instead)}* {md_inline(w.instead)}")
+                add(f"  *{md_inline(lab.instead)},* {md_inline(w.instead)}")
         add("")
 
     if m.routine:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from coach.report import labels as L
-from coach.report.localfmt import hours, long_date, number, tie
+from coach.report.localfmt import after_label, hours, long_date, number, tie
 from coach.textsafe import clean
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n]+")
@@ -26,11 +26,20 @@ def one_line(value: str) -> str:
     return _ASCII_SPACE.sub(" ", clean(value)).strip()
 
 
+# Longer texts are cut for display, with a visible mark: wrapping megabytes of one
+# answer took Rich half a minute. The JSON report and the store keep the whole text.
+DISPLAY_MAX = 2000
+CUT_MARK = " […]"
+
+
 def text(value: Any) -> str:
-    """Any plan value as safe one-line display text (None -> "")."""
+    """Any plan value as safe one-line display text (None -> ""), cut when very long."""
     if value is None:
         return ""
-    return one_line(str(value))
+    shown = str(value)
+    if len(shown) > DISPLAY_MAX:
+        shown = shown[:DISPLAY_MAX] + CUT_MARK
+    return one_line(shown)
 
 
 def sentence(value: Any, lang: str) -> str:
@@ -219,12 +228,17 @@ def build_model(plan: Mapping[str, Any], *, lang: str, notes: str | None = None)
         pid = text(w.get("platform"))
         warnings.append(WarningItem(
             code=code,
-            title=L.translate(lang, L.WARNING_TITLES, code),
+            # A code this coach has no title for (a newer engine's) is not shown as it is:
+            # a client reads its severity, then its message.
+            title=L.translate(lang, L.WARNING_TITLES, code,
+                              default=L.translate(lang, L.SEVERITIES, sev)),
             severity=sev,
             severity_label=L.translate(lang, L.SEVERITIES, sev),
             platform_name=(names.get(pid) or L.platform_name(lang, pid)) if pid else "",
             message=sentence(w.get("message"), plan_lang),
-            instead=sentence(w.get("instead"), plan_lang),
+            # Said after the label ("Instead, follow the plan: ..."), not after a colon: the
+            # engine's advice often holds a colon of its own.
+            instead=after_label(sentence(w.get("instead"), plan_lang)),
         ))
     rank = {s: i for i, s in enumerate(L.SEVERITY_ORDER)}
     warnings.sort(key=lambda w: rank.get(w.severity, len(rank)))  # stable within a severity

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple, Protocol
 
-from coach.i18n import translator
+from coach.i18n import is_french, translator
 from coach.report.labels import RESULT_ORDER, platform_name, result_phrase
 from coach.report.week import Gate, gate_of, parse_day
 
@@ -105,7 +105,7 @@ def _counts_text(lang: str, counts: Mapping[str, int]) -> str:
 
 def progress_text(p: Progress, lang: str) -> str:
     tr = translator(lang, "report")
-    colon = "\u00a0:" if lang == "fr" else ":"
+    colon = "\u00a0:" if is_french(lang) else ":"
     lines = [tr.gettext("Since the assessment of {date}").format(date=p.since) + colon]
     where = platform_name(lang, p.gate.platform) if p.gate.platform else ""
     head = tr.gettext("Gate") + (f" ({where})" if where else "") + colon

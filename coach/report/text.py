@@ -19,6 +19,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from coach.i18n import is_french
 from coach.report.model import ReportModel
 
 # Rich wraps at any Unicode space, no-break ones included, so a French line could
@@ -97,7 +98,7 @@ def _focus(m: ReportModel) -> RenderableType:
         head.append(" · ")
         if f.space_kind:
             head.append(f.space_kind + " ")
-        head.append(f"«{KEEP}{f.space_name}{KEEP}»" if m.lang == "fr" else f"“{f.space_name}”",
+        head.append(f"«{KEEP}{f.space_name}{KEEP}»" if is_french(m.lang) else f"“{f.space_name}”",
                     style="bold")
     elif f.space_kind:
         head.append(" · " + f.space_kind)
@@ -109,12 +110,12 @@ def _focus(m: ReportModel) -> RenderableType:
 
 
 def _quote(m: ReportModel, words: str) -> str:
-    return f"«{KEEP}{words}{KEEP}»" if m.lang == "fr" else f"“{words}”"
+    return f"«{KEEP}{words}{KEEP}»" if is_french(m.lang) else f"“{words}”"
 
 
 def _colon(m: ReportModel, label: str) -> str:
     # French typography: a (non-breaking) space before the colon.
-    return f"{label}{KEEP}: " if m.lang == "fr" else f"{label}: "
+    return f"{label}{KEEP}: " if is_french(m.lang) else f"{label}: "
 
 
 def _platforms(m: ReportModel) -> list[RenderableType]:
@@ -178,13 +179,12 @@ def _warnings(m: ReportModel) -> list[RenderableType]:
             title.append(w.title, style="bold")
             if w.platform_name:
                 title.append(" · " + w.platform_name)
-            title.append(f"  [{w.code}]", style="dim")
             parts: list[RenderableType] = [title]
             if w.message:
                 parts.append(Padding(Text(w.message), (0, 0, 0, 3)))
             if w.instead:
                 inst = Text()
-                inst.append(_colon(m, lab.instead), style="bold green")
+                inst.append(f"{lab.instead}, ", style="bold green")
                 inst.append(w.instead)
                 parts.append(Padding(inst, (0, 0, 0, 3)))
             out.append(Padding(Group(*parts), (0, 0, 1, 2)))

@@ -39,9 +39,7 @@ class Drafts:
             self._check_writable(side)
             self._write_side_draft(client_id, {"1": doc})
         else:  # the first save since side files: the copy in the client file goes
-            df = self._client(client_id)
-            with df.locked():
-                self._check_writable(df)
+            with self._client_locked(client_id) as df:
                 self._write_side_draft(client_id, {"1": doc})
                 data = df.read_state() or {}
                 if data.get("draft"):
@@ -67,10 +65,8 @@ class Drafts:
         return Draft(dict(doc.get("answers") or {}), dict(doc.get("position") or {}))
 
     def discard_draft(self: Any, client_id: str) -> None:
-        df = self._client(client_id)
         side = self._draft_side(client_id)
-        with df.locked(), side.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df, side.locked():
             if self._side_draft_doc(side) is not None:
                 self._clear_side_draft(side)
             data = df.peek() or {}

@@ -18,48 +18,60 @@ by hand or by an older coach, in any layout, is serialised once, at its first ch
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from coach.store.storage import serialise
 
-Fragments = dict[str, str]  # doc id -> JSON text of its entry
+Lines = dict[str, str]  # doc id -> its line of the file: `"12":{...}`
 
 
-def render(meta: Mapping[str, Any], settings: Mapping[str, Any], fragments: Fragments) -> str:
-    head = f'{{"meta":{serialise(meta)},"settings":{serialise(settings)},"clients":{{'
-    if not fragments:
-        return head + "}}\n"
-    body = ",\n".join(f'"{doc_id}":{frag}' for doc_id, frag in fragments.items())
-    return f"{head}\n{body}\n}}}}\n"
+def head(meta: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
+    return f'{{"meta":{serialise(meta)},"settings":{serialise(settings)},"clients":{{'
 
 
-def fragments_of(text: str, clients: Mapping[str, Any]) -> Fragments:
-    """Each entry's text: the file's own lines when it has this layout, else serialised."""
+def render(head_text: str, lines: Iterable[str]) -> str:
+    body = ",\n".join(lines)
+    if not body:
+        return head_text + "}}\n"
+    return f"{head_text}\n{body}\n}}}}\n"
+
+
+def lines_of(text: str, clients: Mapping[str, Any]) -> Lines:
+    """Each entry's line: the file's own when it has this layout, else serialised."""
     found = _from_lines(text, clients)
     if found is not None:
         return found
-    return {doc_id: serialise(entry) for doc_id, entry in clients.items()}
+    return {doc_id: entry_line(doc_id, entry) for doc_id, entry in clients.items()}
 
 
-def _from_lines(text: str, clients: Mapping[str, Any]) -> Fragments | None:
+def _from_lines(text: str, clients: Mapping[str, Any]) -> Lines | None:
     lines = text.split("\n")
     if len(lines) != len(clients) + 3 or lines[-2:] != ["}}", ""] or not clients:
         return None
-    out: Fragments = {}
+    out: Lines = {}
     for line, doc_id in zip(lines[1:-2], clients, strict=True):
         if line.endswith(","):
             line = line[:-1]
-        prefix = f'"{doc_id}":'
-        if not line.startswith(prefix):  # another order or layout: serialise instead
+        if not line.startswith(f'"{doc_id}":'):  # another order or layout: serialise
             return None
-        out[doc_id] = line[len(prefix):]
+        out[doc_id] = line
     return out
 
 
-def entry_text(entry: Mapping[str, Any]) -> str:
-    """One entry's fragment (refusing what JSON cannot hold, like every write)."""
-    text = serialise(entry)
+# Summary fields whose absence reads as the same value (records.client_summary_of):
+# left out, they halve a new client's line and so the index every change rewrites.
+_EMPTY_MEANS_ZERO = ("assessments", "warnings")
+
+
+def compact(entry: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items()
+            if v is not None and v != [] and not (v == 0 and k in _EMPTY_MEANS_ZERO)}
+
+
+def entry_line(doc_id: str, entry: Mapping[str, Any]) -> str:
+    """One entry's line, compacted (refusing what JSON cannot hold, like every write)."""
+    text = serialise(compact(entry))
     if "\n" in text:  # json.dumps escapes newlines in strings; a bug if this happens
         raise ValueError("an index entry serialised on more than one line")
-    return text
+    return f'"{doc_id}":{text}'

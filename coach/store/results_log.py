@@ -3,13 +3,15 @@
     add_result(ws, client_id, date=..., platform=..., space=..., counts={...}, note=...)
     results(ws, client_id) -> [ResultEntry, ...]      oldest first
 
-Entries live in the client's own file (a "results" table next to its assessments), so
-they get everything the store gives that file: atomic write-through, 0600, the lock,
-the three backups, damage recovery, and `forget` erasing them with the client. The
-face checks what a person typed; this module refuses anything else (StoreValueError)
-before touching the file, so a bad entry never lands half-written. Kept apart from
-workspace.py, with this small API, so the log can move to a per-client side file
-without its callers changing.
+Entries live in the client's "results" side file (clients/results/c-<id>.json,
+coach/store/sidefiles.py): logging one costs what the log weighs, not the client's
+whole history, and the file gets everything the store gives its files (atomic writes,
+0600, the lock, three backups, damage kept aside and its backup restored, `forget`
+erasing it with the client). The face checks what a person typed; this module refuses
+anything else (StoreValueError) before touching a file, so a bad entry never lands.
+
+Entries logged before side files existed sit in a "results" table of the client file:
+they are read from there until the next entry logged moves them into the side file.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from coach.store.errors import StoreValueError
+from coach.store.sidefiles import RESULTS, empty_side
 from coach.store.workspace import Workspace
 
-TABLE = "results"
 # The answers file's results_90d keys (data/vocabulary.toml [[results]]).
 KINDS = ("inquiries", "won", "referrals", "site_visits", "sales", "donations", "signups")
 MAX_COUNT = 1_000_000
@@ -65,23 +67,56 @@ def _checked(day: str, platform: str, space: str | None, counts: Mapping[str, in
 def add_result(ws: Workspace, client_id: str, *, date: str, platform: str,
                space: str | None = None, counts: Mapping[str, int],
                note: str | None = None) -> int:
-    """Log one entry for a known client; its id. Checked before the file is touched."""
+    """Log one entry for a known client; its id. Checked before any file is touched."""
     doc = _checked(date, platform, space, counts, note)
-    df = ws._client(client_id)
-    with df.locked():
-        ws._check_writable(df)
-        data = df.data()
-        table = data.setdefault(TABLE, {})
-        new_id = max((int(k) for k in table), default=0) + 1
-        table[str(new_id)] = doc
-        df.write_state(data)  # one atomic write of the whole client file
+    ws.client(client_id)  # UnknownClient unless the index knows it
+    side = ws.side_file(client_id, RESULTS)
+    if _legacy_table(ws, client_id):
+        # The first entry since side files: the old table moves into the side file (the
+        # side file, once it exists, is the truth: a kill between the two writes leaves
+        # a stale copy in the client file, dropped here the next time).
+        df = ws._client(client_id)
+        with df.locked(), side.locked():  # lock order: the client file, then its side
+            ws._check_writable(side)
+            table = _side_table(side) if side.exists else _legacy_table(ws, client_id)
+            new_id = _append(side, client_id, table, doc)
+            data = df.read_state() or {}
+            data.pop(RESULTS, None)
+            df.write_state(data)
+        return new_id
+    with side.locked():
+        ws._check_writable(side)
+        return _append(side, client_id, _side_table(side), doc)
+
+
+def _append(side: Any, client_id: str, table: dict[str, Any], doc: dict[str, Any]) -> int:
+    new_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+    data = empty_side(RESULTS, client_id)
+    data[RESULTS] = {**table, str(new_id): doc}
+    side.write_state(data)  # one atomic write of the log
     return new_id
+
+
+def _side_table(side: Any) -> dict[str, Any]:
+    table = (side.peek() or {}).get(RESULTS) if side.exists else None
+    return dict(table) if isinstance(table, Mapping) else {}
+
+
+def _legacy_table(ws: Workspace, client_id: str) -> dict[str, Any]:
+    table = (ws._client(client_id).peek() or {}).get(RESULTS)
+    return dict(table) if isinstance(table, Mapping) else {}
 
 
 def results(ws: Workspace, client_id: str) -> list[ResultEntry]:
     """Every logged entry of a client, oldest first (by date, then as logged)."""
-    table = ws._client(client_id).data().get(TABLE, {})
-    out = [_entry(int(k), v) for k, v in table.items() if isinstance(v, Mapping)]
+    ws.client(client_id)
+    side = ws.side_file(client_id, RESULTS)
+    try:
+        table = _side_table(side) if side.exists else _legacy_table(ws, client_id)
+    finally:
+        ws._collect_notices(side)
+    out = [_entry(int(k), v) for k, v in table.items()
+           if k.isdigit() and isinstance(v, Mapping)]
     return sorted(out, key=lambda e: (e.date, e.id))
 
 

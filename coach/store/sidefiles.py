@@ -28,8 +28,9 @@ from typing import Any
 from coach.store.schema import SCHEMA
 
 DRAFT = "draft"
+RESULTS = "results"   # the results log (coach/store/results_log.py)
 # Every part a client may have; the folder of each is clients/<part>/.
-PARTS: tuple[str, ...] = (DRAFT,)
+PARTS: tuple[str, ...] = (DRAFT, RESULTS)
 
 
 def side_dir(clients_dir: Path, part: str) -> Path:

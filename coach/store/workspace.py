@@ -8,6 +8,8 @@ Layout (all files 0600, folders 0700):
                                       plan snapshot, engine version, date, notes)
     <workspace>/clients/draft/c-<hex>.json   its assessment in progress (a side file,
                                       coach/store/sidefiles.py: autosave rewrites only it)
+    <workspace>/clients/results/c-<hex>.json its results log (a side file,
+                                      coach/store/results_log.py)
     <workspace>/clients/c-<hex>.json.pending  a change between client file and index
     <workspace>/clients/c-<hex>.forget        a forget under way (finished on next open)
     <file>.bak1 .. .bak3              previous generations, newest first
@@ -32,11 +34,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from coach import clock
-from coach.i18n import Deferred, Msg
+from coach.i18n import LANGS, Deferred, Msg
 from coach.store import fsutil
 from coach.store.drafting import Drafts
 from coach.store.errors import (
@@ -49,7 +52,7 @@ from coach.store.errors import (
     UnknownAssessment,
     UnknownClient,
 )
-from coach.store.indexfile import Fragments, entry_text, fragments_of, render
+from coach.store.indexfile import Lines, entry_line, head, lines_of, render
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
 from coach.store.records import (
     AssessmentRecord,
@@ -99,7 +102,9 @@ class Workspace(Repairs, Drafts):
         self._sides: dict[tuple[str, str], DataFile] = {}
         self._entries_gen = -1
         self._entries: dict[str, tuple[int, dict[str, Any]]] = {}
-        self._frags: tuple[int, Fragments] = (-1, {})
+        # Each index entry's line of text and the highest doc id, for the index
+        # version they were read from (coach/store/indexfile.py).
+        self._lines: tuple[int, Lines, int] = (-1, {}, 0)
         # The client list as records, for the version of the index they were made from.
         self._listed: tuple[int, list[ClientSummary]] = (-1, [])
 
@@ -131,9 +136,9 @@ class Workspace(Repairs, Drafts):
             return
         fsutil.fix_dir_mode(self.path)
         fsutil.fix_dir_mode(self.clients_dir)
-        self._clean_temps()
-        self._load_index()
         scan = self._scan()
+        self._clean_temps(scan)
+        self._load_index()
         if self._index.peek() is None and scan.files:
             self.notices.append(_tr.gettext(
                 "The client list was missing; it was rebuilt from the client files."))
@@ -215,51 +220,66 @@ class Workspace(Repairs, Drafts):
         return {"meta": {"1": {"schema": SCHEMA, "kind": "index"}}, "clients": {},
                 "settings": {}}
 
-    def _fragments(self) -> Fragments:
+    def _index_lines(self) -> tuple[Lines, int]:
         gen = self._index.generation
-        if self._frags[0] != gen:
-            state = self._index.peek() or {}
-            self._frags = (gen, fragments_of(self._index._text or "",
-                                             state.get("clients", {})))
-        return self._frags[1]
+        if self._lines[0] != gen:
+            clients = (self._index.peek() or {}).get("clients", {})
+            self._lines = (gen, lines_of(self._index._text or "", clients),
+                           max((int(k) for k in clients), default=0))
+        return self._lines[1], self._lines[2]
 
     def _index_apply(self, changes: Mapping[str, dict[str, Any] | None], *,
                      settings: dict[str, Any] | None = None, backups: bool = True) -> None:
         """Write the index with these entries replaced (None: removed); the index lock is
-        held. Only the changed entries are serialised (coach/store/indexfile.py).
-        `backups=False` replaces the file without keeping the old one as `.bak1`
-        (forget: the old generation names the client)."""
-        state = self._index.peek() or self._empty_index()
+        held. Only the changed entries are serialised (coach/store/indexfile.py), and the
+        caches follow the change instead of being rebuilt from 10,000 entries."""
+        state = self._index.peek()
+        if state is None:
+            state = self._empty_index()
         entries = self._index_entries()
-        clients = dict(state.get("clients", {}))
-        frags = dict(self._fragments()) if state.get("clients") else {}
-        next_id = max((int(k) for k in clients), default=0) + 1
+        lines, top = self._index_lines()
+        put: dict[str, tuple[str, dict[str, Any], str]] = {}  # doc id -> (cid, entry, line)
+        gone: dict[str, str] = {}                              # doc id -> cid
         for client_id, entry in changes.items():
             found = entries.get(client_id)
             if entry is None:
                 if found is not None:
-                    clients.pop(str(found[0]), None)
-                    frags.pop(str(found[0]), None)
+                    gone[str(found[0])] = client_id
                 continue
             if not (is_client_id(str(entry.get("id"))) and isinstance(entry.get("name"), str)
                     and entry["name"]):
                 raise StoreValueError(f"refusing to write an index entry: {entry!r:.80}")
-            key = str(found[0]) if found is not None else str(next_id)
-            if found is None:
-                next_id += 1
-            clients[key], frags[key] = entry, entry_text(entry)
-        new = {"meta": state.get("meta") or self._empty_index()["meta"],
-               "settings": state.get("settings", {}) if settings is None else settings,
-               "clients": clients}
-        text = render(new["meta"], new["settings"], frags)
+            if found is not None:
+                doc_id = str(found[0])
+            else:
+                top += 1
+                doc_id = str(top)
+            put[doc_id] = (client_id, entry, entry_line(doc_id, entry))
+        settings = state.get("settings", {}) if settings is None else settings
+        meta = state.get("meta") or self._empty_index()["meta"]
+        kept = (put[k][2] if k in put else line for k, line in lines.items() if k not in gone)
+        added = [line for k, (_c, _e, line) in put.items() if k not in lines]
+        text = render(head(meta, settings), [*kept, *added])
         saved = self._index.backups
         if not backups:
             self._index.backups = 0
         try:
-            self._index.write_text(text, new)
+            self._index.write_text(text, state)  # the same objects, changed below once written
         finally:
             self._index.backups = saved
-        self._frags = (self._index.generation, frags)
+        # Written: the parsed state, the lines and the entries follow, in place.
+        clients = state.setdefault("clients", {})
+        state["settings"], state["meta"] = settings, meta
+        for doc_id, client_id in gone.items():
+            clients.pop(doc_id, None)
+            lines.pop(doc_id, None)
+            entries.pop(client_id, None)
+        for doc_id, (client_id, entry, line) in put.items():
+            clients[doc_id], lines[doc_id] = entry, line
+            entries[client_id] = (int(doc_id), entry)
+        gen = self._index.generation
+        self._lines = (gen, lines, top)
+        self._entries_gen = gen
 
     def _entry_for(self, data: Mapping[str, Any], assessments: list[dict[str, Any]],
                    last_activity: str | None = None) -> dict[str, Any]:
@@ -267,6 +287,7 @@ class Workspace(Repairs, Drafts):
         return {"id": meta["client_id"], "name": meta["name"], "key": name_key(meta["name"]),
                 "created": meta.get("created") or _today(),
                 "last_activity": last_activity or meta.get("created") or _today(),
+                **({"lang": meta["lang"]} if meta.get("lang") in LANGS else {}),
                 **client_summary(assessments)}
 
     def _update_entry(self, client_id: str, fields: Mapping[str, Any]) -> None:
@@ -346,6 +367,20 @@ class Workspace(Repairs, Drafts):
             self._update_entry(client_id, client_summary(assessments))
         return df
 
+    @contextlib.contextmanager
+    def _client_locked(self, client_id: str) -> Iterator[DataFile]:
+        """The client's file, locked, writable, and still there: another process may have
+        forgotten the client while this one waited for the lock."""
+        df = self._client(client_id)
+        with df.locked():
+            self._check_writable(df)
+            if df.peek() is None:
+                df.remove_lock_file()  # taking the lock made it again: leave nothing behind
+                raise UnknownClient(_tr.gettext(
+                    "{what} no longer exists: another coach process erased it."
+                ).format(what=df.label), path=df.path)
+            yield df
+
     def list_clients(self) -> list[ClientSummary]:
         """Every client as the index knows it (id, name, dates, summary), sorted by name.
 
@@ -354,8 +389,14 @@ class Workspace(Repairs, Drafts):
         entries = self._index_entries()
         gen, listed = self._listed
         if gen != self._entries_gen:
-            listed = [client_summary_of(e) for _d, e in entries.values()]
-            listed.sort(key=lambda c: (name_key(c.name), c.id))
+            # The entry's own key is name_key(name) (stored so): no 10,000 normalisations.
+            docs = [e for _d, e in entries.values()]
+            try:
+                docs.sort(key=itemgetter("key", "id"))
+            except (KeyError, TypeError):  # an index edited by hand: the careful way
+                docs.sort(key=lambda e: (e["key"] if e.get("key").__class__ is str else
+                                         name_key(str(e["name"])), str(e["id"])))
+            listed = [client_summary_of(e) for e in docs]
             self._listed = (self._entries_gen, listed)
         return list(listed)
 
@@ -446,9 +487,7 @@ class Workspace(Repairs, Drafts):
 
     def rename_client(self, client_id: str, new_name: str) -> None:
         cleaned = self._valid_name(new_name)
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             with self._index_locked():
                 if self._taken(cleaned, except_id=client_id):
                     raise BadName(_tr.gettext(
@@ -459,6 +498,24 @@ class Workspace(Repairs, Drafts):
                     df.write_state(data)
                     df.label = self._label(cleaned)
                     self._update_entry(client_id, {"name": cleaned, "key": name_key(cleaned)})
+
+    def set_client_lang(self, client_id: str, lang: str | None) -> None:
+        """The language (and region) this client's plans and reports speak, or None for
+        the person running coach's own: a Québec consultant's client in Lyon reads fr-FR."""
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        with self._client_locked(client_id) as df:
+            data = df.read_state() or {}
+            meta = data["meta"]["1"]
+            if meta.get("lang") == lang:
+                return
+            if lang is None:
+                meta.pop("lang", None)
+            else:
+                meta["lang"] = lang
+            with self._index_locked(), self._pending(client_id):
+                df.write_state(data)
+                self._update_entry(client_id, {"lang": lang})
 
     # -- assessments ------------------------------------------------------------
     def finish_assessment(self, client_id: str, answers: dict[str, Any], plan: dict[str, Any],
@@ -473,9 +530,7 @@ class Workspace(Repairs, Drafts):
         If the client list cannot be updated afterwards (a full disk), the assessment
         is saved all the same: a notice says so and the next open catches up, so that a
         retry does not store it twice."""
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             side = self.side_file(client_id, DRAFT)
             with side.locked():
                 data = df.read_state() or {}
@@ -542,9 +597,7 @@ class Workspace(Repairs, Drafts):
                 self.client(client_id).name), id=assessment_id))
 
     def set_notes(self, client_id: str, assessment_id: int, notes: str | None) -> None:
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             self.assessment(client_id, assessment_id)
             df.db.table("assessments").update({"notes": notes}, doc_ids=[assessment_id])
 
@@ -618,9 +671,7 @@ class Workspace(Repairs, Drafts):
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
         client_id = existing.id
-        df = self._client(client_id)
-        with df.locked():
-            self._check_writable(df)
+        with self._client_locked(client_id) as df:
             data = df.read_state() or {}
             data["meta"]["1"]["name"] = name
             if created:

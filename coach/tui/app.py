@@ -38,7 +38,11 @@ if TYPE_CHECKING:
 # The screens (and Markdown for help) are imported when first needed, after the first
 # frame is on screen: `coach` must paint as fast as a bare Textual app.
 
-LANG_NAMES = {"en": "English", "fr": "Français"}
+# Each language named in its own words, as language menus do.
+LANG_NAMES = {"en": "English", "fr": "Français", "fr-CA": "Français (Québec)",
+              "fr-FR": "Français (France)"}
+# What the palette offers: plain "fr" speaks as fr-CA, so it is not offered twice.
+_OFFERED = ("en", "fr-CA", "fr-FR")
 
 
 class CoachApp(App[None]):
@@ -68,6 +72,8 @@ class CoachApp(App[None]):
         # True when --lang / COACH_LANG chose the language for this run: then the
         # language saved in the workspace does not override it.
         self.lang_locked = False
+        # Set by run_app (the process's one app): see _route.
+        self.freeze_gc = False
         # Not running yet: the bindings are translated with the voice itself.
         translate_bindings(self, self.voice)
 
@@ -138,12 +144,15 @@ class CoachApp(App[None]):
         self.query_one("#loading", Static).update("")
         self.nav = Navigator(self, ws, self.bank)
         self.nav.start(client=self.start_client, present=self.start_present)
-        # The bank, the store's index and the first screen live as long as the app: kept
-        # out of the collector's full passes, which otherwise scan them all and stall a
-        # keystroke now and then (a pass measured 0.3 s while moving between platforms).
-        import gc
+        if self.freeze_gc:
+            # The bank, the store's index and the first screen live as long as the app:
+            # kept out of the collector's full passes, which otherwise scan them all and
+            # stall a keystroke now and then (a pass measured 0.3 s while moving between
+            # platforms). Only for the one app of a `coach` process: frozen objects are
+            # never collected, so a test process making many apps does not freeze.
+            import gc
 
-        gc.freeze()
+            gc.freeze()
 
     # -- what holds on every screen -----------------------------------------------------------
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -226,12 +235,15 @@ class CoachApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette ("category: action"): language, theme and help everywhere, then
         what the screen under it offers, then the navigator's moves, then quit."""
-        other = "fr" if current_lang() == "en" else "en"
-        yield SystemCommand(
-            # Each language is named in its own words, as language menus do.
-            _("Language: {name}").format(name=LANG_NAMES[other]),
-            _("Show coach in the other language"),
-            lambda: self.run_action(f"set_language('{other}')"))
+        now = "fr-CA" if current_lang() == "fr" else current_lang()
+        for other in _OFFERED:
+            if other == now:
+                continue
+            yield SystemCommand(
+                _("Language: {name}").format(name=LANG_NAMES[other]),
+                _("Show coach in the other language") if other == "en" or now == "en"
+                else _("French with the words of this region"),
+                lambda o=other: self.run_action(f"set_language('{o}')"))
         for theme, title in ((DARK, _("Theme: dark")), (LIGHT, _("Theme: light")),
                              (HIGH_CONTRAST.name, _("Theme: high contrast"))):
             if theme != self.theme:
@@ -262,6 +274,7 @@ def run_app(ctx: Context, *, client: str | None = None, present: bool = False) -
     import sys
 
     app = make_app(ctx, client=client, present=present)
+    app.freeze_gc = True
     app.lang_locked = bool(os.environ.get("COACH_LANG")) or any(
         arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:])
     app.run()

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from coach.i18n import N_, Voice
+from coach.tui.i18n import OWN_WORDS, own_assessment
 from coach.tui.i18n import voice as running_voice
 
 # Textual's own words in its widgets' footers, said in coach's catalog.
@@ -25,6 +26,11 @@ def translate_bindings(node: DOMNode, voice: Voice | None = None) -> None:
 
     The app passes its own Voice: it translates its bindings before it runs."""
     tr = (voice or running_voice()).catalog("tui")
+    own = own_assessment()
+
+    def said(description: str) -> str:
+        return tr.gettext(OWN_WORDS.get(description, description) if own else description)
+
     originals: dict[tuple[str, str], Binding] = {}
     for cls in reversed(type(node).__mro__):
         for item in getattr(cls, "BINDINGS", []) or []:
@@ -36,7 +42,7 @@ def translate_bindings(node: DOMNode, voice: Voice | None = None) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=tr.gettext(originals[(key, b.action)].description))
+            replace(b, description=said(originals[(key, b.action)].description))
             if (key, b.action) in originals and originals[(key, b.action)].description else b
             for b in bindings
         ]

@@ -18,7 +18,7 @@ from textual.app import App
 from textual.screen import Screen
 
 from coach.textsafe import clean
-from coach.tui.i18n import _, say
+from coach.tui.i18n import _, own_assessment, say
 
 if TYPE_CHECKING:
     from coach.assessment import Session
@@ -149,9 +149,17 @@ class Drafts:
             from coach.assessment.final import final_answers
             from coach.store import StoreError
 
+            # The stored plan speaks the client's language when one is set (the screen
+            # showed it in the consultant's): its reports are the client's.
+            kept = plan
+            own = self.workspace.client(session.client_id).lang
+            if own and own != self.app.voice.lang:
+                from coach.tui.preview import preview_plan
+
+                kept = preview_plan(session, own)[0] or plan
             try:
                 self.workspace.finish_assessment(session.client_id,
-                                                 final_answers(session.draft), dict(plan))
+                                                 final_answers(session.draft), dict(kept))
             except StoreError as exc:
                 self.app.notify(say(exc), title=_("Not saved"), severity="error",
                                 markup=False)
@@ -162,10 +170,13 @@ class Drafts:
             self.session = None
             self._back()
 
+        question = (_("Save this assessment for {name}? It joins your history; you can "
+                      "still change answers afterwards.") if own_assessment() else
+                    _("Save this assessment for {name}? It joins the client's history; you "
+                      "can still change answers afterwards."))
         self.app.push_screen(ConfirmScreen(
-            _("Save this assessment for {name}? It joins the client's history; you can "
-              "still change answers afterwards.").format(name=self.client_name),
-            yes=_("Save"), no=_("Not now"), default=True),
+            question.format(name=self.client_name), yes=_("Save"), no=_("Not now"),
+            default=True),
             callback=confirmed)
 
     def draft_client(self, screen: Screen[Any] | None = None) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual._context import active_app  # private; tests/test_tui_voice.py guards it
 
 from coach.errors import CoachError, tell
-from coach.i18n import N_, Sayable, Voice
+from coach.i18n import N_, Sayable, Voice, is_french
 
 __all__ = ["N_", "NoVoice", "_", "current_lang", "fmt_num", "ngettext", "say", "voice"]
 
@@ -40,6 +40,23 @@ def current_lang() -> str:
     return voice().lang
 
 
+def own_assessment() -> bool:
+    """Whether the person assesses themselves (the welcome's "a freelancer, for myself",
+    "a nonprofit, doing its self-assessment"): then nobody on screen is "the client".
+    A consultant, or a workspace whose clients came from the command line, has clients."""
+    app = active_app.get(None)
+    ws = getattr(app, "workspace", None)
+    try:
+        return ws is not None and ws.get_setting("role") in ("freelancer", "nonprofit")
+    except Exception:  # a workspace that cannot say: the words for clients, as before
+        return False
+
+
+# Footer and palette words that name "the client", and what they say to someone assessing
+# themselves (coach.tui.bindings says them).
+OWN_WORDS: dict[str, str] = {"Client page": N_("History"), "Clients": N_("Home")}
+
+
 def _(message: str) -> str:
     return voice().catalog("tui").gettext(message)
 
@@ -52,7 +69,7 @@ def fmt_num(value: float | int) -> str:
     """2 -> "2", 1.5 -> "1.5" in English and "1,5" in French."""
     number = float(value)
     text = str(int(number)) if number.is_integer() else f"{number:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if voice().lang == "fr" else text
+    return text.replace(".", ",") if is_french(voice().lang) else text
 
 
 def say(message: Sayable | str | CoachError) -> str:

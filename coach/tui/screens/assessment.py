@@ -22,7 +22,7 @@ from coach.assessment.stages import next_page, platform_page, previous_page
 from coach.model import Plan
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
-from coach.tui.i18n import N_, _, current_lang, ngettext
+from coach.tui.i18n import N_, _, current_lang, ngettext, own_assessment
 from coach.tui.preview import preview_plan
 from coach.tui.screens.base import CoachView
 from coach.tui.widgets.footer import CoachFooter
@@ -105,7 +105,10 @@ class AssessmentScreen(CoachView, Screen[None]):
         if step == "profile":
             form = self.query_one("#step-profile", QuestionForm)
             if "profile" not in self._loaded:
-                await form.load(s, None, title=_("About you"),
+                # A consultant's client is "the client" (the questions still say "you":
+                # they are asked with the client, live).
+                await form.load(s, None, title=_("About you") if own_assessment() else
+                                _("About the client"),
                                 intro=_("A few questions about who you are and what you want "
                                         "from the people you reach."))
                 self._loaded.add("profile")
@@ -280,16 +283,18 @@ class AssessmentScreen(CoachView, Screen[None]):
     def on_inventory_step_answered(self, event: InventoryStep.Answered) -> None:
         self.set_why([])
 
-    def on_time_step_measure_asked(self, event: TimeStep.MeasureAsked) -> None:
-        from coach.tui.screens.measured import MeasuredScreen
-
-        self.app.push_screen(MeasuredScreen(self.session.bank, event.declared, event.current),
-                             self.query_one(TimeStep).measured_chosen)
-
     def on_time_step_answered(self, event: TimeStep.Answered) -> None:
         self.set_why([])
         time_step = self.query_one(TimeStep)
         time_step.redraw(self.refresh_plan())
+
+    def on_time_step_measured_wanted(self, event: TimeStep.MeasuredWanted) -> None:
+        from coach.tui.screens.measured import MeasuredScreen
+
+        event.stop()
+        time_step = self.query_one(TimeStep)
+        self.app.push_screen(MeasuredScreen(self.session.bank, event.declared,
+                                            event.measurement), time_step.measured_chosen)
 
     async def on_plan_step_edit_platform(self, event: PlanStep.EditPlatform) -> None:
         draft = self.session.draft
@@ -342,6 +347,11 @@ class AssessmentScreen(CoachView, Screen[None]):
             yield SystemCommand(_("Assessment: skip this platform"),
                                 _("Leave its questions blank and go on"),
                                 lambda: self.run_action("skip"))
-        yield SystemCommand(_("Client: history and follow-ups"),
-                            _("Leave this assessment (saved) for the client's page (F2)"),
-                            lambda: self.run_action("app.client_page"))
+        if own_assessment():  # nobody here is "the client"
+            yield SystemCommand(_("History: past assessments and follow-ups"),
+                                _("Leave this assessment (saved) for the history page (F2)"),
+                                lambda: self.run_action("app.client_page"))
+        else:
+            yield SystemCommand(_("Client: history and follow-ups"),
+                                _("Leave this assessment (saved) for the client's page (F2)"),
+                                lambda: self.run_action("app.client_page"))

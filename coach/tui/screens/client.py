@@ -193,6 +193,7 @@ class ClientScreen(CoachScreen):
     def action_log_results(self) -> None:
         """A small form, the focus platform and space preselected."""
         from coach import clock
+        from coach.engine.plan import rules_of
         from coach.report.labels import RESULT_NAMES, translate
         from coach.report.week import focus_of, gate_of
         from coach.tui.screens.logresults import LogResultsScreen, kinds_for
@@ -209,7 +210,9 @@ class ClientScreen(CoachScreen):
         for entry in answers.get("platforms") or []:
             tracked.update(entry.get("results_90d") or {})
         labels = {k: translate(lang, RESULT_NAMES, k) for k in RESULT_NAMES}
-        kinds = kinds_for(gate_of(plan).kinds if plan else (), tracked, labels)
+        rules = rules_of(self.desk.bank)
+        gate = gate_of(plan, dict(rules.goal_results), rules.gate.min_results)
+        kinds = kinds_for(gate.kinds if plan else (), tracked, labels)
         if len(kinds) > 5:  # a small form: the gate's kinds, then a few more
             kinds = kinds[:5]
 

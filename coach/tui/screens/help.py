@@ -19,12 +19,17 @@ TOPICS: tuple[str, ...] = ("welcome", "profile", "inventory", "platform", "time"
 
 
 def help_text(topic: str, lang: str) -> str:
-    """The bundled help for `topic` (falls back to the general page, never fails)."""
-    folder = resources.files("coach.tui") / "help" / lang
+    """The bundled help for `topic` (falls back to the general page, never fails).
+
+    A region's own page (`help/fr_FR/profile.md`) exists only where its words differ;
+    otherwise the language's page (`help/fr/`) is read, as catalogs fall back."""
+    root = resources.files("coach.tui") / "help"
+    folders = [root / lang.replace("-", "_"), root / lang.split("-")[0]]
     for name in (topic, "welcome"):
-        page = folder / f"{name}.md"
-        if page.is_file():
-            return page.read_text(encoding="utf-8")
+        for folder in folders:
+            page = folder / f"{name}.md"
+            if page.is_file():
+                return page.read_text(encoding="utf-8")
     return ""
 
 

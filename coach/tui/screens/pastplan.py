@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from coach.report.localfmt import long_date
 from coach.textsafe import clean
 from coach.tui.i18n import N_, _, current_lang
 from coach.tui.screens.base import CoachScreen, Desk
@@ -60,7 +61,8 @@ class PastPlanScreen(CoachScreen):
         view.show(record.plan, [])  # type: ignore[arg-type]
         view.query_one(".step-title", Static).update(Content(
             _("Plan of {date} (assessment {id}, read only)").format(
-                date=record.date or "—", id=self.assessment_id)))
+                date=long_date(record.date, current_lang()) if record.date else "—",
+                id=self.assessment_id)))
         view.query_one("#plan-platforms-head", Static).update(Content(
             _("Platforms, best first")))
         self.show_notes()
@@ -138,8 +140,9 @@ class PastPlanScreen(CoachScreen):
         record = self.record
         if record is None:
             return
-        text = render(record.plan, fmt, lang=current_lang(), notes=record.notes or None,
-                      color=False)
+        # The client's reports follow the client (a client in France reads fr-FR).
+        lang = self.workspace.client(self.client_id).lang or current_lang()
+        text = render(record.plan, fmt, lang=lang, notes=record.notes or None, color=False)
         try:
             write_file(path, text, force=force)
         except FileExists:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, RadioButton, RadioSet, Static
 
+from coach.i18n import is_french
 from coach.textsafe import clean
 from coach.tui.bindings import translate_bindings
 from coach.tui.i18n import N_, _, current_lang
@@ -58,7 +59,9 @@ class WelcomeScreen(CoachView, Screen[WelcomeChoice]):
                 yield Static(Content(_("Language")), classes="q-text")
                 with RadioSet(id="welcome-lang", compact=True):
                     yield RadioButton("English", value=current_lang() == "en", name="en")
-                    yield RadioButton("Français", value=current_lang() == "fr", name="fr")
+                    # French keeps the region chosen (--lang fr-FR): its words stay France's.
+                    french = current_lang() if is_french(current_lang()) else "fr"
+                    yield RadioButton("Français", value=is_french(current_lang()), name=french)
             with Vertical(classes="question"):
                 yield Static(Content(_("Who is using coach?")), classes="q-text")
                 with RadioSet(id="welcome-role", compact=True):

@@ -60,6 +60,7 @@ class QuestionForm(VerticalScroll):
         platform = draft.platform(scope)
         built = {f.question.id: f for f in self.query(QuestionField)}
         fields: list[QuestionField] = []
+        kind = draft.profile.get("kind")  # a nonprofit is asked as an organisation
         for question in session.bank.section(self.section):  # type: ignore[arg-type]
             self.asked[question.id] = platform is None or question.asked_for(platform.id)
             value = draft.value(question, scope)
@@ -68,7 +69,8 @@ class QuestionForm(VerticalScroll):
             field = built.get(question.id)
             if field is None:
                 fields.append(_noted(build_field(question, session.bank, lang, value,
-                                                 platform=platform, index=len(fields)), note))
+                                                 platform=platform, index=len(fields),
+                                                 kind=kind), note))
                 continue
             choices = options_for(question, session.bank, lang, platform)
             base_help = question.help.get(lang) if question.help else ""
@@ -77,12 +79,13 @@ class QuestionForm(VerticalScroll):
                 # Another platform's own choices (kinds of space), or a note beside this
                 # platform's answer: this one is rebuilt.
                 fresh = _noted(build_field(question, session.bank, lang, value,
-                                           platform=platform, index=field.index), note)
+                                           platform=platform, index=field.index, kind=kind),
+                               note)
                 place = list(self.children).index(field)
                 await field.remove()
                 await self.mount(fresh, before=place)
             else:
-                await field.refill(value, question.text_for(lang, platform))
+                await field.refill(value, question.text_for(lang, platform, kind))
         if fields:
             await self.mount_all(fields)
         self.sync_visibility()

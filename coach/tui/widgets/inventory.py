@@ -38,7 +38,9 @@ class PlatformRow(Horizontal):
                      allow_blank=False, value=_default_reason(self.reasons),
                      classes="inv-reason")
         if self.other:
-            yield Input(placeholder=_("Which one?"), compact=True, classes="inv-label")
+            # French agrees with the noun: "Quel forum ?", but "Laquelle ?" (une plateforme).
+            which = _("Which forum?") if self.key.split(":")[0] == "forum" else _("Which one?")
+            yield Input(placeholder=which, compact=True, classes="inv-label")
         yield Static("", classes="inv-error")
 
     def fill(self, entry: dict[str, Any] | None) -> None:
@@ -117,10 +119,16 @@ class InventoryStep(VerticalScroll):
         if not below:
             more.display = False
             return
-        shown = ", ".join(below[:3]) + ("…" if len(below) > 3 else "")
-        more.update(Content("↓ " + ngettext("{n} more below: {names}",
-                                            "{n} more below: {names}",
-                                            len(below)).format(n=len(below), names=shown)))
+        line = ngettext("{n} more below: {names}", "{n} more below: {names}", len(below))
+        room = self.size.width - 4 - len(line.format(n=len(below), names=""))
+        names: list[str] = []
+        for name in below:   # as many whole names as the line holds, then "…"
+            if len(", ".join([*names, name])) + 1 > room:
+                names.append("…")
+                break
+            names.append(name)
+        shown = ", ".join(names).replace(", …", " …")
+        more.update(Content("↓ " + line.format(n=len(below), names=shown)))
         more.display = True
 
     def _reasons(self) -> list[tuple[str, str]]:
@@ -237,6 +245,11 @@ class InventoryStep(VerticalScroll):
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         assert self.session is not None
+        if event.value != event.select.value:
+            # Stale: the row's default reason, posted at mount, arriving after the
+            # draft's own reason was shown (it turned a follow-up's "both" into
+            # "professional" on the way through this step).
+            return
         row = self._row(event.select)
         entry = self._entry(row, create=False)
         if entry is not None and event.value is not Select.NULL:

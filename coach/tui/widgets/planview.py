@@ -9,8 +9,9 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.model import Plan
-from coach.tui.i18n import _, fmt_num
-from coach.tui.text import plain
+from coach.report.localfmt import after_label, long_date
+from coach.tui.i18n import _, current_lang, fmt_num
+from coach.tui.text import hanging, plain
 
 
 def verdict_label(verdict: str) -> str:
@@ -73,7 +74,7 @@ class PlanStep(VerticalScroll):
         yield Static("", id="plan-routine")
         yield Static(plain(_("What to track")), classes="plan-head")
         yield Static("", id="plan-track")
-        yield Static(plain(_("When to add another platform")), classes="plan-head")
+        yield Static(plain(_("When to add a second space")), classes="plan-head")
         yield Static("", id="plan-gate")
         yield Static("", id="plan-review")
         with Horizontal(classes="plan-actions"):
@@ -89,14 +90,17 @@ class PlanStep(VerticalScroll):
         box = self.query_one("#plan-problems", Static)
         box.display = bool(problems)
         if problems:
-            box.update(plain("\n".join(
-                [_("The plan needs a few more answers:")] + [f"• {p}" for p in problems])))
+            box.update(hanging([("•", p) for p in problems],
+                               head=[_("The plan needs a few more answers:")]))
         for widget in self.query(".card, .plan-head, #plan-platforms, #plan-warnings, "
                                  "#plan-routine, #plan-track, #plan-gate, #plan-review"):
             widget.display = plan is not None
         if plan is None:
             return
-        self.query_one("#plan-focus", Static).update(plain(self._focus_text(plan)))
+        lines = self._focus_text(plan).split("\n")
+        self.query_one("#plan-focus", Static).update(hanging(
+            [("•", line[2:]) for line in lines if line.startswith("• ")],
+            head=[line for line in lines if not line.startswith("• ")]))
         platforms = self.query_one("#plan-platforms", OptionList)
         highlighted = platforms.highlighted
         platforms.clear_options()
@@ -105,27 +109,33 @@ class PlanStep(VerticalScroll):
             head = _("{n}. {name} · {verdict} · {score}/100 · {hours} h a week").format(
                 n=n, name=name, verdict=verdict_label(item["verdict"]), score=item["score"],
                 hours=fmt_num(item.get("hours", 0)))
-            platforms.add_option(Option(plain(head + "\n   " + item.get("explanation", "")),
+            # The explanation wraps under the name, not under the number.
+            mark, _sp, rest = head.partition(" ")
+            platforms.add_option(Option(hanging([(mark, rest),
+                                                 ("", item.get("explanation", ""))]),
                                         id=item["platform"]))
         if highlighted is not None and highlighted < platforms.option_count:
             platforms.highlighted = highlighted
         elif platforms.has_focus and platforms.option_count:
             platforms.highlighted = 0
         warnings = plan.get("warnings", [])
-        lines = []
+        rows: list[tuple[str, str]] = []
         for w in warnings:
-            lines.append(f"{severity_mark(w.get('severity', ''))} {w.get('message', '')}")
+            rows.append((severity_mark(w.get("severity", "")), w.get("message", "")))
             if w.get("instead"):
-                lines.append("  → " + _("Instead: {what}").format(what=w["instead"]))
+                # "Instead, follow the plan: ...": the advice has a colon of its own.
+                rows.append(("→", _("Instead, {what}").format(what=after_label(w["instead"]))))
         self.query_one("#plan-warnings", Static).update(
-            plain("\n".join(lines) or _("No warnings.")))
+            hanging(rows) if rows else plain(_("No warnings.")))
         self.query_one("#plan-routine", Static).update(
-            plain("\n".join(f"• {r}" for r in plan.get("routine", []))))
+            hanging([("•", r) for r in plan.get("routine", [])]))
         self.query_one("#plan-track", Static).update(
-            plain("\n".join(f"• {t}" for t in plan.get("track", []))))
+            hanging([("•", t) for t in plan.get("track", [])]))
         self.query_one("#plan-gate", Static).update(plain(plan.get("expansion_gate", "")))
         self.query_one("#plan-review", Static).update(plain(
-            _("Review this plan on {date}.").format(date=plan.get("review_on", ""))))
+            # The date as the plan's own sentences write it (one date format per view).
+            _("Review this plan on {date}.").format(
+                date=long_date(str(plan.get("review_on", "")), current_lang()))))
 
     def _focus_text(self, plan: Plan) -> str:
         focus = plan.get("focus")

@@ -144,15 +144,15 @@ class TimeStep(VerticalScroll):
                     h=hours_text(float(m["hours_per_week"][pid])))
             row.query_one(".time-measured", Static).update(Content(label))
 
-    class MeasureAsked(Message):
-        """"Use measured time" pressed: the screen opens the dialog (widgets never import
-        screens) and hands the answer back to `measured_chosen`."""
+    class MeasuredWanted(Message):
+        """The person asked for measured time; the screen opens the dialog (a widget
+        never opens a screen itself) and hands the result to `measured_chosen`."""
 
         def __init__(self, declared: list[tuple[str, str, float]],
-                     current: dict | None) -> None:
+                     measurement: dict | None) -> None:
             super().__init__()
             self.declared = declared
-            self.current = current
+            self.measurement = measurement
 
     def open_measured(self) -> None:
         assert self.session is not None
@@ -161,7 +161,7 @@ class TimeStep(VerticalScroll):
         declared = [(str(e.get("id")), s.draft.heading(k, lang),
                      float(e.get("hours_per_week") or 0))
                     for k, e in zip(s.draft.keys(), s.platforms, strict=True)]
-        self.post_message(self.MeasureAsked(declared, self.measurement()))
+        self.post_message(self.MeasuredWanted(declared, self.measurement()))
 
     def measured_chosen(self, result: dict | None) -> None:
         assert self.session is not None
