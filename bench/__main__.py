@@ -12,7 +12,7 @@ import sys
 BENCHES: list[str] = [
     "bench.html_screenshot",  # report rendering time; HTML screenshots when chromium exists
     "bench.bank",  # question bank load (parse + validate + build) vs bare TOML parse
-    "bench.store",  # draft save in a 1,000-client workspace vs one TinyDB file; listing
+    "bench.store",  # draft save, finish, open, create, `coach clients`: vs the disk's floor
     "bench.tui",  # TUI first frame vs a minimal Textual app; `coach plan` vs TUI start
     "bench.tui_react",  # what a person waits for: usable screen, 10,000 clients, switches
     "bench.engine",  # 20-platform plan in-process; coach plan --format json as a process

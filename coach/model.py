@@ -22,6 +22,9 @@ WARNING_CODES: tuple[str, ...] = (
     "ZERO_BUDGET", "NO_PROFESSIONAL_PLATFORM", "NO_PROMISING_PLATFORM",
     # added by measured time (issue 14): measured well above what was declared
     "HOURS_UNDERESTIMATED",
+    # added by the engine (issue 11): money for followers, nothing counted anywhere, two
+    # kept platforms reaching the same people
+    "ADS_FOR_FOLLOWERS", "NOTHING_MEASURED", "SAME_AUDIENCE",
 )  # stable identifiers: add new ones at the end, never rename
 
 
@@ -99,6 +102,8 @@ class PlanPlatform(TypedDict):
     why: NotRequired[str]           # the user's own words
     results_90d: NotRequired[dict[str, int]]
     recommended_hours: NotRequired[float]
+    work_hours: NotRequired[float]      # reason "both": the work share of `hours`
+    personal_hours: NotRequired[float]  # reason "both": the personal share
     declared_hours: NotRequired[float]          # what the person declared (issue 14)
     measured_hours: NotRequired[float | None]   # per week, from a measurement; None: none
 
@@ -109,6 +114,7 @@ class TimePicture(TypedDict):
     personal: float
     focus_hours: float
     freed: float
+    free: NotRequired[float]        # budget the plan leaves unused
 
 
 class Warning_(TypedDict):
@@ -118,6 +124,22 @@ class Warning_(TypedDict):
     message: str
     instead: NotRequired[str]       # what to do instead (a limit without a plan is ignored)
     platforms: NotRequired[list[str]]  # every platform sharing this warning (said once)
+
+
+class GateNext(TypedDict):
+    platform: str
+    space: FocusSpace | None
+
+
+class Gate(TypedDict):
+    platform: str | None            # the focus
+    kinds: list[str]                # result kinds counted (keys of results_90d)
+    needed: int
+    weeks: int
+    by: str                         # YYYY-MM-DD
+    have_90d: int                   # what the focus brought in 90 days, of those kinds
+    add_channel: bool               # false: the plan says "do not add a channel"
+    next: GateNext | None
 
 
 class Plan(TypedDict):
@@ -131,8 +153,11 @@ class Plan(TypedDict):
     time: TimePicture
     warnings: list[Warning_]
     routine: list[str]
+    # One per routine line, same order: {platform, space, activity, minutes, sessions, text}
+    routine_blocks: NotRequired[list[dict[str, object]]]
     track: list[str]
     expansion_gate: str
+    gate: NotRequired[Gate]         # the gate as data (see coach/engine/gate.py)
     review_on: str                  # YYYY-MM-DD
     confidence: NotRequired[str]    # low | medium | high, with `confidence_note`
     confidence_note: NotRequired[str]

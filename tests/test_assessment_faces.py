@@ -115,6 +115,7 @@ def quick_start(k: Keys) -> list[Entry]:
         E(t("audiences"), k.tick("audiences", ["clients", "influencers"])),
         E(t("weekly_budget_hours"), "3" + ENTER),
         E(t("time_feeling"), ENTER),
+        E(t("contact_means"), ENTER),
         E(t("_platforms"), k.tick("_platforms", ["linkedin", "other"])),
         E(t("reason", "linkedin"), k.pick("reason", "professional")),
         E(t("hours_per_week", "linkedin"), "1,5" + ENTER),
@@ -139,6 +140,7 @@ def quick_start(k: Keys) -> list[Entry]:
         E(t("referrals", "linkedin"), "0" + ENTER),
         E(t("site_visits", "linkedin"), "40" + ENTER),
         E(t("sales", "linkedin"), "1" + ENTER),
+        E(t("large_result", "linkedin"), no()),
         E(t("one_result", "linkedin"), ENTER),
         E(t("if_gone", "linkedin"), ENTER),
         E(t("why", "other", other), OTHER_ANSWERS["why"] + ENTER),
@@ -246,6 +248,7 @@ async def test_a_tui_draft_with_gaps_resumes_in_quick_mode_asking_only_the_gaps(
         E(q_("Its name ({kind}):").format(kind="Forum board"), "Section vitrines" + ENTER),
         ask("spaces", "other", ENTER),
         *results("other"),
+        ask("large_result", "other", no()),
         ask("one_result", "other", ENTER),
         ask("if_gone", "other", ENTER),
         # Then LinkedIn's required gaps (its optional questions were left on its page).

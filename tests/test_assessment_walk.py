@@ -302,3 +302,31 @@ def test_resume_from_the_plan_page_asks_only_required_gaps(bank: Bank) -> None:
     gaps.answered(Step("audiences"))
     assert gaps.next(Step("audiences")) == Step("why", "facebook")
     assert w.resume(new(bank), Position(stage="plan")).start == Step("name")
+
+
+def test_stage_progress_grows_by_one_within_each_stage() -> None:
+    """Quick mode's [n/total]: counted within the stage its header names, so choosing
+    platforms no longer makes it jump ([8/8], [9/13], [10/29] with the whole walk)."""
+    from itertools import pairwise
+
+    from coach.bank.load import load_bank
+    from coach.paths import bundled_bank_dir
+
+    bank = load_bank(bundled_bank_dir())
+    walker = Walker(bank)
+    draft = Draft(bank, {"version": 1, "profile": {"name": "T"}, "platforms": []})
+    walker.answer(draft, Step(PICK), ["linkedin", "facebook", "newsletter"])
+    for key in draft.keys():
+        walker.answer(draft, Step("reason", key), "professional")
+    marks = [(walker._group(s), walker.stage_progress(draft, s)) for s in walker.steps(draft)]
+    groups = [g for g, _m in marks]
+    for (g1, (n1, t1)), (g2, (n2, t2)) in pairwise(marks):
+        if g1 == g2:
+            assert (n2, t2) == (n1 + 1, t1)
+        else:
+            assert n2 == 1
+    # Every stage ends on its own total, and there is one stage per platform's "why".
+    for n, (g, (i, total)) in enumerate(marks):
+        if n + 1 == len(marks) or marks[n + 1][0] != g:
+            assert i == total
+    assert sum(1 for g in dict.fromkeys(groups) if g[0] == "platform") == 3

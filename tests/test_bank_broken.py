@@ -283,7 +283,7 @@ def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(
 def _break_meanings(folder: Path) -> None:
     """Rules the engine refuses for what they mean, and two broken questions."""
     for old, new in (("max_channels = 3", "max_channels = 0"), ("days = 90", "days = 9.5"),
-                     ("evidence_max = 45.0", "evidnce_max = 45.0"),
+                     ("evidence_max = 55.0", "evidnce_max = 55.0"),
                      ('clients = ["inquiries", "won", "sales", "site_visits"]',
                       'clients = ["inquiries", "won", "sales", "site_visits", "inquiries"]')):
         replace(folder, "rules.toml", old, new)

@@ -89,3 +89,48 @@ def test_platforms_as_a_process_from_elsewhere(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=60, check=False)
     assert run.returncode == 0, run.stderr
     assert "Forum spécialisé" in run.stdout and "Infolettre par courriel" in run.stdout
+
+
+def test_check_bank_warns_about_a_question_the_engine_never_reads(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every question must change the plan or its wording; one the engine never reads is
+    said (the bank still loads: exit 0)."""
+    import shutil
+
+    from coach.paths import bundled_bank_dir
+
+    folder = tmp_path / "bank"
+    shutil.copytree(bundled_bank_dir(), folder)
+    questions = folder / "questions.toml"
+    text = questions.read_text(encoding="utf-8")
+    anchor = "# ======================================================================== inventory"
+    questions.write_text(text.replace(anchor, """
+[[question]]
+id = "favourite_colour"
+section = "profile"
+type = "text"
+required = false
+text.en = "Your favourite colour?"
+text.fr = "Votre couleur préférée ?"
+help.en = "No reason."
+help.fr = "Aucune raison."
+
+""" + anchor), encoding="utf-8")
+    assert main(["check-bank", str(folder)]) == 0
+    captured = capsys.readouterr()
+    assert "Bank OK" in captured.out
+    assert ("question 'favourite_colour': the engine never reads it" in captured.err)
+    assert main(["check-bank"]) == 0                      # the bundled bank: all read
+    assert "never reads" not in capsys.readouterr().err
+
+
+def test_every_question_the_engine_says_it_reads_is_read() -> None:
+    """coach.engine.questions lists what the engine reads; each id is in its code."""
+    import coach.engine as engine_pkg
+    from coach.engine.questions import READ_QUESTIONS
+
+    source = "".join(p.read_text(encoding="utf-8")
+                     for p in Path(engine_pkg.__file__).parent.glob("*.py")
+                     if p.name != "questions.py")
+    for qid in READ_QUESTIONS:
+        assert f'"{qid}"' in source, qid

@@ -61,7 +61,8 @@ def test_quick_mode_reads_a_measurement_and_keeps_either(workspace: Path, tmp_pa
         E(which, ENTER),                                    # LinkedIn: measured
         E(which, DOWN + ENTER),                             # Instagram: declared
         E(which, ENTER),                                    # Facebook: measured
-        E(q_(lang, "Write the plan to a report file?"), DOWN * 4 + ENTER)])
+        E(q_(lang, "Write the plan to a report file?"), DOWN * 4 + ENTER),
+        E(q_(lang, "Add the routine to your calendar (an .ics file to import)?"), DOWN + ENTER)])
     assert code == 0, "\n".join(p.lines)
     printed = "\n".join(p.lines)
     assert f"{cut}: " in printed                            # the cut file's problem, said

@@ -85,6 +85,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("weekly_budget_hours"), "200" + ENTER + BACKSPACE * 3 + "abc" + ENTER
           + BACKSPACE * 3 + "3" + ENTER),                      # refused twice, then 3
         E(t("time_feeling"), k.pick("time_feeling", "too_much")),
+        E(t("contact_means"), k.tick("contact_means", ["booking", "email"])),
         E(t("_platforms"), k.tick("_platforms", ["linkedin", "facebook"])),
         E(t("reason", "linkedin"), k.pick("reason", "professional")),
         E(t("hours_per_week", "linkedin"), "2" + ENTER),
@@ -108,6 +109,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
         E(t("referrals", "linkedin"), "0" + ENTER),
         E(t("site_visits", "linkedin"), "40" + ENTER),
         E(t("sales", "linkedin"), "0" + ENTER),                # asked: kind is freelancer
+        E(t("large_result", "linkedin"), no()),
         E(t("one_result", "linkedin"), ENTER),                 # optional
         E(t("if_gone", "linkedin"), ENTER),
         E(q_("en", "Use measured time for these hours?"), ENTER),  # no
@@ -134,6 +136,7 @@ def test_full_run_english_with_back_bad_input_and_report_file(
     assert li["spaces"] == [{"kind": "group", "name": "Entrepreneurs de la Mauricie"}]
     assert li["results_90d"]["won"] == 1 and li["results_90d"]["site_visits"] == 40
     assert li["extra"]["who_named"] == "Ana, Bo"
+    assert answers["profile"]["extra"]["contact_means"] == ["booking", "email"]
     assert ws.load_draft(client.id) in (None, ({}, {}))
     # the plan was printed, and its focus is the one stored
     printed = "\n".join(p.lines)
@@ -170,6 +173,7 @@ def french_profile(k: Keys) -> list[Entry]:
         E(t("audiences"), k.tick("audiences", ["donors", "volunteers"])),
         E(t("weekly_budget_hours"), "2,5" + ENTER),            # French decimal comma
         E(t("time_feeling"), DOWN * 3 + ENTER),                # "skip this question"
+        E(t("contact_means"), ENTER),                          # optional: nothing ticked
     ]
 
 
@@ -207,6 +211,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("label", fo), "Le Repaire" + ENTER),
         E(t("reason", fo, lab), k.pick("reason", "both")),     # named as the user named it
         E(t("hours_per_week", fo, lab), "1" + ENTER),
+        E(t("work_share", fo, lab), ENTER),                    # asked: reason "both"
         E(t("why", fb), "Rejoindre les donateurs du quartier" + ENTER),
         E(t("audiences_present", fb), k.tick("audiences_present", ["donors"])),
         E(t("know_who", fb), no()),
@@ -221,6 +226,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("referrals", fb), "0" + ENTER),
         E(t("site_visits", fb), "0" + ENTER),
         E(t("donations", fb), "0" + ENTER),                    # goal is donations
+        E(t("large_result", fb), no()),
         E(t("one_result", fb), ENTER),
         E(t("if_gone", fb), DOWN * 3 + ENTER),
         E(t("why", fo, lab), "Les gens y posent des questions" + ENTER),
@@ -240,6 +246,7 @@ def test_french_ctrl_c_keeps_answers_and_next_run_resumes(
         E(t("referrals", fo, lab), "1" + ENTER),
         E(t("site_visits", fo, lab), "30" + ENTER),
         E(t("donations", fo, lab), "3" + ENTER),
+        E(t("large_result", fo, lab), no()),
         E(t("one_result", fo, lab), ENTER),                    # optional
         E(t("if_gone", fo, lab), ENTER),
         E(q_("fr", "Use measured time for these hours?"), ENTER),           # no

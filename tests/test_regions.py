@@ -124,6 +124,10 @@ def test_first_of_the_month_is_1er() -> None:
     assert plan["review_on"] == "2026-12-01"
     out = render(plan, "text", lang="fr-FR", color=False)
     assert "1er décembre 2026" in out and " 1 décembre" not in out
+    # The gate's date: 8 weeks of routine (issue 11), from 2026-10-06 the first of December.
+    plan = build_plan(answers, bank, lang="fr-FR", tr=i18n.translator("fr-FR", "engine"),
+                      today=date(2026, 10, 6))
+    assert plan["gate"]["by"] == "2026-12-01"
     assert "1er décembre 2026" in plan["expansion_gate"]
 
 

@@ -48,3 +48,57 @@ def test_old_workspace_opens_upgraded(workspace: Path, version: int) -> None:
     # and it keeps working
     ws.save_draft(CID, {"x": 1}, {"step": 4})
     assert Workspace.open(workspace).load_draft(CID) == ({"x": 1}, {"step": 4})
+
+
+INLINE = FIXTURES / "v1-inline-draft"
+INLINE_ID = "c-adf44681a4d94a3b2abc6e2d5e618032"
+
+
+def _inline(workspace: Path) -> tuple[Workspace, Path, Path]:
+    shutil.copytree(INLINE, workspace)
+    client = workspace / "clients" / f"{INLINE_ID}.json"
+    side = workspace / "clients" / "draft" / f"{INLINE_ID}.json"
+    return Workspace.open(workspace), client, side
+
+
+def test_a_draft_kept_in_the_client_file_is_read_there_until_the_first_save(
+        workspace: Path) -> None:
+    ws, client, side = _inline(workspace)
+    before = client.read_bytes()
+    answers, position = ws.load_draft(INLINE_ID)
+    assert answers["profile"]["weekly_budget_hours"] == 4.0 and position["stage"] == "time"
+    assert ws.export_client(INLINE_ID)["draft"]["answers"] == answers
+    assert client.read_bytes() == before and not side.exists()  # reading changes nothing
+    ws.save_draft(INLINE_ID, {"x": 1}, {"stage": "plan"})
+    assert json.loads(client.read_text())["draft"] == {}  # moved: one copy, in the side file
+    assert json.loads(side.read_text())["draft"]["1"]["answers"] == {"x": 1}
+    assert Workspace.open(workspace).load_draft(INLINE_ID) == ({"x": 1}, {"stage": "plan"})
+    assert [a.id for a in ws.assessments(INLINE_ID)] == [1]
+
+
+def test_an_assessment_from_a_file_moves_the_old_draft_instead_of_dropping_it(
+        workspace: Path) -> None:
+    ws, client, side = _inline(workspace)
+    draft = ws.load_draft(INLINE_ID)
+    a = ws.assessments(INLINE_ID)[0]
+    ws.finish_assessment(INLINE_ID, a.answers, a.plan, keep_draft=True)
+    assert json.loads(client.read_text())["draft"] == {} and side.exists()
+    assert Workspace.open(workspace).load_draft(INLINE_ID) == draft
+    ws.finish_assessment(INLINE_ID, a.answers, a.plan)  # finishing the draft drops it
+    assert Workspace.open(workspace).load_draft(INLINE_ID) is None
+
+
+@pytest.mark.parametrize("how", ["discard", "finish", "forget"])
+def test_an_old_inline_draft_goes_when_it_should(workspace: Path, how: str) -> None:
+    ws, client, _side = _inline(workspace)
+    if how == "discard":
+        ws.discard_draft(INLINE_ID)
+    elif how == "finish":
+        a = ws.assessments(INLINE_ID)[0]
+        ws.finish_assessment(INLINE_ID, a.answers, a.plan)
+    else:
+        ws.forget_client(INLINE_ID)
+        assert not [p for p in workspace.rglob("*") if INLINE_ID in p.name]
+        return
+    assert Workspace.open(workspace).load_draft(INLINE_ID) is None
+    assert json.loads(client.read_text())["draft"] == {}

@@ -245,7 +245,8 @@ async def test_damaged_client_file_is_reported_not_a_traceback(workspace: Path) 
 
     ws = Workspace.open(workspace)
     ws.save_draft(client, copy.deepcopy(LUNE), {"step": "inventory"})  # a backup exists now
-    (target,) = (workspace / "clients").glob(f"{client}.json")
+    # The draft has its own file (autosave rewrites only it): that is the one damaged.
+    (target,) = (workspace / "clients" / "draft").glob(f"{client}.json")
     target.write_text("{ not json", encoding="utf-8")
     app = new_app(workspace)
     async with app.run_test(size=(100, 40)) as pilot:

@@ -287,3 +287,19 @@ async def test_client_table_gives_names_the_room(workspace: Path) -> None:
         table = app.screen.query_one("#home-table", DataTable)
         widths = {str(c.key.value): c.width for c in table.columns.values()}
         assert widths["name"] > widths["focus"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+async def test_the_plan_buttons_are_whole_at_80_columns(workspace: Path, lang: str) -> None:
+    seed_clients(workspace, {"Atelier Lune": "freelance_designer"}, lang=lang)
+    app = new_app(workspace, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await follow_up(pilot)
+        buttons = list(app.screen.query(".plan-actions Button"))
+        assert len(buttons) >= 3
+        for button in buttons:
+            button.focus()
+            await settle(pilot)
+            # Scrolled into view and not cut: its whole label inside the screen.
+            assert button.region.right <= SIZE[0]
+            assert button.region.width >= len(str(button.label))

@@ -78,7 +78,7 @@ async def test_measured_time_side_by_side_and_kept_per_platform(workspace: Path)
         assert measured["hours_per_week"]["linkedin"] == 4.67
         labels = [str(s.render()) for s in app.screen.query(".time-measured")]
         assert "measured 4.67 h ✓" in labels and "measured 5.25 h" in labels
-        warnings = text_of(app, "#time-warnings")
+        warnings = " ".join(str(w.render()) for w in app.screen.query("#time-warnings Static"))
         assert "On LinkedIn you declared 1.5 h a week; the measurement shows 4.7 h a week" \
             in warnings
     # Saved with the assessment in progress.

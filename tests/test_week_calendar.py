@@ -76,10 +76,10 @@ def test_fallback_week_holds_the_focus_hours() -> None:
     plan.pop("routine_blocks", None)   # a plan stored before the engine wrote blocks
     plan.pop("gate", None)
     focus = next(p for p in plan["platforms"] if p["verdict"] == "focus")
-    assert routine_minutes(plan) == round(focus["recommended_hours"] * 60) == 180
+    assert routine_minutes(plan) == round(focus["recommended_hours"] * 60) == 120
     cal = _calendar(render_ics(plan, client_key="k", assessment_key="a", stamp=STAMP,
                                zone=UTC))
-    assert _week_minutes(cal, date(2026, 11, 22)) == [180, 180, 180, 180]
+    assert _week_minutes(cal, date(2026, 11, 22)) == [120, 120, 120, 120]
     # The description is the routine's sentence, with the space named.
     texts = [str(e["DESCRIPTION"]) for e in _routine_events(cal)]
     assert all("Entrepreneurs de la Mauricie" in t for t in texts)

@@ -41,7 +41,7 @@ def test_entries_before_the_assessment_do_not_count(capsys: pytest.CaptureFixtur
     assert [e["date"] for e in p["entries"]] == ["2026-11-22", "2026-12-20"]
     # The gate counts the focus only: Instagram's sales are listed, not counted.
     assert p["gate"]["have"] == 1 and p["gate"]["needed"] == 3 and p["gate"]["met"] is False
-    assert p["gate"]["by"] == "2027-02-20" and p["gate"]["counts"]["won"] == 1
+    assert p["gate"]["by"] == "2027-01-17" and p["gate"]["counts"]["won"] == 1  # 8 weeks
     assert {r["platform"]: r["counts"] for r in p["platforms"]} == {
         "linkedin": {"won": 1}, "instagram": {"sales": 4}}
     assert main(["log", "Atelier Lune", "--platform", "linkedin", "--inquiries", "2"]) == 0

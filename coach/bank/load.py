@@ -28,7 +28,8 @@ from coach.bank.model import (
     Term,
     Tracking,
 )
-from coach.bank.source import read_bank_files
+from coach.bank.routines import build_book
+from coach.bank.source import BUNDLED_ROUTINES, read_bank_files
 from coach.bank.validate import VOCAB_TABLES, RulesCheck, check_raw
 from coach.errors import FieldErrors
 
@@ -123,14 +124,18 @@ def build_bank(raws: Mapping[str, Mapping[str, Any]]) -> Bank:
     """Objects from validated tables (call check_raw first: this trusts its input)."""
     vocab = raws["vocabulary.toml"]
     questions = raws["questions.toml"]
+    platforms = raws["platforms.toml"]["platforms"]
+    routines = raws.get("routines.toml", raws.get(BUNDLED_ROUTINES, {}))
     return Bank(
-        platforms=tuple(_platform(p) for p in raws["platforms.toml"]["platforms"]),
+        platforms=tuple(_platform(p) for p in platforms),
         vocab=MappingProxyType({t: tuple(_term(i) for i in vocab[t]) for t in VOCAB_TABLES}),
         questions=tuple(_question(q) for q in questions["question"]),
         # The mapping as parsed (not a copy): the engine, which checked it while the bank
         # loaded, then knows it has read it already.
         rules=raws.get("rules.toml", {}),
         texts=MappingProxyType({k: _lt(v) for k, v in questions.get("texts", {}).items()}),
+        routines=build_book(routines, {p["id"] for p in platforms},
+                            {t["id"] for t in vocab["space_kinds"]}),
         tracking=tuple(Tracking(platform=t["id"], domains=tuple(t.get("domains", ())),
                                 apps=tuple(t.get("apps", ())),
                                 packages=tuple(t.get("packages", ())))

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Literal, NamedTuple
 
+from coach.bank.routine_book import EMPTY_BOOK, RoutineBook
+
 Lang = Literal["en", "fr", "fr-CA", "fr-FR"]
 QuestionType = Literal["single", "multi", "ranked", "yesno", "number", "text", "spaces"]
 Section = Literal["profile", "inventory", "platform"]
@@ -174,6 +176,7 @@ class Bank(NamedTuple):
     questions: tuple[Question, ...]
     rules: Mapping[str, Any]                # data/rules.toml, as loaded
     texts: Mapping[str, LText] = _NO_TEXTS
+    routines: RoutineBook = EMPTY_BOOK       # data/routines.toml (the engine says them)
     tracking: tuple[Tracking, ...] = ()     # data/tracking.toml (optional)
 
     def platform(self, platform_id: str) -> Platform:

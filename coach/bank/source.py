@@ -13,10 +13,15 @@ from typing import Any
 from coach.bank.messages import BankProblem, _
 from coach.files import texts
 
-# Files of a bank folder; rules.toml may be absent (the engine then uses its defaults).
+# Files of a bank folder; rules.toml may be absent (the engine then uses its defaults),
+# and so may routines.toml (the bundled one then stands in: see `read_bank_files`).
 REQUIRED_FILES: tuple[str, ...] = ("vocabulary.toml", "platforms.toml", "questions.toml")
-# tracking.toml may be absent too: measured time then matches no platform.
-OPTIONAL_FILES: tuple[str, ...] = ("rules.toml", "tracking.toml")
+# tracking.toml may be absent too: measured time then matches no platform. So may
+# routines.toml (the bundled one then stands in: see `read_bank_files`).
+OPTIONAL_FILES: tuple[str, ...] = ("rules.toml", "tracking.toml", "routines.toml")
+# The key under which `read_bank_files` says that routines.toml came from the bundled bank
+# (a consultant's copy made before the file existed): not a file name, never reported.
+BUNDLED_ROUTINES = "routines.toml (bundled)"
 
 
 
@@ -47,7 +52,22 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
             raws[name] = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             problems.append(_syntax_problem(name, str(exc), text))
+    if "routines.toml" not in raws and not (folder / "routines.toml").exists():
+        # A bank copied before routines existed still gets routines per platform: the
+        # bundled ones (checked leniently: what the bank lacks is left out, not refused).
+        bundled = _bundled_routines()
+        if bundled is not None:
+            raws[BUNDLED_ROUTINES] = bundled
     return raws, problems
+
+
+def _bundled_routines() -> dict[str, Any] | None:
+    from coach.paths import bundled_bank_dir
+
+    try:
+        return tomllib.loads((bundled_bank_dir() / "routines.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
 
 
 def _syntax_problem(name: str, error: str, text: str) -> BankProblem:

@@ -23,7 +23,8 @@ from typing import Any, Protocol
 from coach.bank.fields import HOURS_FIELDS, HOURS_IN_WEEK, fields_for
 from coach.bank.messages import BankProblem, Joined, _
 from coach.bank.reasons import REASON_TAGS
-from coach.bank.source import read_bank_files
+from coach.bank.routines import RoutinesChecker
+from coach.bank.source import BUNDLED_ROUTINES, read_bank_files
 from coach.bank.tracking import check_tracking
 from coach.errors import FieldProblem, Line
 
@@ -87,6 +88,15 @@ def check_raw(raws: Mapping[str, Mapping[str, Any]], *,
     if "questions.toml" in raws and "vocabulary.toml" in raws:
         checker.questions(raws["questions.toml"],
                           complete="vocabulary.toml" in raws and "platforms.toml" in raws)
+    routines = raws.get("routines.toml", raws.get(BUNDLED_ROUTINES))
+    if routines is not None and {"vocabulary.toml", "platforms.toml"} <= raws.keys():
+        # Read against the platforms and the vocabulary: with either broken (reported
+        # already), each reference would be one more false problem.
+        routines_checker = RoutinesChecker(
+            checker.platform_ids, checker.vocab_ids.get("space_kinds", []),
+            checker.vocab_ids.get("goals", []), strict="routines.toml" in raws)
+        routines_checker.check(routines)
+        checker.problems += routines_checker.problems
     if "tracking.toml" in raws:
         known_platforms = checker.platform_ids if "platforms.toml" in raws else None
         checker.problems += check_tracking(raws["tracking.toml"], known_platforms)

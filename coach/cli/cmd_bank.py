@@ -121,4 +121,13 @@ def check_bank_cmd(ctx: click.Context, folder: str | None) -> int:
         questions=ngettext("{n} question", "{n} questions", len(bank.questions))
         .format(n=len(bank.questions)),
         folder=clean(str(path), single_line=True)))
+    from coach.engine.questions import READ_QUESTIONS
+
+    # A question the engine never reads changes nothing in the plan: say so (the bank
+    # still loads; a consultant's own question may be there on purpose).
+    for q in bank.questions:
+        if q.key.startswith("extra.") and q.id not in READ_QUESTIONS:
+            click.echo(_("warning: questions.toml: question '{id}': the engine never reads "
+                         "it, so it changes nothing in the plan").format(
+                id=clean(q.id, single_line=True)), err=True)
     return 0

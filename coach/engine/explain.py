@@ -9,6 +9,7 @@ from __future__ import annotations
 from coach.bank.model import Bank
 from coach.engine import decide as d_
 from coach.engine.decide import Choice, Decision
+from coach.engine.facts import Facts
 from coach.engine.texts import (
     fmt_hours,
     fmt_int,
@@ -28,15 +29,38 @@ def audiences_phrase(ids: tuple[str, ...] | list[str], bank: Bank, tr: Translato
     return ", ".join(_term(bank, "audiences", a, lang) for a in ids)
 
 
+def _cost(f: Facts, tr: Translator, lang: str) -> str:
+    """'1 h a week', or for an account used for both reasons '1.5 h of work a week'."""
+    if f.reason == "both":
+        return tr.gettext("{hours} h of work a week").format(hours=fmt_hours(f.hours, lang))
+    return hours_a_week(f.hours, tr, lang)
+
+
 def evidence_sentence(d: Decision, tr: Translator, lang: str, bank: Bank) -> str:
     """'3 inquiries in 90 days for 1 h a week' (or the no-result version)."""
     f = d.facts
     done = results_phrase(f.results, tr, lang, bank, f.org)
+    size = _count(f.extra.get("list_size"))
+    if done and f.platform == "newsletter" and size > 0:
+        return tr.ngettext("{results} in 90 days from a list of {n} subscriber, for {hours}",
+                           "{results} in 90 days from a list of {n} subscribers, for {hours}",
+                           size).format(results=done, n=fmt_int(size, lang),
+                                        hours=_cost(f, tr, lang))
     if done:
         return tr.gettext("{results} in 90 days for {hours}").format(
-            results=done, hours=hours_a_week(f.hours, tr, lang))
-    return tr.gettext("no result in 90 days for {hours}").format(
-        hours=hours_a_week(f.hours, tr, lang))
+            results=done, hours=_cost(f, tr, lang))
+    return tr.gettext("no result in 90 days for {hours}").format(hours=_cost(f, tr, lang))
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return int(value) if value == value and abs(value) < 1e12 else 0
+
+
+def per_result_hours(f: Facts) -> float:
+    """Hours spent over 90 days (13 weeks), for "about 78 hours for 10 visits"."""
+    return f.hours * 90 / 7
 
 
 def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank,
@@ -60,6 +84,10 @@ def space_phrase(space: dict, tr: Translator, lang: str, bank: Bank,
         return tr.gettext("the list {name}").format(name=name)
     if kind == "newsletter":
         return tr.gettext("the newsletter {name}").format(name=name)
+    if kind == "listing":
+        return tr.gettext("the listing {name}").format(name=name)
+    if kind == "live":
+        return tr.gettext("the live stream {name}").format(name=name)
     return f"{_term(bank, 'space_kinds', kind, lang)} {name}"
 
 
@@ -84,16 +112,34 @@ def space_location(space: dict, tr: Translator, lang: str, bank: Bank,
         return tr.gettext("in the list {name}").format(name=name)
     if kind == "newsletter":
         return tr.gettext("in the newsletter {name}").format(name=name)
+    if kind == "listing":
+        return tr.gettext("on the listing {name}").format(name=name)
+    if kind == "live":
+        return tr.gettext("on the live stream {name}").format(name=name)
     return tr.gettext("in {space}").format(space=space_phrase(space, tr, lang, bank, platform))
 
 
-def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]:
+def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str,
+                  budget: float = 0.0) -> list[str]:
     assert c.focus is not None
     f = c.focus.facts
     reasons: list[str] = []
     if f.evidence > 0:
         reasons.append(tr.gettext("Your best evidence of action: {evidence}.").format(
             evidence=evidence_sentence(c.focus, tr, lang, bank)))
+        other = c.runner_up
+        if other is not None and other.facts.evidence > 0 and not other.facts.large:
+            o = other.facts
+            text = (tr.gettext("Against {evidence} on {platform}: more for each hour "
+                               "given.") if f.rate >= o.rate else
+                    tr.gettext("Against {evidence} on {platform}: less for each hour, but "
+                               "far more in all."))
+            reasons.append(text.format(evidence=evidence_sentence(other, tr, lang, bank),
+                                       platform=o.said))
+            if other.score > c.focus.score:
+                reasons.append(tr.gettext(
+                    "{platform} scores higher on audiences and practice; the return decides, "
+                    "those only break ties.").format(platform=o.said))
     else:
         reasons.append(tr.gettext(
             "No results recorded in 90 days on any of your professional platforms, so "
@@ -105,11 +151,33 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
             "Your priority audience is there: {audiences}.",
             "Your priority audiences are there: {audiences}.", len(f.present)).format(
             audiences=audiences_phrase(f.present, bank, tr, lang)))
-    if "conversation" in f.practices:
+    part = str(f.extra.get("linkedin_groups_part", ""))
+    in_groups = c.space is not None and c.space.get("kind") == "group"
+    if part in ("read", "member_only") and (in_groups or "conversation" not in f.practices):
+        reasons.append(tr.gettext(
+            "You said you mostly read in the groups there: the routine has you answer and "
+            "ask, which is what brings results."))
+    elif ("conversation" in f.practices and part != "no_groups") or part == "contribute":
         reasons.append(tr.gettext(
             "You already take part in conversations there, which is what brings results."))
-    elif f.know_who:
+    named = str(f.extra.get("who_named", "") or "").strip()
+    if f.know_who and named:
+        reasons.append(tr.gettext("You named the people you are there for ({names}): talk "
+                                  "with them first.").format(names=quoted(named, tr)))
+    elif f.know_who and "conversation" not in f.practices:
         reasons.append(tr.gettext("You can name the people you are there for."))
+    asked = f.extra.get("questions_asked")
+    if asked is True:
+        reasons.append(tr.gettext("People there ask questions you can answer: answering them "
+                                  "is the core of the routine."))
+    elif asked is False:
+        reasons.append(tr.gettext("You said people there rarely ask questions you could "
+                                  "answer: start the conversations yourself, and look for a "
+                                  "space where they do."))
+    line = str(f.extra.get("editorial_line_text", "") or "").strip()
+    if f.editorial_line and line:
+        reasons.append(tr.gettext("Your editorial line, to check every post against: "
+                                  "{line}.").format(line=quoted(line, tr)))
     if c.space is not None:
         phrase = space_phrase(c.space, tr, lang, bank, f.platform)
         if c.spaces_named > 1:
@@ -130,6 +198,14 @@ def focus_reasons(c: Choice, bank: Bank, tr: Translator, lang: str) -> list[str]
             hint=lower_first(hint)))
     if c.tie is not None:
         reasons.append(tie_sentence(c, tr))
+    if c.free > 0:
+        used = budget - c.free
+        reasons.append(tr.gettext("Of your {budget} h a week, the plan uses {used} h and "
+                                  "leaves {free} h free: nothing else you do yet returns "
+                                  "enough to earn it. Keep it, or use it to follow up the "
+                                  "people who answer.").format(
+            budget=fmt_hours(budget, lang), used=fmt_hours(used, lang),
+            free=fmt_hours(c.free, lang)))
     return reasons
 
 
@@ -155,7 +231,7 @@ def tie_sentence(c: Choice, tr: Translator) -> str:
 
 def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translator,
                 lang: str) -> str:
-    """One sentence for the verdict ("both" adds a short second one)."""
+    """One sentence for the verdict ("both" and the person's own view add short ones)."""
     f = d.facts
     ev = evidence_sentence(d, tr, lang, bank)
     rec = fmt_hours(d.recommended, lang)
@@ -164,18 +240,50 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
         text = (tr.gettext("The focus: {evidence}.").format(evidence=ev) if f.evidence > 0
                 else tr.gettext("The focus: no result yet, but {audiences} are there.").format(
                     audiences=audiences_phrase(f.present, bank, tr, lang)))
+        if d.recommended > 0:
+            text += " " + tr.gettext("Recommended: {rec} h a week.").format(rec=rec)
+    elif d.why == d_.FOCUS_MINIMUM:
+        text = (tr.gettext("The focus: {evidence}. Your budget is 0 h, but this channel "
+                           "needs at least {rec} h a week: ask for that hour.").format(
+                    evidence=ev, rec=rec) if f.evidence > 0 else
+                tr.gettext("The focus: no result yet, but {audiences} are there. Your budget "
+                           "is 0 h: set aside at least {rec} h a week to start.").format(
+                    audiences=audiences_phrase(f.present, bank, tr, lang), rec=rec))
+    elif d.why == d_.KEEP and f.large:
+        text = tr.gettext("Kept at {rec} h a week: it brought a large result ({evidence}), "
+                          "and the channel that did is not cut to a token.").format(
+            rec=rec, evidence=ev)
     elif d.why == d_.KEEP:
-        text = tr.gettext("Kept at {rec} h a week: proven results ({evidence}), and your "
-                          "budget leaves room for it beside the focus.").format(rec=rec,
-                                                                               evidence=ev)
+        text = tr.gettext("Kept at {rec} h a week, the time its routine needs: proven results "
+                          "({evidence}), and your budget has room for it beside the "
+                          "focus.").format(rec=rec, evidence=ev)
+    elif d.why == d_.KEEP_UPKEEP:
+        text = tr.gettext("Kept for its upkeep, {rec} h a week: it brought {results} in 90 "
+                          "days for almost no time. It needs upkeep, not a plan.").format(
+            rec=rec, results=results_phrase(f.results, tr, lang, bank, f.org))
     elif d.why == d_.REDUCE_NO_ROOM:
         text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but your budget of "
-                           "{budget} h goes to {focus} first; keep answering the messages "
-                           "it brings.")
+                           "{budget} h goes first to what returns more; keep answering the "
+                           "messages it brings.")
                 if d.recommended > 0 else
                 tr.gettext("Reduced to answering messages only: {evidence}, but your "
-                           "budget of {budget} h goes to {focus} first.")).format(
-            rec=rec, evidence=ev, budget=fmt_hours(budget, lang), focus=focus_name)
+                           "budget of {budget} h goes first to what returns more.")).format(
+            rec=rec, evidence=ev, budget=fmt_hours(budget, lang))
+    elif d.why in (d_.REDUCE_SINK, d_.PAUSE_SINK):
+        total = fmt_int(round(per_result_hours(f)), lang)
+        text = (tr.gettext("Cut to {rec} h a week: {evidence}, about {total} hours for so "
+                           "little; answer what it brings, no more.")
+                if d.why == d_.REDUCE_SINK else
+                tr.gettext("Paused until the review: {evidence}, about {total} hours for so "
+                           "little; your budget does more on {focus}.")).format(
+            rec=rec, evidence=ev, total=total, focus=focus_name)
+    elif d.why == d_.REDUCE_SAME:
+        text = (tr.gettext("Reduced to {rec} h a week: {evidence}, but it reaches the same "
+                           "people as {focus}, the focus; answer what it brings.")
+                if d.recommended > 0 else
+                tr.gettext("Reduced to answering messages only: {evidence}, but it reaches "
+                           "the same people as {focus}, the focus.")).format(
+            rec=rec, evidence=ev, focus=focus_name)
     elif d.why == d_.REDUCE_UNPROVEN:
         text = (tr.gettext("Reduced to {rec} h a week of watching and replying: {evidence}, "
                            "though {audiences} are there.") if f.present else
@@ -200,6 +308,21 @@ def explanation(d: Decision, c: Choice, budget: float, bank: Bank, tr: Translato
         text = tr.gettext("Paused until the review: {evidence}, and none of your priority "
                           "audiences is there.").format(evidence=ev)
     if f.reason == "both":
-        text += " " + tr.gettext("You also use it personally: the plan counts all {hours} as "
-                                 "work time.").format(hours=hours_a_week(f.hours, tr, lang))
+        values = {"hours": fmt_hours(f.declared, lang), "work": fmt_hours(f.hours, lang),
+                  "personal": fmt_hours(f.personal_part, lang)}
+        text += " " + (tr.gettext("You also use it personally: of its {hours} h a week, "
+                                  "{work} h count as work and {personal} h as personal, as you "
+                                  "said.") if f.share_said else
+                       tr.gettext("You also use it personally: of its {hours} h a week, the "
+                                  "plan counts half as work ({work} h) and half as personal "
+                                  "({personal} h), as you did not give the share.")).format(
+            **values)
+    gone = str(f.extra.get("if_gone", ""))
+    if d.verdict in ("pause", "reduce") and gone in ("habit", "nothing"):
+        text += " " + (tr.gettext("You said yourself you would miss nothing much if it were "
+                                  "gone.") if gone == "nothing" else
+                       tr.gettext("You said yourself it is mostly a habit."))
+    elif gone == "results" and f.evidence == 0 and f.professional:
+        text += " " + tr.gettext("You said you would miss the results it brings, yet none "
+                                 "was counted in 90 days: count them from now on.")
     return text

@@ -29,7 +29,8 @@ class Facts(NamedTuple):
     name: str                       # in the plan's language, or the user's label
     said: str                       # the name inside a sentence: a user's label in quotes
     reason: str                     # personal | professional | both
-    hours: float                    # current hours a week, within 0..168
+    hours: float                    # current work hours a week, within 0..168 (for "both":
+                                    # the work share of the declared hours)
     results: dict[str, int]         # non-negative counts
     evidence: float                 # weighted evidence units (goal results count more)
     goal_count: int                 # results that match the goal (for the gate)
@@ -47,10 +48,31 @@ class Facts(NamedTuple):
     # Whether the time is work ("both" included), as the bank's reason tags say: the one
     # definition, shared with the questionnaire (coach.bank.reasons).
     professional: bool
+    declared: float = 0.0           # the hours declared, work and personal together
+    share_said: bool = False        # "both": the person said the work share
+    large: bool = False             # one result was large (a grant, a big contract)
+    need: float = 2.0               # hours a week the channel's routine needs
+    extra: Mapping[str, Any] = {}   # the platform's further answers, by question id
 
     @property
     def proven(self) -> bool:
         return self.evidence > 0
+
+    @property
+    def personal_part(self) -> float:
+        return max(0.0, self.declared - self.hours) if self.professional else self.declared
+
+    @property
+    def rate(self) -> float:
+        """Evidence units per weekly hour (a quarter hour at least: a listing kept in a
+        few minutes a week is cheap, not free)."""
+        return self.evidence / max(self.hours, 0.25)
+
+    @property
+    def ret(self) -> float:
+        """The return the ranking compares: what came, divided by the square root of
+        what it cost, so both absolute results and results per hour count."""
+        return self.evidence / math.sqrt(max(self.hours, 0.25))
 
 
 def _hours(value: object) -> float:
@@ -103,6 +125,24 @@ def goal_kinds(profile: Mapping[str, Any], rules: Rules) -> tuple[str, ...]:
     return kinds
 
 
+# The answers to "work_share" (how much of a "both" account is work): the share of its
+# hours counted as work.
+_WORK_SHARES = {"most": 0.75, "half": 0.5, "little": 0.25}
+
+
+def channel_need(platform: str, spaces: tuple[dict, ...], rules: Rules) -> float:
+    """Hours a week the channel's routine needs (rules [channel_hours]): the platform's
+    entry, else the first named space's kind, else the default."""
+    table = rules.channel_hours
+    if platform in table:
+        return table[platform]
+    for space in spaces[:1]:
+        kind = space.get("kind", "")
+        if kind in table:
+            return table[kind]
+    return table.get("default", rules.budget.hours_per_channel)
+
+
 def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
                tr: Translator | None = None) -> list[Facts]:
     """`tr` quotes the user's own labels in sentences ("on « Le Repaire des makers »"):
@@ -115,7 +155,9 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
     # Rank weights 1, 1/2, 1/3...: the first audience matters most.
     weights = {aud: 1.0 / (rank + 1) for rank, aud in enumerate(priorities)}
     total_weight = sum(weights.values())
+    goal = str(profile.get("goal", ""))
     goal_set = set(goal_kinds(profile, rules))
+    goal_weights = rules.goal_weights.get(goal, {})
     activity_tags, measure_tags = _tags(bank, "activities"), _tags(bank, "measures")
     per_result, multiplier = rules.evidence.weights, rules.evidence.goal_multiplier
     out: list[Facts] = []
@@ -124,11 +166,19 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
         evidence = 0.0
         goal_count = 0
         for kind, n in results.items():
-            weight = per_result.get(kind, 0.0)
+            weight = goal_weights.get(kind)
+            if weight is None:
+                weight = per_result.get(kind, 0.0)
+                if kind in goal_set:
+                    weight *= multiplier
             if kind in goal_set:
-                weight *= multiplier
                 goal_count += n
             evidence += weight * n
+        extra = p.get("extra") or {}
+        large = bool(extra.get("large_result")) and any(
+            n > 0 for k, n in results.items() if k != "site_visits")
+        if large:
+            evidence += rules.evidence.large_result
         present_set = set(p.get("audiences_present", []))
         present = tuple(a for a in priorities if a in present_set)
         share = sum(weights[a] for a in present) / total_weight if total_weight else 0.0
@@ -140,6 +190,15 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
         except KeyError:
             markets, owned = (), False
         name = platform_name(bank, p, lang)
+        declared = _hours(p.get("hours_per_week", 0.0))
+        professional = is_professional(bank, reason)
+        share_said = reason == "both" and extra.get("work_share") in _WORK_SHARES
+        work = declared
+        if reason == "both":
+            share = (_WORK_SHARES[str(extra.get("work_share"))] if share_said
+                     else rules.budget.both_work_share)
+            work = declared * share
+        spaces = tuple(p.get("spaces", []))
         out.append(Facts(
             index=index,
             answers=p,
@@ -147,7 +206,7 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             name=name,
             said=quoted(name, tr) if tr is not None and p.get("label") else name,
             reason=reason,
-            hours=_hours(p.get("hours_per_week", 0.0)),
+            hours=work,
             results=results,
             evidence=evidence,
             goal_count=goal_count,
@@ -159,9 +218,14 @@ def read_facts(answers: Answers, bank: Bank, rules: Rules, lang: str,
             know_who=bool(p.get("know_who", False)),
             editorial_line=bool(p.get("editorial_line", False)),
             fits_market=market_fits(markets, profile.get("market", "")),
-            spaces=tuple(p.get("spaces", [])),
+            spaces=spaces,
             owned=owned,
             org=profile.get("kind", ""),
-            professional=is_professional(bank, reason),
+            professional=professional,
+            declared=declared,
+            share_said=share_said,
+            large=large,
+            need=channel_need(p["id"], spaces, rules),
+            extra=extra,
         ))
     return out

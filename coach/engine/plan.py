@@ -14,14 +14,15 @@ from coach.engine import measured
 from coach.engine.decide import Choice, decide
 from coach.engine.explain import explanation, focus_reasons
 from coach.engine.facts import read_facts
-from coach.engine.routine import build_gate, build_routine, build_track
+from coach.engine.gate import build_gate
+from coach.engine.routine import build_routine, build_track, channels_of
 from coach.engine.rules import Rules, read_rules
 from coach.engine.warnings import build_warnings
+from coach.engine.warnings import cap as cap_warnings
 from coach.i18n import Translator, base_lang, region
 from coach.model import Answers, Focus, Plan, PlanPlatform
 
-ENGINE_VERSION = "1.0"
-
+ENGINE_VERSION = "1.1"
 
 
 def _hours(x: float) -> float:
@@ -69,7 +70,7 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
             "platform": f.platform,
             "score": d.score,
             "verdict": d.verdict,  # type: ignore[typeddict-item]
-            "hours": _hours(f.hours),
+            "hours": _hours(f.declared),
             "factors": d.factors,
             "explanation": explanation(d, choice, budget, bank, tr, lang),
             "name": f.name,
@@ -78,9 +79,14 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
             "results_90d": dict(f.results),
             "recommended_hours": _hours(d.recommended),
         })
+        if f.reason == "both":
+            platforms[-1]["work_hours"] = _hours(f.hours)  # type: ignore[typeddict-unknown-key]
+            platforms[-1]["personal_hours"] = _hours(  # type: ignore[typeddict-unknown-key]
+                f.personal_part)
 
     professional = sum(d.facts.hours for d in choice.decisions if d.facts.professional)
-    personal = sum(d.facts.hours for d in choice.decisions if not d.facts.professional)
+    # "Both" accounts: their personal share is personal time.
+    personal = sum(d.facts.personal_part for d in choice.decisions)
     kept = sum(d.recommended for d in choice.decisions if d.facts.professional)
     freed = max(0.0, professional - kept)
 
@@ -90,9 +96,13 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
             "platform": choice.focus.facts.platform,
             "space": ({"kind": choice.space.get("kind", ""), "name": choice.space.get("name", "")}
                       if choice.space else None),
-            "reasons": focus_reasons(choice, bank, tr, lang),
+            "reasons": focus_reasons(choice, bank, tr, lang, budget),
         }
     confidence, note = _confidence(choice, tr)
+    gate_text, gate = build_gate(answers, choice, today, rules, bank, tr, lang)
+    kept = channels_of(choice, bank, rules)
+    routine = build_routine(answers, kept, bank, rules, tr, lang, today=today,
+                            search_hours=choice.focus_hours)
     plan: Plan = {
         "schema": 1,
         "client": profile.get("name", ""),
@@ -108,12 +118,15 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
             "personal": _hours(personal),
             "focus_hours": _hours(choice.focus_hours),
             "freed": _hours(freed),
+            "free": _hours(choice.free),
         },
         "warnings": build_warnings(answers, choice, budget, freed, review_on, bank, rules, tr,
                                    lang),
-        "routine": build_routine(answers, choice, budget, bank, rules, tr, lang),
-        "track": build_track(answers, choice, rules, bank, tr, lang),
-        "expansion_gate": build_gate(answers, choice, review_on, rules, bank, tr, lang),
+        "routine": routine.lines,
+        "routine_blocks": routine.blocks,
+        "track": build_track(answers, choice, rules, bank, tr, lang, kept),
+        "expansion_gate": gate_text,
+        "gate": gate,
         "review_on": review_on.isoformat(),
         "confidence": confidence,
         "confidence_note": note,
@@ -121,4 +134,5 @@ def build_plan(answers: Answers, bank: Bank, *, lang: str, tr: Translator,
         "goal": profile.get("goal", ""),
     }
     measured.annotate(plan, declared, bank, tr, lang)
+    plan["warnings"] = cap_warnings(plan["warnings"], rules)
     return plan

@@ -89,15 +89,17 @@ class BudgetRules(NamedTuple):
     hours_per_channel: Annotated[float, num(0.1, 168)] = 2.0
     one_channel_max_hours: Annotated[float, _HOURS] = 3.0
     max_channels: Annotated[int, num(1, 20, whole=True)] = 3
-    focus_max_hours: Annotated[float, num(0.5, 168)] = 6.0
+    focus_max_hours: Annotated[float, num(0.5, 168)] = 40.0
     reduce_hours: Annotated[float, _HOURS] = 0.5
     start_hours: Annotated[float, num(0.1, 168)] = 1.0
+    cheap_hours: Annotated[float, _HOURS] = 0.5
+    both_work_share: Annotated[float, num(0, 1)] = 0.5
 
 
 class ScoreRules(NamedTuple):
-    evidence_max: Annotated[float, _MAX_POINTS] = 45.0
+    evidence_max: Annotated[float, _MAX_POINTS] = 55.0
     evidence_half: Annotated[float, num(0.001)] = 10.0
-    audience_max: Annotated[float, _MAX_POINTS] = 20.0
+    audience_max: Annotated[float, _MAX_POINTS] = 15.0
     conversation: Annotated[float, _POINTS] = 10.0
     monitoring: Annotated[float, _POINTS] = 3.0
     broadcast_only: Annotated[float, _POINTS] = -5.0
@@ -113,6 +115,8 @@ class ScoreRules(NamedTuple):
     efficiency_half: Annotated[float, num(0.001)] = 5.0
     idle_hour_penalty: Annotated[float, _MAX_POINTS] = 3.0
     idle_penalty_max: Annotated[float, _MAX_POINTS] = 20.0
+    clear_ratio: Annotated[float, num(1.01, 100)] = 1.5
+    weak_units: Annotated[float, num(0)] = 1.0
 
 
 class WarningRules(NamedTuple):
@@ -120,6 +124,8 @@ class WarningRules(NamedTuple):
     time_sink_hours: Annotated[float, _HOURS] = 2.0
     time_sink_critical_hours: Annotated[float, _HOURS] = 5.0
     personal_time_hours: Annotated[float, _HOURS] = 5.0
+    time_sink_rate: Annotated[float, num(0)] = 2.0
+    max_warnings: Annotated[int, num(1, 100, whole=True)] = 8
 
 
 class RoutineRules(NamedTuple):
@@ -132,6 +138,7 @@ class RoutineRules(NamedTuple):
 
 class GateRules(NamedTuple):
     min_results: Annotated[int, num(1, 10_000, whole=True)] = 3
+    weeks: Annotated[int, num(1, 520, whole=True)] = 8
 
 
 class FocusRules(NamedTuple):
@@ -146,6 +153,7 @@ class EvidenceRules(NamedTuple):
         "signups": 3.0, "site_visits": 0.1})
     goal_multiplier: Annotated[float, num(1, 100)] = 1.5
     proven: Annotated[float, num(0)] = 3.0
+    large_result: Annotated[float, num(0, 10_000)] = 40.0
 
 
 _GOAL_RESULTS: Mapping[str, tuple[str, ...]] = _frozen({
@@ -157,6 +165,34 @@ _GOAL_RESULTS: Mapping[str, tuple[str, ...]] = _frozen({
     "partners": ("inquiries", "referrals", "won"),
     "funding": ("won", "inquiries", "donations"),
     "awareness": ("site_visits", "signups", "inquiries"),
+})
+
+
+# Evidence units per result, per goal: what one result of each kind is worth for that
+# goal (a kind left out takes its [evidence] weight, times goal_multiplier when it is
+# one of the goal's results).
+_W = {"won": 15.0, "inquiries": 6.0, "sales": 8.0, "donations": 1.0, "referrals": 4.0,
+      "signups": 1.0, "site_visits": 0.02}
+_GOAL_WEIGHTS: Mapping[str, Mapping[str, float]] = _frozen({
+    "clients": _frozen(_W),
+    "mandates": _frozen({**_W, "referrals": 6.0, "sales": 4.0}),
+    "donations": _frozen({**_W, "donations": 8.0, "won": 12.0, "signups": 2.0,
+                          "inquiries": 2.0, "referrals": 2.0, "sales": 2.0}),
+    "volunteers": _frozen({**_W, "signups": 8.0, "inquiries": 4.0, "referrals": 3.0,
+                           "won": 4.0, "donations": 2.0, "sales": 1.0}),
+    "recruits": _frozen({**_W, "signups": 8.0, "inquiries": 6.0, "won": 8.0, "sales": 1.0}),
+    "partners": _frozen({**_W, "won": 15.0, "referrals": 6.0, "sales": 2.0}),
+    "funding": _frozen({**_W, "won": 20.0, "donations": 6.0, "inquiries": 4.0,
+                        "referrals": 3.0, "sales": 2.0}),
+    "awareness": _frozen({**_W, "won": 8.0, "sales": 4.0, "inquiries": 4.0, "signups": 3.0,
+                          "donations": 3.0, "referrals": 3.0, "site_visits": 0.1}),
+})
+
+# Hours a week a kept channel needs for its routine, by platform id or space kind (the
+# platform's entry first, then its space's, then "default").
+_CHANNEL_HOURS: Mapping[str, float] = _frozen({
+    "default": 2.0, "youtube": 3.0, "tiktok": 2.5, "newsletter": 1.0, "blog": 1.5,
+    "listing": 0.25, "live": 3.0, "list": 1.5, "channel": 1.5,
 })
 
 
@@ -174,6 +210,9 @@ class Rules(NamedTuple):
     focus: FocusRules = FocusRules()
     evidence: EvidenceRules = EvidenceRules()
     goal_results: Annotated[Mapping[str, tuple[str, ...]], each(IDS)] = _GOAL_RESULTS
+    goal_weights: Annotated[Mapping[str, Mapping[str, float]],
+                            each(each(num(0, 1000)))] = _GOAL_WEIGHTS
+    channel_hours: Annotated[Mapping[str, float], each(_HOURS)] = _CHANNEL_HOURS
 
 
 DEFAULT_RULES = Rules()
@@ -384,6 +423,12 @@ def _links(r: _Reader, rules: Rules, given: Mapping[str, Any]) -> None:
                     result=_shown(result)))
         if not results and raw_goals.get(goal) == []:
             r.fail(path, _("name at least one result"))
+    for goal, table in rules.goal_weights.items():
+        for result in table:
+            if weights and result not in weights:
+                r.fail(f"goal_weights.{goal}.{result}", _("{result} has no weight in "
+                                                           "[evidence]").format(
+                    result=_shown(result)))
     w = rules.warnings
     if w.time_sink_critical_hours < w.time_sink_hours:
         r.fail("warnings.time_sink_critical_hours",

@@ -3,7 +3,8 @@
 Each factor is rounded to whole points, so the factors add up exactly to the score;
 when the sum falls outside 0..100 a "clamp" factor says by how much it was cut.
 Every factor is monotonic in what it reads (more results never lower a score, more
-hours with no result never raise it), which the property tests check.
+hours with no result never raise it), which the property tests check. Evidence is the
+return (results over the square root of the hours), cost the results per hour.
 """
 
 from __future__ import annotations
@@ -49,13 +50,13 @@ def factors(f: Facts, rules: Rules) -> dict[str, float]:
         measures = 0.0
 
     if f.evidence > 0:
-        per_hour = f.evidence / f.hours if f.hours > 0 else float("inf")
-        cost = s.efficiency_max * _saturate(per_hour, s.efficiency_half)
+        cost = s.efficiency_max * _saturate(f.rate, s.efficiency_half)
     else:
         cost = -min(s.idle_penalty_max, s.idle_hour_penalty * f.hours)
 
     raw = {
-        "evidence": s.evidence_max * _saturate(f.evidence, s.evidence_half),
+        # The return: results for the hours they cost (see Facts.ret).
+        "evidence": s.evidence_max * _saturate(f.ret, s.evidence_half),
         "audience": s.audience_max * f.audience_share,
         "practice": practice,
         "know_who": s.know_who if f.know_who else s.know_who_missing,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from coach.bank.model import Bank
 from coach.i18n import N_, Translator, is_french
@@ -21,14 +22,16 @@ def fmt_int(n: int | float, lang: str) -> str:
     return text.replace(",", "\u00a0") if is_french(lang) else text
 
 
+@lru_cache(maxsize=1024)
 def fmt_hours(hours: float, lang: str) -> str:
-    """Hours with at most one decimal: 1.5, 2, 0.3 (fr: 1,5)."""
+    """Hours to the nearest quarter hour, the plan's one rounding rule, shown as such:
+    2, 1.5, 0.25, 3.75 (fr: 1,5 ; 0,25)."""
     if not math.isfinite(hours):
         hours = 0.0
-    rounded = round(hours, 1)
+    rounded = round(hours * 4) / 4
     if rounded == int(rounded):
         return fmt_int(rounded, lang)
-    text = f"{rounded:.1f}"
+    text = f"{rounded:.2f}".rstrip("0")
     return text.replace(".", ",") if is_french(lang) else text
 
 

@@ -54,6 +54,9 @@ WARNING_TITLES: dict[str, str] = {
     "ZERO_BUDGET": N_("No time budget"),
     "NO_PROFESSIONAL_PLATFORM": N_("No platform used for work"),
     "NO_PROMISING_PLATFORM": N_("No promising platform yet"),
+    "ADS_FOR_FOLLOWERS": N_("Paying for followers"),
+    "NOTHING_MEASURED": N_("Nothing measured"),
+    "SAME_AUDIENCE": N_("Same people twice"),
     "HOURS_UNDERESTIMATED": N_("More time than declared"),
 }
 GOALS: dict[str, str] = {

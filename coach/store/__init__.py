@@ -4,6 +4,11 @@
 as typed records (coach/store/records.py), never TinyDB documents; see
 `coach/store/workspace.py` for the layout and STORE-NOTES.md for why it is built
 this way (atomic write-through files, one per client, locks, rotating backups).
+
+Modules: storage.py (one data file: atomic writes, lock, backups, damage), indexfile.py
+(the index, one client per line), sidefiles.py (per-client side files: the draft, the
+results log; how to add one), drafting.py (the draft), repair.py (what opening repairs,
+forgetting for good), portable.py and planshape.py (export and import), schema.py.
 """
 
 from __future__ import annotations

@@ -59,9 +59,19 @@ def _from_lines(text: str, clients: Mapping[str, Any]) -> Lines | None:
     return out
 
 
+# Summary fields whose absence reads as the same value (records.client_summary_of):
+# left out, they halve a new client's line and so the index every change rewrites.
+_EMPTY_MEANS_ZERO = ("assessments", "warnings")
+
+
+def compact(entry: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in entry.items()
+            if v is not None and v != [] and not (v == 0 and k in _EMPTY_MEANS_ZERO)}
+
+
 def entry_line(doc_id: str, entry: Mapping[str, Any]) -> str:
-    """One entry's line (refusing what JSON cannot hold, like every write)."""
-    text = serialise(entry)
+    """One entry's line, compacted (refusing what JSON cannot hold, like every write)."""
+    text = serialise(compact(entry))
     if "\n" in text:  # json.dumps escapes newlines in strings; a bug if this happens
         raise ValueError("an index entry serialised on more than one line")
     return f'"{doc_id}":{text}'

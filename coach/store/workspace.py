@@ -34,6 +34,7 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -389,10 +390,13 @@ class Workspace(Repairs, Drafts):
         gen, listed = self._listed
         if gen != self._entries_gen:
             # The entry's own key is name_key(name) (stored so): no 10,000 normalisations.
-            keyed = sorted(((e["key"] if e.get("key").__class__ is str else
-                             name_key(str(e["name"])), cid, e)
-                            for cid, (_d, e) in entries.items()), key=lambda t: t[:2])
-            listed = [client_summary_of(e) for _k, _c, e in keyed]
+            docs = [e for _d, e in entries.values()]
+            try:
+                docs.sort(key=itemgetter("key", "id"))
+            except (KeyError, TypeError):  # an index edited by hand: the careful way
+                docs.sort(key=lambda e: (e["key"] if e.get("key").__class__ is str else
+                                         name_key(str(e["name"])), str(e["id"])))
+            listed = [client_summary_of(e) for e in docs]
             self._listed = (self._entries_gen, listed)
         return list(listed)
 

@@ -72,6 +72,8 @@ class CoachApp(App[None]):
         # True when --lang / COACH_LANG chose the language for this run: then the
         # language saved in the workspace does not override it.
         self.lang_locked = False
+        # Set by run_app (the process's one app): see _route.
+        self.freeze_gc = False
         # Not running yet: the bindings are translated with the voice itself.
         translate_bindings(self, self.voice)
 
@@ -142,12 +144,15 @@ class CoachApp(App[None]):
         self.query_one("#loading", Static).update("")
         self.nav = Navigator(self, ws, self.bank)
         self.nav.start(client=self.start_client, present=self.start_present)
-        # The bank, the store's index and the first screen live as long as the app: kept
-        # out of the collector's full passes, which otherwise scan them all and stall a
-        # keystroke now and then (a pass measured 0.3 s while moving between platforms).
-        import gc
+        if self.freeze_gc:
+            # The bank, the store's index and the first screen live as long as the app:
+            # kept out of the collector's full passes, which otherwise scan them all and
+            # stall a keystroke now and then (a pass measured 0.3 s while moving between
+            # platforms). Only for the one app of a `coach` process: frozen objects are
+            # never collected, so a test process making many apps does not freeze.
+            import gc
 
-        gc.freeze()
+            gc.freeze()
 
     # -- what holds on every screen -----------------------------------------------------------
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -269,6 +274,7 @@ def run_app(ctx: Context, *, client: str | None = None, present: bool = False) -
     import sys
 
     app = make_app(ctx, client=client, present=present)
+    app.freeze_gc = True
     app.lang_locked = bool(os.environ.get("COACH_LANG")) or any(
         arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:])
     app.run()

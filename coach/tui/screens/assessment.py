@@ -288,6 +288,14 @@ class AssessmentScreen(CoachView, Screen[None]):
         time_step = self.query_one(TimeStep)
         time_step.redraw(self.refresh_plan())
 
+    def on_time_step_measured_wanted(self, event: TimeStep.MeasuredWanted) -> None:
+        from coach.tui.screens.measured import MeasuredScreen
+
+        event.stop()
+        time_step = self.query_one(TimeStep)
+        self.app.push_screen(MeasuredScreen(self.session.bank, event.declared,
+                                            event.measurement), time_step.measured_chosen)
+
     async def on_plan_step_edit_platform(self, event: PlanStep.EditPlatform) -> None:
         draft = self.session.draft
         key = draft.key_of(event.platform_id)

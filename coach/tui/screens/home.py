@@ -32,6 +32,7 @@ SEARCH_DELAY = 0.15  # seconds of calm typing before the table follows the searc
 # any other. Building 1,000 table rows costs a visible pause on every keystroke.
 MAX_ROWS = 200
 COLUMNS = ("name", "last", "focus", "hours", "warnings")
+FIXED = {"last": 10, "hours": 13, "warnings": 6}   # columns that keep their width
 
 
 def export_name(name: str) -> str:
@@ -57,6 +58,7 @@ class HomeScreen(CoachScreen):
         self.shown: list[str] = []        # ids in the table now, in order
         self._timer: Timer | None = None
         self._width = 0                   # terminal width the columns were sized for
+        self._sized_name = 0              # the name column's width now
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -82,16 +84,24 @@ class HomeScreen(CoachScreen):
         table.clear(columns=True)
         self._width = self.app.size.width
         # Fixed columns keep their width; the name, what a person looks for, takes
-        # three fifths of what is left and the focus the rest (at 80 columns names
-        # were cut while the focus column had room).
-        fixed = {"last": 10, "hours": 13, "warnings": 6}
-        rest = max(24, self.app.size.width - 4 - 2 * len(COLUMNS) - sum(fixed.values()))
-        name = rest * 3 // 5
-        widths = {**fixed, "name": name, "focus": rest - name}
+        # what the longest needs (up to all but 14 columns), the focus the rest: at
+        # 80 columns names were cut while the focus column had room.
+        rest = self._rest()
+        name = self._name_width(rest)
+        self._sized_name = name
+        widths = {**FIXED, "name": name, "focus": rest - name}
         titles = {"name": _("Name"), "last": _("Last"), "focus": _("Focus"),
                   "hours": _("Hours/budget"), "warnings": _("Warn.")}
         for key in COLUMNS:
             table.add_column(Text(titles[key]), width=widths[key], key=key)
+
+    def _rest(self) -> int:
+        """Columns left for the name and the focus."""
+        return max(24, self.app.size.width - 4 - 2 * len(COLUMNS) - sum(FIXED.values()))
+
+    def _name_width(self, rest: int) -> int:
+        longest = max((len(r.name) for r in self.rows), default=0)
+        return max(rest // 2, min(longest + 1, rest - 14))
 
     def on_resize(self) -> None:
         # Column widths follow the terminal: rebuild them (rows are kept in memory).
@@ -106,6 +116,8 @@ class HomeScreen(CoachScreen):
         ws = self.workspace
         self.rows = client_rows(ws.list_clients(), self.desk.platform_names())
         self.shown = []
+        if self._name_width(self._rest()) != self._sized_name:
+            self._columns()    # a longer name came (or went)
         self.apply_filter(select=select)
 
     def apply_filter(self, *, select: str | None = None) -> None:

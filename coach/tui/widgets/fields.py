@@ -147,7 +147,14 @@ class ChoiceSet(RadioSet):
     def cursor_on_answer(self) -> None:
         pressed = self.pressed_index
         if pressed >= 0:
-            self._selected = pressed
+            self._cursor_to(pressed)
+
+    def _cursor_to(self, index: int) -> None:
+        # RadioSet's own watcher also scrolls the page to the button: refilling a page
+        # of radios scrolled it once per question, each a layout and a frame.
+        self.set_reactive(RadioSet._selected, index)
+        for n, button in enumerate(self.query(RadioButton)):
+            button.set_class(n == index, "-selected")
 
     def show(self, value: str | None) -> None:
         """Press the button for `value` (none for None) without posting a change."""
@@ -157,7 +164,7 @@ class ChoiceSet(RadioSet):
                 button.value = button.name == value
         # RadioSet keeps the pressed button itself; no public way to set it.
         self._pressed_button = next((b for b in buttons if b.value), None)
-        self._selected = self.pressed_index if self.pressed_index >= 0 else 0
+        self._cursor_to(max(self.pressed_index, 0))
 
 
 class SingleField(QuestionField):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual's own key widget, for the same look
 
@@ -24,6 +25,7 @@ class CoachFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._width = 0
+        self._composed: tuple[object, ...] = ()   # the keys shown now, as compared
 
     def _room(self) -> int:
         return (self.size.width or self.app.size.width) - PALETTE_ROOM
@@ -32,17 +34,40 @@ class CoachFooter(Footer):
         # " key description " plus the gap Textual puts between keys.
         return len(self.app.get_key_display(binding)) + len(binding.description) + 3
 
+    def _keys(self) -> list[tuple[Binding, bool, str]]:
+        shown: dict[str, tuple[Binding, bool, str]] = {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in shown:
+                shown[binding.action] = (binding, enabled, tooltip)
+        return list(shown.values())
+
+    @staticmethod
+    def _signature(keys: list[tuple[Binding, bool, str]]) -> tuple[object, ...]:
+        return tuple((b.key, b.description, enabled, tip) for b, enabled, tip in keys)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual rebuilds the footer whenever the focus moves; moving between fields
+        # rarely changes its keys, and each rebuild is a layout and a frame (six of
+        # them when a plan row opened a platform's page).
+        if self._bindings_ready and screen is self.screen and self.is_attached:
+            signature = self._signature(self._keys())
+            if signature == self._composed:
+                return
+            self._composed = signature   # one rebuild for a burst of changes
+        super().bindings_changed(screen)
+
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
         active = self.screen.active_bindings
-        shown: dict[str, tuple[Binding, bool, str]] = {}
-        for _node, binding, enabled, tooltip in active.values():
-            if binding.show and binding.action not in shown:
-                shown[binding.action] = (binding, enabled, tooltip)
-        keys = list(shown.values())
+        keys = self._keys()
+        self._composed = self._signature(keys)
         room = self._room()
+        # Presenting, F8 is the way out: it stays.
+        presenting = self.app.has_class("-presenter")
         for name in LEAST_NEEDED:
+            if presenting and name == "present":
+                continue
             if sum(self._key_width(b) for b, _e, _t in keys) <= room:
                 break
             keys = [k for k in keys if (k[0].id or k[0].action) != name]

@@ -119,10 +119,16 @@ class InventoryStep(VerticalScroll):
         if not below:
             more.display = False
             return
-        shown = ", ".join(below[:3]) + ("…" if len(below) > 3 else "")
-        more.update(Content("↓ " + ngettext("{n} more below: {names}",
-                                            "{n} more below: {names}",
-                                            len(below)).format(n=len(below), names=shown)))
+        line = ngettext("{n} more below: {names}", "{n} more below: {names}", len(below))
+        room = self.size.width - 4 - len(line.format(n=len(below), names=""))
+        names: list[str] = []
+        for name in below:   # as many whole names as the line holds, then "…"
+            if len(", ".join([*names, name])) + 1 > room:
+                names.append("…")
+                break
+            names.append(name)
+        shown = ", ".join(names).replace(", …", " …")
+        more.update(Content("↓ " + line.format(n=len(below), names=shown)))
         more.display = True
 
     def _reasons(self) -> list[tuple[str, str]]:

@@ -144,19 +144,26 @@ class TimeStep(VerticalScroll):
                     h=hours_text(float(m["hours_per_week"][pid])))
             row.query_one(".time-measured", Static).update(Content(label))
 
-    def open_measured(self) -> None:
-        from coach.tui.screens.measured import MeasuredScreen
+    class MeasuredWanted(Message):
+        """The person asked for measured time; the screen opens the dialog (a widget
+        never opens a screen itself) and hands the result to `measured_chosen`."""
 
+        def __init__(self, declared: list[tuple[str, str, float]],
+                     measurement: dict | None) -> None:
+            super().__init__()
+            self.declared = declared
+            self.measurement = measurement
+
+    def open_measured(self) -> None:
         assert self.session is not None
         s = self.session
         lang = current_lang()
         declared = [(str(e.get("id")), s.draft.heading(k, lang),
                      float(e.get("hours_per_week") or 0))
                     for k, e in zip(s.draft.keys(), s.platforms, strict=True)]
-        self.app.push_screen(MeasuredScreen(s.bank, declared, self.measurement()),
-                             self._measured_chosen)
+        self.post_message(self.MeasuredWanted(declared, self.measurement()))
 
-    def _measured_chosen(self, result: dict | None) -> None:
+    def measured_chosen(self, result: dict | None) -> None:
         assert self.session is not None
         if result is None:
             return
