@@ -162,6 +162,8 @@ async def test_follow_up_resumes_a_draft_in_progress(workspace: Path) -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await open_lune(pilot)
         await press(pilot, "f")
+        await press(pilot, "alt+1")
+        await answer(pilot, "weekly_budget_hours", 5)   # a change: now a draft
         await press(pilot, "alt+2")
         await press(pilot, "f2")                    # back to the client page, saved
         assert type(app.screen).__name__ == "ClientScreen"

@@ -74,7 +74,7 @@ async def test_french_preview_says_its_problems_in_french(workspace: Path) -> No
 
     from coach.store import Workspace
     from tests.test_tui_snapshots import LUNE
-    from tests.tui_driver import new_app, settle
+    from tests.tui_driver import new_app, settle, static_text
 
     ws = Workspace.open(workspace)
     client = ws.create_client("Atelier Lune")
@@ -87,10 +87,10 @@ async def test_french_preview_says_its_problems_in_french(workspace: Path) -> No
     app = new_app(workspace, "fr")
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        shown = str(app.screen.query_one("#plan-problems", Static).render())
+        shown = static_text(app.screen.query_one("#plan-problems", Static))
         assert "draft: profile.audiences: nommez au moins un public" in shown
         assert "name at least one audience" not in shown
         await app.run_action("set_language('en')")
         await settle(pilot)
-        shown = str(app.screen.query_one("#plan-problems", Static).render())
+        shown = static_text(app.screen.query_one("#plan-problems", Static))
         assert "draft: profile.audiences: name at least one audience" in shown

@@ -47,13 +47,18 @@ async def test_home_lists_clients_with_their_summary_and_opens_one(workspace: Pa
         row = [str(c) for c in table.get_row_at(table_names(app).index("Atelier Lune"))]
         assert row[1] == "2026-11-22"
         assert row[2].startswith("LinkedIn")
-        assert row[3] == "6.5 / 3 h ▲"          # professional hours over the budget
+        lune = next(c for c in store(workspace).list_clients() if c.name == "Atelier Lune")
+        assert lune.professional_hours is not None and lune.budget_hours is not None
+        assert lune.professional_hours > lune.budget_hours
+        # professional hours over the budget, as the index holds them
+        assert row[3] == f"{lune.professional_hours:g} / {lune.budget_hours:g} h ▲"
         assert int(row[4]) >= 1                   # open warnings
         # Name and focus columns share the width the terminal gives.
-        before = table.columns["focus"].width
+        before = table.columns["focus"].width, table.columns["name"].width
         await pilot.resize_terminal(140, 30)
         await settle(pilot)
-        assert table.columns["focus"].width == before + 20
+        after = table.columns["focus"].width, table.columns["name"].width
+        assert sum(after) == sum(before) + 40 and after[0] > before[0]
         assert sorted(table_names(app)) == sorted(CLIENTS)
         select(app, "Boisé Marc")
         await press(pilot, "enter")

@@ -3,6 +3,7 @@ calendar" on the plan, and a follow-up prefilled from the results log."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import icalendar
@@ -39,7 +40,7 @@ async def test_log_results_in_the_tui_agrees_with_progress(
     async with app.run_test(size=(80, 24)) as pilot:
         await _client_page(pilot)
         gate = static_text(app.screen.query_one("#client-gate"))
-        assert "2 of 3 results, 13 weeks left" in gate
+        assert re.search(r"2 of 3 results, \d+ weeks left", gate), gate
         # ... and one from the form: the focus platform and its space preselected.
         await press(pilot, "l")
         form = app.screen

@@ -117,7 +117,8 @@ footer { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 26px;
   .table-card table { table-layout: fixed; }
   .table-card th:nth-child(1) { width: 17%; } .table-card th:nth-child(2) { width: 13%; }
   .table-card th:nth-child(3) { width: 8%; } .table-card th:nth-child(4) { width: 12%; }
-  footer { margin-top: 12px; }
+  /* The footer never goes alone onto a last page. */
+  footer { margin-top: 8px; padding-top: 6px; break-before: avoid; page-break-before: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, .tile, tr, li { break-inside: avoid; page-break-inside: avoid; }
   /* A long table or list of warnings may cross a page (rows and cards stay whole)

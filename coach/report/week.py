@@ -24,9 +24,9 @@ from coach.i18n import translator
 DEFAULT_GATE_RESULTS = 3
 # Every result kind but visits: a visit alone does not show that a channel works.
 DEFAULT_GATE_KINDS = ("inquiries", "won", "referrals", "sales", "donations", "signups")
-# "(about 90 min)", "(environ 90 min)", "Use your 25 minutes", "about 1 h 30 min": the last
-# duration in the sentence.
-_MINUTES = re.compile(r"(?:(\d+)\s*h\s*)?(\d+)\s*min")
+# "(about 90 min)", "(environ 90 min)", "Use your 25 minutes", "about 1 h 30 min",
+# "(about 1 h a week)": the last duration in the sentence.
+_MINUTES = re.compile(r"\b(?:(\d+)\s*h\b(?:\s*(\d+)\s*min)?|(\d+)\s*min)")
 
 
 class Block(NamedTuple):
@@ -96,8 +96,8 @@ def _minutes_in(sentence: str) -> int:
     found = _MINUTES.findall(sentence)
     if not found:
         return 0
-    hours, minutes = found[-1]
-    return int(hours or 0) * 60 + int(minutes)
+    hours, with_hours, minutes = found[-1]
+    return int(hours or 0) * 60 + int(with_hours or minutes or 0)
 
 
 def _blocks_from_sentences(plan: Mapping[str, Any]) -> list[Block]:
