@@ -197,3 +197,21 @@ def test_routine_and_blocks_follow_the_recommended_hours(a: dict, lang: str) -> 
                  if p["verdict"] in ("focus", "keep"))
     got = sum(b["minutes"] for b in blocks)
     assert abs(got - wanted) <= 0.1 * wanted + 5
+
+
+def test_a_budget_below_a_quarter_hour_is_a_zero_budget() -> None:
+    """0.125 h shows as 0 h and the focus keeps its minimum: ZERO_BUDGET says why, and no
+    OVER_BUDGET against an eighth of an hour (found by the property above)."""
+    results = dict.fromkeys(("inquiries", "won", "referrals", "site_visits", "sales",
+                             "donations", "signups"), 0)
+    a = {"version": 1,
+         "profile": {"name": "0", "kind": "business", "market": "b2b", "goal": "awareness",
+                     "audiences": ["beneficiaries"], "weekly_budget_hours": 0.125, "extra": {}},
+         "platforms": [{"id": "blog", "reason": "professional", "why": "",
+                        "hours_per_week": 2.0, "audiences_present": ["beneficiaries"],
+                        "know_who": False, "editorial_line": False, "activities": [],
+                        "measures": [], "results_90d": results, "spaces": [], "extra": {}}]}
+    plan = plan_for(a, "en")  # type: ignore[arg-type]
+    codes = [w["code"] for w in plan["warnings"]]
+    assert "ZERO_BUDGET" in codes and "OVER_BUDGET" not in codes
+    assert plan["time"]["focus_hours"] == BANK_RULES.budget.start_hours

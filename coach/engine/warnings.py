@@ -212,7 +212,9 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
     goal_results = join_or([result_name(k, tr, lang, bank, profile.get("kind", ""))
                             for k in goal_kinds(profile, rules)], tr)
 
-    if budget <= 0:
+    # Below a quarter hour the budget shows as 0 h and the plan keeps the focus's
+    # minimum (decide.py): the same threshold here, so the warning says why.
+    if budget < 0.25:
         add("ZERO_BUDGET", "critical", None,
             tr.gettext("Your budget is 0 h a week, yet you spend {hours} h on professional "
                        "platforms: no routine fits in 0 h.").format(hours=h(spent))
@@ -227,7 +229,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
 
     others = sum(d.recommended for d in prof if d is not focus)
     kept = [d.facts.said for d in c.ranked if d.verdict == "keep"]
-    if spent > budget > 0:  # with a budget of 0, ZERO_BUDGET says it all
+    if spent > budget >= 0.25:  # with a budget of 0, ZERO_BUDGET says it all
         critical = spent >= w.over_budget_critical_ratio * budget
         if not focus:
             instead = tr.gettext("Pause what brings nothing first, and keep {budget} h to find "
@@ -248,7 +250,7 @@ def build_warnings(answers: Answers, c: Choice, budget: float, freed: float, rev
 
     # Only when the plan cuts some of them (a plan keeping every one needs no warning
     # against itself), and not on a zero budget (ZERO_BUDGET says it).
-    if len(active) > c.channels and budget > 0 and any(
+    if len(active) > c.channels and budget >= 0.25 and any(
             d.verdict in ("reduce", "pause") for d in active):
         n = len(active)
         first = tr.ngettext("{n} professional platform at once for {budget} h a week",
