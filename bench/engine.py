@@ -53,7 +53,8 @@ def _answers(n: int) -> dict[str, Any]:
         "platforms": platforms}
 
 
-def _median_ms(fn, rounds: int) -> float:  # type: ignore[no-untyped-def]
+def median_ms(fn, rounds: int = 50) -> float:  # type: ignore[no-untyped-def]
+    """The median of `rounds` timings of `fn()`, in milliseconds."""
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
@@ -68,7 +69,7 @@ def run() -> dict[str, float | str]:
     answers = _answers(20)
     today = date(2026, 11, 22)
     build_plan(answers, bank, lang="en", tr=tr, today=today)  # warm: rules parsed once
-    engine_ms = _median_ms(
+    engine_ms = median_ms(
         lambda: build_plan(answers, bank, lang="en", tr=tr, today=today), ROUNDS)
 
     env = {**os.environ, "COACH_TODAY": "2026-11-22", "NO_COLOR": "1",
@@ -93,8 +94,8 @@ def run() -> dict[str, float | str]:
 
         cli()  # warm the OS caches and the .pyc files
         bare()
-        cli_ms = _median_ms(cli, PROCESS_ROUNDS)
-        python_ms = _median_ms(bare, PROCESS_ROUNDS)
+        cli_ms = median_ms(cli, PROCESS_ROUNDS)
+        python_ms = median_ms(bare, PROCESS_ROUNDS)
     return {
         "engine_plan_ms_20_platforms": engine_ms,
         "plan_cli_process_ms": cli_ms,

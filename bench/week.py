@@ -10,13 +10,12 @@ same client file (both one atomic write of that file: the ratio should stay near
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bench.engine import median_ms
 from coach.bank.load import default_bank
 from coach.engine import build_plan
 from coach.i18n import translator
@@ -24,17 +23,6 @@ from coach.paths import bundled_bank_dir
 from coach.report import render
 from coach.report.ics import render_ics
 from coach.report.progress import measure
-
-ROUNDS = 50
-
-
-def _median_ms(fn, rounds: int = ROUNDS) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def run() -> dict[str, float | str]:
@@ -49,20 +37,20 @@ def run() -> dict[str, float | str]:
                            today=date(2026, 11, 22)))
     zone = ZoneInfo("Europe/Paris")
     render_ics(plan, client_key="k", assessment_key="a", zone=zone)  # warm: imports
-    ics_ms = _median_ms(lambda: render_ics(plan, client_key="k", assessment_key="a",
+    ics_ms = median_ms(lambda: render_ics(plan, client_key="k", assessment_key="a",
                                            zone=zone))
-    md_ms = _median_ms(lambda: render(plan, "md", lang="en"))
+    md_ms = median_ms(lambda: render(plan, "md", lang="en"))
     entries = [ResultEntry(i, (date(2026, 11, 22) + timedelta(days=i % 90)).isoformat(),
                            ("linkedin", "instagram")[i % 2], None, {"inquiries": 1}, None, None)
                for i in range(1000)]
-    progress_ms = _median_ms(lambda: measure(plan, "2026-11-22", entries, date(2027, 1, 1)))
+    progress_ms = median_ms(lambda: measure(plan, "2026-11-22", entries, date(2027, 1, 1)))
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(Path(tmp))
         cid = ws.create_client("Bench")
         ws.finish_assessment(cid, dict(answers), plan)
-        log_ms = _median_ms(lambda: add_result(ws, cid, date="2026-12-01", platform="linkedin",
+        log_ms = median_ms(lambda: add_result(ws, cid, date="2026-12-01", platform="linkedin",
                                                counts={"inquiries": 1}), 20)
-        draft_ms = _median_ms(lambda: ws.save_draft(cid, dict(answers), {"question": None}), 20)
+        draft_ms = median_ms(lambda: ws.save_draft(cid, dict(answers), {"question": None}), 20)
     return {
         "calendar_ics_ms": ics_ms,
         "calendar_vs_markdown_ratio": ics_ms / md_ms if md_ms else 0.0,

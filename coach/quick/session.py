@@ -443,23 +443,14 @@ class QuickSession:
                 return
             ext = dict(REPORT_FORMATS)[fmt]
             default = f"{slug(self.client_name)}-{plan.get('assessed_on', '')}.{ext}"
-            while True:
-                typed = self.ask.text(
-                    _("File name:"), default=default,
-                    help_text=_("Saved in the current folder unless you give a path; "
-                                "only you can read it."),
-                    check=lambda s: text_problem(s, required=True))
-                if typed == BACK:
-                    break
-                path = Path(typed.strip()).expanduser()
-                lang = self.ws.client(self.client_id).lang if self.client_id else None
-                text = render(plan, fmt, lang=lang or self.lang, width=self.width,
-                              **({"color": False} if fmt == "text" else {}))
-                if not self.write_report(path, text):
-                    default = typed.strip()
-                    continue
-                self.echo(_("Report written: {path}").format(path=path))
-                return
+            lang = self.ws.client(self.client_id).lang if self.client_id else None
+            text = render(plan, fmt, lang=lang or self.lang, width=self.width,
+                          **({"color": False} if fmt == "text" else {}))
+            path = self.write_asked(default, text)
+            if path is None:
+                continue  # back: the choice of format again
+            self.echo(_("Report written: {path}").format(path=path))
+            return
 
     def offer_calendar(self, plan: Any) -> None:
         """The routine as an .ics file to import in a calendar (Monday, Wednesday and
@@ -479,6 +470,14 @@ class QuickSession:
                           goal_results=dict(rules.goal_results),
                           min_results=rules.gate.min_results)
         default = f"{slug(self.client_name)}-{plan.get('assessed_on', '')}.ics"
+        path = self.write_asked(default, data.decode("utf-8"))
+        if path is not None:
+            self.echo(_("Calendar written: {path} (import it in your calendar "
+                        "program)").format(path=path))
+
+    def write_asked(self, default: str, text: str) -> Path | None:
+        """Ask for a file name until `text` is written there (the path) or the person
+        goes back (None): the one loop behind the report and the calendar."""
         while True:
             typed = self.ask.text(
                 _("File name:"), default=default,
@@ -486,12 +485,10 @@ class QuickSession:
                             "only you can read it."),
                 check=lambda s: text_problem(s, required=True))
             if typed == BACK:
-                return
+                return None
             path = Path(typed.strip()).expanduser()
-            if self.write_report(path, data.decode("utf-8")):
-                self.echo(_("Calendar written: {path} (import it in your calendar "
-                            "program)").format(path=path))
-                return
+            if self.write_report(path, text):
+                return path
             default = typed.strip()
 
     def write_report(self, path: Path, text: str) -> bool:
