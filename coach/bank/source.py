@@ -6,11 +6,11 @@ same messages whichever command met it first.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from coach.bank.messages import BankProblem, _
+from coach.bank.parsed import parse_toml
 from coach.files import texts
 
 # Files of a bank folder; rules.toml may be absent (the engine then uses its defaults),
@@ -39,8 +39,9 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
                 problems.append(BankProblem(name, None, None, _("file is missing")))
             continue
         try:
+            raw = path.read_bytes()
             # utf-8-sig: some Windows editors start files with a byte-order mark.
-            text = path.read_bytes().decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             problems.append(BankProblem(name, None, None, _("not UTF-8 text")))
             continue
@@ -49,8 +50,8 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
                 error=texts.os_reason(exc))))
             continue
         try:
-            raws[name] = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
+            raws[name] = parse_toml(raw, text)   # remembered between runs (coach.bank.parsed)
+        except ValueError as exc:   # tomllib.TOMLDecodeError, or an integer too long to read
             problems.append(_syntax_problem(name, str(exc), text))
     if "routines.toml" not in raws and not (folder / "routines.toml").exists():
         # A bank copied before routines existed still gets routines per platform: the
@@ -62,6 +63,8 @@ def read_bank_files(folder: Path) -> tuple[dict[str, dict[str, Any]], list[BankP
 
 
 def _bundled_routines() -> dict[str, Any] | None:
+    import tomllib
+
     from coach.paths import bundled_bank_dir
 
     try:

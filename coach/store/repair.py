@@ -20,8 +20,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from filelock import FileLock, Timeout
-
 from coach.i18n import Deferred
 from coach.store import fsutil
 from coach.store.errors import DamagedFile, ReadOnlyWorkspace, StoreError
@@ -241,6 +239,10 @@ class Repairs:
                           if fsutil.is_temp_name(e.name)]
             except OSError:
                 continue
+        if not found:
+            return
+        from filelock import FileLock, Timeout  # imported only when a crash left temp files
+
         for folder, name in found:
             target = folder / fsutil.data_name_of_temp(name)
             lock = FileLock(str(target) + ".lock", timeout=0, mode=0o600)

@@ -16,9 +16,8 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
@@ -32,6 +31,9 @@ from coach.store.errors import (
     StoreValueError,
 )
 from coach.store.schema import SCHEMA, ShapeError, check_shape, upgrade, version_of
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 DEFAULT_BACKUPS = 3
 DEFAULT_LOCK_TIMEOUT = 5.0
@@ -106,7 +108,7 @@ class DataFile:
         self.backups = backups
         self.expect_id = expect_id
         self._lock_timeout = lock_timeout
-        self._lock = FileLock(str(path) + ".lock", timeout=lock_timeout, mode=0o600)
+        self._file_lock: FileLock | None = None   # made on first use: see _lock
         self._text: str | None = None      # the file as on disk (TinyDB parses copies)
         self._data: dict[str, Any] | None = None  # parsed once; never handed out to change
         self.generation = 0             # bumped whenever the state changes
@@ -118,6 +120,17 @@ class DataFile:
         self.read_only: Msg | None = None   # reason writes are refused, if they are
         self.notices: list[Msg] = []
         self.restored = False          # set when a backup replaced the file (summaries may lag)
+
+    @property
+    def _lock(self) -> FileLock:
+        # filelock is imported when a file is first locked, not when the store is: its
+        # import is 15 ms of the wait for the TUI's first screen, which only reads.
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout,
+                                       mode=0o600)
+        return self._file_lock
 
     # -- state ------------------------------------------------------------------
     @property
@@ -341,6 +354,8 @@ class DataFile:
 
     def _acquire(self, timeout: float | None = None) -> bool:
         """Take the lock; False if `timeout` passed (StoreLocked when no timeout given)."""
+        from filelock import Timeout
+
         try:
             if timeout is None:
                 self._lock.acquire()

@@ -1,8 +1,8 @@
 """The Textual app: `make_app()` builds it for the CLI and for tests alike.
 
-The first frame is a bare header, footer and "Loading…" line; the bank and the
-workspace are opened in a worker thread after that frame, then the app hands them to
-the Navigator (coach/tui/navigator.py), which owns the screen stack from there on.
+The app opens the bank and the workspace when it is mounted, before its first frame,
+and hands them to the Navigator (coach/tui/navigator.py), which owns the screen stack
+from there on: the first frame painted is the first screen to use.
 
 The app itself keeps what holds on every screen: the run's Voice (its Context's) and
 the language switch, the theme, help (F1), quit, and the palette, made of its own
@@ -17,10 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Static
-from textual.worker import Worker, WorkerState
 
 from coach.context import Context
 from coach.i18n import LANGS, Voice
@@ -29,7 +26,6 @@ from coach.tui.i18n import N_, _, current_lang
 from coach.tui.navigator import Navigator
 from coach.tui.screens.base import CoachView
 from coach.tui.themes import DARK, HIGH_CONTRAST, LIGHT
-from coach.tui.widgets.footer import CoachFooter
 
 if TYPE_CHECKING:
     from coach.bank.model import Bank
@@ -84,9 +80,10 @@ class CoachApp(App[None]):
 
     # -- start ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(Content(_("Loading…")), id="loading")
-        yield CoachFooter()
+        # The app's own screen stays empty: the first frame painted is already the first
+        # screen to use (welcome, home, or the assessment to resume). A "Loading…" frame
+        # before it cost a paint and a thread hand-over, a fifth of the wait.
+        yield from ()
 
     def on_mount(self) -> None:
         from coach.tui.themes import PRESENTER
@@ -94,11 +91,12 @@ class CoachApp(App[None]):
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(PRESENTER)
         self.theme = DARK
-        # The first frame is painted before anything heavy starts.
-        self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
-        self.run_worker(self._load, thread=True, exit_on_error=False, name="load")
+        try:
+            self.bank, self.workspace = self._load()
+        except Exception as error:  # any failure is shown and ends the run, never a trace
+            self._show_start_error(error)
+            return
+        self._route()
 
     def _load(self) -> tuple[Bank, Workspace]:
         from coach.bank.load import default_bank
@@ -109,15 +107,6 @@ class CoachApp(App[None]):
         workspace = self.workspace or Workspace.open(self.ctx.data_dir)
         return bank, workspace
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.bank, self.workspace = event.worker.result  # type: ignore[misc]
-            self._route()
-        elif event.state == WorkerState.ERROR:
-            self._show_start_error(event.worker.error)
-
     def _show_start_error(self, error: BaseException | None) -> None:
         from coach.bank.load import BankError
         from coach.errors import CoachError
@@ -125,8 +114,6 @@ class CoachApp(App[None]):
 
         # A broken bank (BankError) or another problem worded below: said in the voice now.
         lines = error.said(self.voice) if isinstance(error, CoachError) else [str(error)]
-        loading = self.query_one("#loading", Static)
-        loading.update(Content(_("coach could not start.")))
         # A broken question bank is bad input (exit 2), like on the command line.
         code = 2 if isinstance(error, BankError) else 1
         self.push_screen(MessageScreen(_("coach could not start"), lines),
@@ -141,7 +128,6 @@ class CoachApp(App[None]):
         theme = ws.get_setting("theme")
         if isinstance(theme, str) and theme in self.available_themes:
             self.theme = theme
-        self.query_one("#loading", Static).update("")
         self.nav = Navigator(self, ws, self.bank)
         self.nav.start(client=self.start_client, present=self.start_present)
         if self.freeze_gc:

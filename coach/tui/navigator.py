@@ -24,7 +24,7 @@ from textual.screen import Screen
 from coach.textsafe import clean
 from coach.tui.drafts import CLIENT_SETTING, Drafts
 from coach.tui.i18n import _, say
-from coach.tui.screens.base import CoachScreen, Desk
+from coach.tui.screens.base import CoachView, Desk
 from coach.tui.themes import DARK
 
 if TYPE_CHECKING:
@@ -208,16 +208,16 @@ class Navigator:
 
     def current_client(self) -> str | None:
         """The client on screen (an assessment's, a client page's...), None on Home."""
-        from coach.tui.screens.assessment import AssessmentScreen
-        from coach.tui.screens.home import HomeScreen
-
+        # Asked of the screens themselves: importing their classes here to test types
+        # cost 40 ms on the welcome screen, where the footer asks first.
         for screen in reversed(self.app.screen_stack):
-            if isinstance(screen, HomeScreen):
+            if not isinstance(screen, CoachView):
+                continue
+            if screen.LISTS_CLIENTS:
                 return None
-            if isinstance(screen, CoachScreen) and screen.client_id:
-                return screen.client_id
-            if isinstance(screen, AssessmentScreen) and screen.session.client_id:
-                return str(screen.session.client_id)
+            shown = screen.client_shown()
+            if shown:
+                return shown
         return None
 
     def start_assessment(self, client_id: str) -> None:

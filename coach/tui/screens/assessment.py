@@ -65,6 +65,10 @@ class AssessmentScreen(CoachView, Screen[None]):
     def help_topic(self) -> str:
         return self.step
 
+    def client_shown(self) -> str | None:
+        client_id = self.session.client_id
+        return str(client_id) if client_id else None
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield StepBar(id="stepbar")

@@ -32,6 +32,8 @@ class CoachView:
     """Mixed into every coach screen (before Textual's Screen)."""
 
     HELP_TOPIC: ClassVar[str] = "welcome"
+    # The client list (Home): no single client is on screen here, nor beneath it.
+    LISTS_CLIENTS: ClassVar[bool] = False
 
     @property
     def help_topic(self) -> str:
@@ -44,6 +46,10 @@ class CoachView:
 
     async def relanguage(self) -> None:
         """Say everything again in the language just chosen (the Voice already speaks it)."""
+
+    def client_shown(self) -> str | None:
+        """The one client this screen shows (presenter mode offers it), or None."""
+        return None
 
 
 class Navigation(Protocol):
@@ -95,6 +101,9 @@ class CoachScreen(CoachView, Screen[None]):
         super().__init__(id=id, classes=classes)
         self.desk = desk
         translate_bindings(self)
+
+    def client_shown(self) -> str | None:
+        return self.client_id
 
     @property
     def workspace(self) -> Workspace:

@@ -43,6 +43,7 @@ def export_name(name: str) -> str:
 
 class HomeScreen(CoachScreen):
     HELP_TOPIC = "clients"
+    LISTS_CLIENTS = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", N_("New"), id="home.new"),
         Binding("r", "rename", N_("Rename"), id="home.rename"),

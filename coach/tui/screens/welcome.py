@@ -37,6 +37,9 @@ class WelcomeChoice(NamedTuple):
 
 
 class WelcomeScreen(CoachView, Screen[WelcomeChoice]):
+    # Focus lands on the language straight away: Textual's default ("*") would focus the
+    # scrolling container first, and each focus move restyles the whole page (20 ms).
+    AUTO_FOCUS = "#welcome-lang"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "start", N_("Start"), id="start"),
     ]
