@@ -70,6 +70,7 @@ Minimal().run(headless=True, size=(80, 24))
 # Ready = the screen named in argv[2] is on top with a focused field; the frame after
 # that is painted, then the time is printed.
 COACH_USABLE = """
+import gc; gc.disable()   # as `coach` does before it loads the TUI (coach/cli/main.py)
 import sys, time
 from pathlib import Path
 from coach.context import Context

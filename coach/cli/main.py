@@ -95,7 +95,14 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str | None, bank: str | 
                                  "client."))
     if client is not None and not clean(client, single_line=True).strip():
         raise click.UsageError(_("--client needs a name."))
-    # Imported here: only the TUI pays for Textual.
+    # Imported here: only the TUI pays for Textual. The cyclic collector is off while
+    # it loads and builds the first screen: what is made then lives as long as the app,
+    # and scanning it again and again was 30 ms of the wait. The app turns it back on,
+    # with those objects frozen out of its passes, once the first screen is up
+    # (CoachApp._route).
+    import gc
+
+    gc.disable()
     from coach.tui.app import run_app
 
     ctx.exit(run_app(ctx.obj, client=client, present=present))

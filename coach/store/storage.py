@@ -18,9 +18,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB
-from tinydb.storages import Storage
-
 from coach.i18n import Deferred, Msg
 from coach.store import fsutil
 from coach.store.errors import (
@@ -34,6 +31,7 @@ from coach.store.schema import SCHEMA, ShapeError, check_shape, upgrade, version
 
 if TYPE_CHECKING:
     from filelock import FileLock
+    from tinydb import TinyDB
 
 DEFAULT_BACKUPS = 3
 DEFAULT_LOCK_TIMEOUT = 5.0
@@ -80,22 +78,6 @@ def parse(kind: str, raw: bytes, *, expect_id: str | None = None) -> tuple[dict,
             if not isinstance(table, dict):
                 raise ShapeError(f"table {name!r} is not an object")
     return data, found
-
-
-class AtomicStorage(Storage):
-    """TinyDB storage backed by a DataFile: reads from memory, writes through atomically."""
-
-    def __init__(self, file: DataFile) -> None:
-        self._file = file
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        return self._file.read_state()
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        self._file.write_state(data)
-
-    def close(self) -> None:
-        pass
 
 
 class DataFile:
@@ -158,6 +140,12 @@ class DataFile:
     def db(self) -> TinyDB:
         self.refresh()
         if self._db is None:
+            # TinyDB is imported when a file is first queried through it, not with the
+            # store: the TUI's first screen only reads (9 ms of its wait).
+            from tinydb import TinyDB
+
+            from coach.store.tinystorage import AtomicStorage
+
             self._db = TinyDB(storage=lambda: AtomicStorage(self))
         return self._db
 

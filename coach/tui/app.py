@@ -131,14 +131,21 @@ class CoachApp(App[None]):
         self.nav = Navigator(self, ws, self.bank)
         self.nav.start(client=self.start_client, present=self.start_present)
         if self.freeze_gc:
-            # The bank, the store's index and the first screen live as long as the app:
-            # kept out of the collector's full passes, which otherwise scan them all and
-            # stall a keystroke now and then (a pass measured 0.3 s while moving between
-            # platforms). Only for the one app of a `coach` process: frozen objects are
-            # never collected, so a test process making many apps does not freeze.
-            import gc
+            self.call_after_refresh(self._settle_gc)
 
-            gc.freeze()
+    @staticmethod
+    def _settle_gc() -> None:
+        """After the first screen is painted: the bank, the store's index and that
+        screen live as long as the app, so they are frozen out of the collector's full
+        passes, which otherwise scan them all and stall a keystroke now and then (a pass
+        measured 0.3 s while moving between platforms); then the collector, off since
+        `coach` started loading the TUI (coach/cli/main.py), is on again. Only for the
+        one app of a `coach` process (`freeze_gc`): frozen objects are never collected,
+        so a test process making many apps does not freeze."""
+        import gc
+
+        gc.freeze()
+        gc.enable()
 
     # -- what holds on every screen -----------------------------------------------------------
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
