@@ -431,3 +431,20 @@ def test_enter_on_an_existing_report_file_asks_another_name(
     assert code == 0
     assert (tmp_path / "mine.md").read_text() == "keep me"
     assert "Atelier Lune" in (tmp_path / "other.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("role", "title"), [(None, "Profile"), ("freelancer", "About you"),
+                                             ("nonprofit", "About you"),
+                                             ("consultant", "About the client")])
+def test_the_profile_is_about_whoever_uses_coach(bank, workspace: Path, role: str | None,
+                                                 title: str) -> None:
+    """A freelancer is not their own "client"; before anyone said who uses coach (quick
+    mode on a new workspace), the step is just named."""
+    if role:
+        Workspace.open(workspace).set_setting("role", role)
+    k = Keys(bank, "en")
+    code, prompter = run(bank, workspace, "en", "Lune", [E(k.text("name"), CTRL_C)])
+    assert code == 130
+    headers = [line.strip() for line in prompter.lines
+               if line.strip() in ("Profile", "About you", "About the client")]
+    assert headers == [title]

@@ -196,9 +196,15 @@ class QuickSession:
         if q.section == "profile":
             # Someone assessing themselves reads "About you"; a consultant's client is
             # "the client" (the questions still say "you": they are asked with them).
-            title = (self._text("section_profile", _("About you"))
-                     if self.ws.get_setting("role") in ("freelancer", "nonprofit")
-                     else _("About the client"))
+            # Nobody has said yet who uses coach (the TUI's welcome asks; quick mode on
+            # a new workspace does not): neither, just the step's name.
+            role = self.ws.get_setting("role")
+            if role in ("freelancer", "nonprofit"):
+                title = self._text("section_profile", _("About you"))
+            elif role == "consultant":
+                title = _("About the client")
+            else:
+                title = _("Profile")
         elif step.platform is None:
             title = self._text("section_inventory", _("Your platforms"))
         elif q.section == "inventory":
