@@ -161,6 +161,151 @@ def test_import_refuses_bad_files_naming_the_field(seeded: str, capsys, tmp_path
     assert sorted(p.name for p in workspace.rglob("*")) == before  # nothing written
 
 
+# -- the results log and the language travel with the client ------------------------
+def _log(capsys, *args: str) -> None:
+    code, _out, err = run(capsys, "log", NAME, *args)
+    assert code == 0, err
+
+
+def _results_table(workspace: Path, cid: str) -> dict | None:
+    """The results log as it is on disk (clients/results/c-<id>.json), or None."""
+    side = workspace / "clients" / "results" / f"{cid}.json"
+    return json.loads(side.read_text())["results"] if side.exists() else None
+
+
+def _meta(workspace: Path, cid: str) -> dict:
+    return json.loads((workspace / "clients" / f"{cid}.json").read_text())["meta"]["1"]
+
+
+@pytest.fixture
+def logged(seeded: str, capsys, tmp_path: Path) -> Path:
+    """NAME with two logged results and fr-FR, exported to a file."""
+    _log(capsys, "--platform", "linkedin", "--inquiries", "2", "--won", "1",
+         "--date", "2026-11-21", "--note", "Deux messages [bold]")
+    _log(capsys, "--platform", "facebook", "--space", "Groupe Lune", "--sales", "3")
+    assert run(capsys, "clients", "--set-lang", NAME, "fr-FR")[0] == 0
+    target = tmp_path / "lune.json"
+    assert run(capsys, "export", NAME, "-o", str(target))[0] == 0
+    return target
+
+
+def test_export_import_carries_the_results_log_and_the_language(
+        logged: Path, seeded: str, capsys, tmp_path: Path, workspace: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    exported = json.loads(logged.read_text())
+    assert exported["client"]["lang"] == "fr-FR"
+    assert [(r["id"], r["platform"], r["counts"]) for r in exported["results"]] == [
+        (1, "linkedin", {"inquiries": 2, "won": 1}), (2, "facebook", {"sales": 3})]
+    assert exported["results"][0]["note"] == "Deux messages [bold]"
+    before = _results_table(workspace, seeded)
+    fresh = tmp_path / "elsewhere"
+    monkeypatch.setenv("COACH_DATA_DIR", str(fresh))
+    code, _out, err = run(capsys, "import", str(logged))
+    assert code == 0, err
+    back = Workspace.open(fresh).require_client(NAME)
+    assert _results_table(fresh, back.id) == before  # every entry, as it was on disk
+    assert _meta(fresh, back.id)["lang"] == "fr-FR" and back.lang == "fr-FR"
+    code, out, _err = run(capsys, "progress", NAME, "--format", "json")
+    assert code == 0 and [e["counts"] for e in json.loads(out)["entries"]] == [
+        {"inquiries": 2, "won": 1}, {"sales": 3}]
+    code, out, _err = run(capsys, "report", NAME, "--format", "md")
+    assert code == 0 and "Plan réseaux sociaux" in out  # the imported client reads French
+
+
+def test_import_replace_leaves_nothing_of_the_old_log(logged: Path, seeded: str, capsys,
+                                                      workspace: Path) -> None:
+    exported = _results_table(workspace, seeded)
+    _log(capsys, "--platform", "linkedin", "--referrals", "4", "--note", "Old life")
+    assert run(capsys, "clients", "--set-lang", NAME, "en")[0] == 0
+    code, _out, err = run(capsys, "import", str(logged), "--replace")
+    assert code == 0, err
+    ws = Workspace.open(workspace)
+    now = ws.require_client(NAME)
+    assert _results_table(workspace, now.id) == exported and now.lang == "fr-FR"
+    assert [c.name for c in ws.list_clients()] == [NAME, "Émilie"]
+    # Nothing of the previous life anywhere, not even in a backup a repair could restore.
+    for path in workspace.rglob("*"):
+        assert not path.is_file() or b"Old life" not in path.read_bytes(), path
+    # An export without a log: the replaced client has no log (and no language) at all.
+    older = json.loads(logged.read_text())
+    del older["results"], older["client"]["lang"]
+    logged.write_text(json.dumps(older))
+    assert run(capsys, "import", str(logged), "--replace")[0] == 0
+    again = Workspace.open(workspace).require_client(NAME)
+    assert _results_table(workspace, again.id) is None and again.lang is None
+    assert "lang" not in _meta(workspace, again.id)
+    code, out, _err = run(capsys, "progress", NAME, "--format", "json")
+    assert code == 0 and json.loads(out)["entries"] == []
+
+
+def test_an_export_from_before_the_log_and_the_language_imports(
+        logged: Path, capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    older = json.loads(logged.read_text())
+    del older["results"]
+    older["client"] = {"name": older["client"]["name"], "created": "2026-10-01"}
+    logged.write_text(json.dumps(older))
+    fresh = tmp_path / "elsewhere"
+    monkeypatch.setenv("COACH_DATA_DIR", str(fresh))
+    code, _out, err = run(capsys, "import", str(logged))
+    assert code == 0, err
+    back = Workspace.open(fresh).require_client(NAME)
+    assert back.lang is None and back.created == "2026-10-01" and back.assessments == 2
+    assert _results_table(fresh, back.id) is None
+    assert not (fresh / "clients" / "results").exists()
+
+
+def _entry(**changes: object) -> dict:
+    entry = {"id": 1, "date": "2026-11-21", "platform": "linkedin", "space": None,
+             "counts": {"inquiries": 2}, "note": None, "logged_at": None}
+    return {**entry, **changes}
+
+
+BAD_RESULTS = {
+    "not a list": ({"results": {"1": _entry()}}, "results:"),
+    "an entry not an object": ({"results": [_entry(), 7]}, "results[1]:"),
+    "id zero": ({"results": [_entry(id=0)]}, "results[0].id"),
+    "id a text": ({"results": [_entry(id="1")]}, "results[0].id"),
+    "id twice": ({"results": [_entry(), _entry(date="2026-11-22")]}, "results[1].id"),
+    "date not a day": ({"results": [_entry(date="2026-02-30")]}, "results[0].date"),
+    "date missing": ({"results": [_entry(date=None)]}, "results[0].date"),
+    "platform empty": ({"results": [_entry(platform="")]}, "results[0].platform"),
+    "platform markup": ({"results": [_entry(platform="[bold]x")]}, "results[0].platform"),
+    "space a number": ({"results": [_entry(space=5)]}, "results[0].space"),
+    "counts a list": ({"results": [_entry(counts=[2])]}, "results[0].counts"),
+    "count negative": ({"results": [_entry(counts={"sales": -1})]}, "results[0].counts.sales"),
+    "count a bool": ({"results": [_entry(counts={"won": True})]}, "results[0].counts.won"),
+    "count a float": ({"results": [_entry(counts={"won": 1.5})]}, "results[0].counts.won"),
+    "count too big": ({"results": [_entry(counts={"sales": 1_000_001})]},
+                      "results[0].counts.sales"),
+    "unknown kind": ({"results": [_entry(counts={"likes": 3})]}, "results[0].counts: 'likes'"),
+    "note too long": ({"results": [_entry(note="x" * 2001)]}, "results[0].note"),
+    "note a list": ({"results": [_entry(note=["x"])]}, "results[0].note"),
+    "logged_at not a time": ({"results": [_entry(logged_at="yesterday")]},
+                             "results[0].logged_at"),
+    "lang unknown": ({"client": {"name": NAME, "lang": "de"}}, "client.lang"),
+    "lang a number": ({"client": {"name": NAME, "lang": 5}}, "client.lang"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_RESULTS))
+def test_import_refuses_a_bad_log_or_language_naming_the_field(
+        case: str, logged: Path, seeded: str, capsys, workspace: Path) -> None:
+    change, field = BAD_RESULTS[case]
+    doc = {**json.loads(logged.read_text()), **change}
+    logged.write_text(json.dumps(doc))
+    log_before = _results_table(workspace, seeded)
+    files_before = {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file()}
+    for replace in ([], ["--replace"]):
+        code, _out, said = run(capsys, "import", str(logged), *replace)
+        assert code == 2 and field in said and "Traceback" not in said, (replace, said)
+        assert str(logged) in said
+    # Nothing written: the client keeps its own log, language and every byte.
+    assert {p: p.read_bytes() for p in workspace.rglob("*") if p.is_file()} == files_before
+    assert _results_table(workspace, seeded) == log_before
+    code, _out, err = run(capsys, "--lang", "fr", "import", str(logged))
+    assert code == 2 and field.split(":")[0] in err and err != said  # said in French
+
+
 def test_forget_asks_on_a_terminal_and_refuses_without_one(seeded: str, capsys,
                                                            monkeypatch: pytest.MonkeyPatch,
                                                            workspace: Path) -> None:

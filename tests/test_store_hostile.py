@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -250,6 +251,154 @@ def test_a_full_disk_while_restoring_a_backup_is_a_message(
     monkeypatch.setattr(fsutil, "atomic_write", full)
     code, _out, err = run(capsys, "history", "Alpha")
     assert code == 1 and "No space left" in err and "Traceback" not in err
+
+
+# -- 6b. import --replace interrupted: never one client's log under another's plans ----
+def _two_lives(workspace: Path, two: dict[str, str]) -> dict:
+    """Alpha's old life (notes, draft and log say "old") and an export of its new one."""
+    from coach.store.results_log import add_result
+
+    ws = Workspace.open(workspace)
+    alpha = two["Alpha"]
+    for a in ws.assessments(alpha):
+        ws.set_notes(alpha, a.id, "old")
+    ws.save_draft(alpha, {"why": "old"}, {})
+    add_result(ws, alpha, date="2026-11-21", platform="linkedin", counts={"won": 1},
+               note="old")
+    payload = ws.export_client(alpha)
+    for a in payload["assessments"]:
+        a["notes"] = "new"
+    payload["draft"] = {"answers": {"why": "new"}, "position": {}}
+    payload["results"] = [{**payload["results"][0], "note": "new"},
+                          {**payload["results"][0], "id": 2, "note": "new"}]
+    payload["client"]["lang"] = "fr-FR"
+    return payload
+
+
+def _life(ws: Workspace, cid: str) -> tuple:
+    from coach.store.results_log import results
+
+    draft = ws.load_draft(cid)
+    return (tuple(sorted({str(a.notes) for a in ws.assessments(cid)})),
+            draft.answers.get("why") if draft else None,
+            tuple(sorted({str(e.note) for e in results(ws, cid)})), ws.client(cid).lang)
+
+
+OLD_LIFE = (("old",), "old", ("old",), None)
+NEW_LIFE = (("new",), "new", ("new",), "fr-FR")
+
+
+def _lives(workspace: Path) -> dict[str, tuple]:
+    ws = Workspace.open(workspace)  # repairs what an interruption left
+    lives = {c.name: _life(ws, c.id) for c in ws.list_clients()}
+    assert lives.pop("Beta") == (("None",), None, (), None)
+    return lives
+
+
+def test_import_replace_killed_anywhere_leaves_whole_clients(
+        two: dict[str, str], workspace: Path, tmp_path: Path, monkeypatch) -> None:
+    """A kill just before each write of the import: every client the next open shows is
+    one whole life, its plans, draft, log and language from the same side of the import."""
+    from coach.store import storage
+
+    payload = _two_lives(workspace, two)
+    snaps: list[Path] = []
+
+    def snap() -> None:
+        shot = tmp_path / f"kill-{len(snaps)}"
+        shutil.copytree(workspace, shot)
+        snaps.append(shot)
+
+    real_write, real_private, real_erase = (fsutil.atomic_write, fsutil.write_private,
+                                            storage.DataFile.erase)
+
+    def write(path: Path, data: bytes, **kw) -> None:
+        snap()
+        real_write(path, data, **kw)
+
+    def private(path: Path, data: bytes) -> None:
+        snap()
+        real_private(path, data)
+
+    def erase(self) -> None:
+        snap()
+        real_erase(self)
+
+    monkeypatch.setattr(fsutil, "atomic_write", write)
+    monkeypatch.setattr(fsutil, "write_private", private)
+    monkeypatch.setattr(storage.DataFile, "erase", erase)
+    Workspace.open(workspace).import_client(payload, replace=True)
+    monkeypatch.setattr(fsutil, "atomic_write", real_write)
+    monkeypatch.setattr(fsutil, "write_private", real_private)
+    monkeypatch.setattr(storage.DataFile, "erase", real_erase)
+    assert len(snaps) >= 5
+    assert _lives(workspace) == {"Alpha": NEW_LIFE}
+    seen = set()
+    for shot in snaps:
+        lives = _lives(shot)
+        assert set(lives.values()) <= {OLD_LIFE, NEW_LIFE}, (shot.name, lives)
+        assert lives.get("Alpha") in (OLD_LIFE, NEW_LIFE) and len(lives) <= 2, shot.name
+        seen.add(tuple(sorted(lives.items())))
+    assert (("Alpha", OLD_LIFE),) in seen and (("Alpha", NEW_LIFE),) in seen
+
+
+class _FullAt:
+    """Writes go through but the k-th (from 0, data files and markers counted together)."""
+
+    def __init__(self, k: int) -> None:
+        self.k, self.seen = k, 0
+
+    def wrap(self, real: Callable[..., None]) -> Callable[..., None]:
+        def write(path: Path, data: bytes, **kw: object) -> None:
+            self.seen += 1
+            if self.seen == self.k + 1:
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+            real(path, data, **kw)
+        return write
+
+
+def test_import_replace_on_a_full_disk_is_all_or_nothing(
+        two: dict[str, str], workspace: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    """The disk full at each write in turn: an error, and Alpha whole, old or new."""
+    payload = _two_lives(workspace, two)
+    base = tmp_path / "base"
+    shutil.copytree(workspace, base)
+    real_write, real_private = fsutil.atomic_write, fsutil.write_private
+    outcomes = []
+    for k in range(40):
+        here = tmp_path / f"full-{k}"
+        shutil.copytree(base, here)
+        disk = _FullAt(k)
+        monkeypatch.setattr(fsutil, "atomic_write", disk.wrap(real_write))
+        monkeypatch.setattr(fsutil, "write_private", disk.wrap(real_private))
+        try:
+            Workspace.open(here).import_client(payload, replace=True)
+            failed = False
+        except StoreError as exc:
+            failed = True
+            assert "No space left" in str(exc.lines[0])
+        monkeypatch.setattr(fsutil, "atomic_write", real_write)
+        monkeypatch.setattr(fsutil, "write_private", real_private)
+        lives = _lives(here)
+        assert list(lives) == ["Alpha"] and lives["Alpha"] in (OLD_LIFE, NEW_LIFE), (k, lives)
+        outcomes.append(lives["Alpha"])
+        if not failed:
+            break
+    else:
+        raise AssertionError("the import never got through")
+    assert outcomes[0] == OLD_LIFE and outcomes[-1] == NEW_LIFE
+    # Through the command: exit 1, the reason said, no traceback.
+    out = tmp_path / "alpha.json"
+    out.write_text(json.dumps(payload))
+
+    def no_room(path: Path, data: bytes, **kw) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(fsutil, "atomic_write", no_room)
+    code, _out, err = run(capsys, "import", str(out), "--replace")
+    assert code == 1 and "No space left" in err and "Traceback" not in err
+    monkeypatch.setattr(fsutil, "atomic_write", real_write)
+    assert _lives(workspace) == {"Alpha": OLD_LIFE}
 
 
 # -- 7. promised exit codes, no tracebacks: the hostile corpus ------------------------

@@ -328,7 +328,8 @@ def _say_plan_language(assessments: list[AssessmentRecord], lang: str) -> None:
 
 # -- coach export / import ----------------------------------------------------------
 @click.command("export", cls=TrCommand,
-               help=N_("Write one client, with all assessments, to a portable JSON file."))
+               help=N_("Write one client, with all assessments, the results log and the "
+                       "language, to a portable JSON file."))
 @click.argument("name")
 @click.option("-o", "--output", "output", type=click.Path(dir_okay=False), required=True,
               help=N_("The JSON file to write (readable by you only)."))

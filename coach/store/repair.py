@@ -332,15 +332,23 @@ class Repairs:
         found = self._index_entries().get(client_id)
         self._forget(client_id, found[1]["name"] if found else None)
 
+    def _forget_marker(self: Any, client_id: str) -> Path:
+        return self.clients_dir / f"{client_id}.forget"
+
+    def _mark_forget(self: Any, client_id: str) -> None:
+        """From here on the client is as good as forgotten: the next open finishes it."""
+        marker = self._forget_marker(client_id)
+        if self.clients_dir.is_dir() and not marker.exists():
+            fsutil.write_private(marker, b"")
+            fsutil.fsync_dir(self.clients_dir)
+
     def _forget(self: Any, client_id: str, name: str | None) -> None:
         df = self._client_file(client_id, name)
-        marker = self.clients_dir / f"{client_id}.forget"
+        marker = self._forget_marker(client_id)
         sides = [self.side_file(client_id, part) for part in PARTS]
         try:
             with df._held_lock():
-                if self.clients_dir.is_dir() and not marker.exists():
-                    fsutil.write_private(marker, b"")
-                    fsutil.fsync_dir(self.clients_dir)
+                self._mark_forget(client_id)
                 for side in sides:
                     with side._held_lock():
                         side.erase()

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coach import clock
 from coach.i18n import LANGS, Deferred, Msg
@@ -62,9 +62,12 @@ from coach.store.records import (
 )
 from coach.store.repair import Repairs
 from coach.store.schema import SCHEMA
-from coach.store.sidefiles import DRAFT, side_path
+from coach.store.sidefiles import DRAFT, PARTS, RESULTS, empty_side, side_path
 from coach.store.storage import DEFAULT_BACKUPS, DEFAULT_LOCK_TIMEOUT, DataFile, serialise
 from coach.store.summary import client_summary
+
+if TYPE_CHECKING:
+    from coach.store.portable import Imported
 
 INDEX_NAME = "index.json"
 CLIENTS_DIR = "clients"
@@ -465,25 +468,62 @@ class Workspace(Repairs, Drafts):
             return client_id, True
 
     def _write_new_client(self, client_id: str, name: str, assessments: dict[str, Any],
-                          draft: dict[str, Any] | None = None,
-                          created: str | None = None) -> None:
-        """Create the client file (its draft first, if any), then its index entry (the
-        index lock is held). A kill before the index write leaves a client file that the
-        next open adopts: whole, with every assessment it was created with."""
+                          draft: dict[str, Any] | None = None, created: str | None = None,
+                          *, results: dict[str, Any] | None = None,
+                          lang: str | None = None) -> None:
+        """Create the client's files, then its index entry (the index lock is held). A
+        kill before the index write leaves a client file that the next open adopts:
+        whole, with every assessment, draft and result it was created with."""
+        data = self._write_client_files(client_id, name, assessments, draft, created,
+                                        results=results, lang=lang)
+        entry = self._entry_for(data, _ordered(assessments), _today())
+        self._index_apply({client_id: entry})
+
+    def _write_client_files(self, client_id: str, name: str, assessments: dict[str, Any],
+                            draft: dict[str, Any] | None, created: str | None, *,
+                            results: dict[str, Any] | None,
+                            lang: str | None) -> dict[str, Any]:
+        """The files of a client no index lists yet; its data. The side files come first:
+        until the client file exists they belong to no one (a kill leaves nothing any
+        client reads), and a failure on the way takes them back."""
         try:
             fsutil.ensure_private_dir(self.path)
             fsutil.ensure_private_dir(self.clients_dir)
         except OSError as exc:
             raise self._index._io_error(exc) from exc
-        data = {"meta": {"1": {"schema": SCHEMA, "kind": "client", "client_id": client_id,
-                               "name": name, "created": created or _today()}},
-                "assessments": assessments, "draft": {}}
+        meta = {"schema": SCHEMA, "kind": "client", "client_id": client_id, "name": name,
+                "created": created or _today(), **({"lang": lang} if lang else {})}
+        data = {"meta": {"1": meta}, "assessments": assessments, "draft": {}}
         df = self._client_file(client_id, name)
-        if draft:
-            self._write_side_draft(client_id, draft)
-        df.create(data)
-        entry = self._entry_for(data, _ordered(assessments), _today())
-        self._index_apply({client_id: entry})
+        try:
+            if draft:
+                self._write_side_draft(client_id, draft)
+            if results:
+                side = self.side_file(client_id, RESULTS)
+                state = empty_side(RESULTS, client_id)
+                state[RESULTS] = results
+                with side.locked():
+                    side.write_state(state)
+            df.create(data)
+        except BaseException:
+            if not df.path.exists():
+                self._discard_unlisted(client_id)
+            raise
+        return data
+
+    def _discard_unlisted(self, client_id: str) -> None:
+        """Take back what a failed creation wrote (best effort: a client file nobody lists
+        is adopted by the next open, side files without one are read by no one)."""
+        files = [self.side_file(client_id, part) for part in PARTS]
+        files.append(self._client_file(client_id))
+        for df in files:
+            with contextlib.suppress(OSError, StoreError):
+                with df._held_lock():
+                    df.erase()
+                df.remove_lock_file()
+        for part in PARTS:
+            self._sides.pop((client_id, part), None)
+        self._clients.pop(client_id, None)
 
     def rename_client(self, client_id: str, new_name: str) -> None:
         cleaned = self._valid_name(new_name)
@@ -628,12 +668,16 @@ class Workspace(Repairs, Drafts):
     # -- export / import --------------------------------------------------------
     def export_client(self, client_id: str) -> dict[str, Any]:
         from coach.store.portable import build_export
+        from coach.store.results_log import results
 
         entry = self.client(client_id)
         data = self._client(client_id).read_state() or {}
         draft = self.load_draft(client_id)
+        lang = data["meta"]["1"].get("lang")
         return build_export(entry.name, entry.created, _ordered(data.get("assessments", {})),
-                            draft._asdict() if draft is not None else None)
+                            draft._asdict() if draft is not None else None,
+                            lang=lang if lang in LANGS else None,
+                            results=[r._asdict() for r in results(self, client_id)])
 
     def write_export(self, client_id: str, target: Path, *, force: bool = False) -> None:
         """Write the portable JSON of one client to `target`, as every user file is
@@ -652,43 +696,75 @@ class Workspace(Repairs, Drafts):
                       check_answers: Callable[[Mapping[str, Any], str], object] | None = None,
                       check_plan: Callable[[Mapping[str, Any], str], object] | None = None,
                       source: str = "import") -> tuple[str, bool]:
-        """Add a client from an export; (client id, replaced an existing one?)."""
+        """Add a client from an export; (client id, replaced an existing one?).
+
+        A replaced client is a new one (a new id) that takes the old one's place in a
+        single write of the index, the old one then forgotten: nothing of its previous
+        life (results, draft, backups) can come back under the new one."""
         from coach.store.portable import read_export
 
-        name, created, assessments, draft = read_export(
-            payload, source=source, check_answers=check_answers, check_plan=check_plan)
-        name = self._valid_name(name)
+        got = read_export(payload, source=source, check_answers=check_answers,
+                          check_plan=check_plan)
+        name = self._valid_name(got.name)
         existing = self.find_client(name)
         if existing is not None and not replace:
-            raise BadName(_tr.gettext(
-                "A client named \"{name}\" already exists (use --replace to overwrite it)."
-            ).format(name=existing.name))
+            raise _taken_for_import(existing.name)
         if existing is None:
             with self._index_locked():
                 if self.find_client(name) is None:
                     client_id = new_client_id()
-                    self._write_new_client(client_id, name, assessments, draft, created)
+                    self._write_new_client(client_id, name, got.assessments, got.draft,
+                                           got.created, results=got.results, lang=got.lang)
                     return client_id, False
             existing = self.require_client(name)  # created meanwhile by another process
-        client_id = existing.id
-        with self._client_locked(client_id) as df:
-            data = df.read_state() or {}
-            data["meta"]["1"]["name"] = name
-            if created:
-                data["meta"]["1"]["created"] = created
-            data["assessments"], data["draft"] = assessments, {}
-            side = self.side_file(client_id, DRAFT)
-            with side.locked(), self._pending(client_id):
-                if draft:
-                    self._write_side_draft(client_id, draft)
-                elif self._side_draft_doc(side) is not None:
-                    self._clear_side_draft(side)
-                df.write_state(data)
-                summary = client_summary(_ordered(assessments))
-                self._update_entry_after_save(
-                    client_id, {**summary, "name": name, "key": name_key(name),
-                                "last_activity": _today()})
-        return client_id, True
+            if not replace:
+                raise _taken_for_import(existing.name)
+        return self._replace_client(existing, name, got), True
+
+    def _replace_client(self, old: ClientSummary, name: str, got: Imported) -> str:
+        """The new client's files, written under a new id (no one lists them yet); then,
+        the old client locked, its `.forget` marker and one index write that puts the new
+        one in its place; then the old one forgotten.
+
+        A kill before the marker leaves the old client whole and the new one adopted by
+        the next open under a suffixed name; after it, the next open finishes the job.
+        A failure before the index write takes the new files back: the old client stays
+        as it was, with its own results and draft, never with the file's."""
+        self._check_writable()
+        client_id = new_client_id()
+        data = self._write_client_files(client_id, name, got.assessments, got.draft,
+                                        got.created or old.created, results=got.results,
+                                        lang=got.lang)
+        entry = self._entry_for(data, _ordered(got.assessments), _today())
+        swapped = marked = False
+        try:
+            with self._client_locked(old.id) as df:  # no save of the old one in between
+                try:
+                    marked = not self._forget_marker(old.id).exists()
+                    self._mark_forget(old.id)
+                except OSError as exc:
+                    raise df._io_error(exc) from exc
+                with self._index_locked():
+                    values = self._settings()
+                    moved = {k: client_id if v == old.id else v for k, v in values.items()}
+                    self._index_apply({old.id: None, client_id: entry},
+                                      settings={"1": {"values": moved}}
+                                      if moved != values else None)
+                    swapped = True
+        finally:
+            if not swapped:
+                if marked:
+                    with contextlib.suppress(OSError):
+                        self._forget_marker(old.id).unlink()
+                self._discard_unlisted(client_id)
+        self._forget(old.id, old.name)
+        return client_id
+
+
+def _taken_for_import(name: str) -> BadName:
+    return BadName(_tr.gettext(
+        "A client named \"{name}\" already exists (use --replace to overwrite it)."
+    ).format(name=name))
 
 
 class _KeepPending(Exception):
