@@ -95,30 +95,38 @@ li { margin: 3px 0; }
 footer { border-top: 1px solid var(--line); padding-top: 10px; margin-top: 26px;
   color: var(--muted); font-size: 12px; display: flex; justify-content: space-between; }
 @media print {
-  /* Paper is tight: smaller type and gaps, so a short plan takes two pages, not four. */
-  body { background: #fff; font-size: 9pt; line-height: 1.35; }
+  /* Paper is tight: smaller type and gaps, so a plan of three platforms takes two pages
+     (it took four, then three with a last page a fifth full). */
+  body { background: #fff; font-size: 8.6pt; line-height: 1.3; }
   main { box-shadow: none; margin: 0; padding: 0; max-width: none; border-radius: 0; }
-  header.cover { padding-bottom: 8px; margin-bottom: 12px; }
-  h1 { font-size: 20pt; margin: 2px 0 6px; }
-  h2 { font-size: 12.5pt; margin-bottom: 6px; }
-  h3 { margin: 8px 0 4px; }
-  section { break-inside: auto; margin-bottom: 12px; }
-  .card { padding: 10px 12px; }
-  .warning-card { margin-bottom: 5px; padding: 7px 12px; }
-  .tiles { gap: 6px; margin-bottom: 8px; }
-  .tile { padding: 5px 8px; }
-  .tile .v { font-size: 13pt; }
-  .chart { max-width: 130mm; }
+  header.cover { padding-bottom: 6px; margin-bottom: 9px; }
+  h1 { font-size: 18pt; margin: 2px 0 4px; }
+  h2 { font-size: 11.5pt; margin-bottom: 4px; }
+  h3 { margin: 6px 0 3px; }
+  dl.meta { font-size: 9pt; }
+  section { break-inside: auto; margin-bottom: 9px; }
+  .card { padding: 7px 10px; }
+  .focus .where { font-size: 13pt; margin-bottom: 4px; }
+  .warning-card { margin-bottom: 4px; padding: 5px 10px; }
+  .tiles { gap: 6px; margin-bottom: 6px; }
+  .tile { padding: 4px 8px; }
+  .tile .v { font-size: 12pt; }
+  .chart { max-width: 118mm; }
   /* Many platforms: narrower, so the chart stays on the page with its tiles. */
-  .chart.tall { max-width: 125mm; }
-  td { padding: 5px 6px; }
-  table { font-size: 9pt; }
+  .chart.tall { max-width: 112mm; }
+  li { margin: 1px 0; }
+  th { padding: 4px 5px; }
+  td { padding: 4px 5px; }
+  table { font-size: 8.6pt; }
+  td .results, td .reason { font-size: 8pt; }
   /* The sentences get the width: short rows, fewer pages. */
   .table-card table { table-layout: fixed; }
   .table-card th:nth-child(1) { width: 17%; } .table-card th:nth-child(2) { width: 13%; }
   .table-card th:nth-child(3) { width: 8%; } .table-card th:nth-child(4) { width: 12%; }
+  /* A heading wraps in its narrow column instead of running into the next one. */
+  th.num { white-space: normal; }
   /* The footer never goes alone onto a last page. */
-  footer { margin-top: 8px; padding-top: 6px; break-before: avoid; page-break-before: avoid; }
+  footer { margin-top: 6px; padding-top: 4px; break-before: avoid; page-break-before: avoid; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .card, .tile, tr, li { break-inside: avoid; page-break-inside: avoid; }
   /* A long table or list of warnings may cross a page (rows and cards stay whole)
