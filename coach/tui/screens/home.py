@@ -266,8 +266,8 @@ class HomeScreen(CoachScreen):
 
         self.app.push_screen(PromptScreen(
             _("Delete a client"),
-            _("This erases {name} and every assessment, note and draft of theirs, for good. "
-              "Type the client's name to confirm:").format(name=row.name),
+            _("This erases {name} and every assessment, note, draft and logged result of "
+              "theirs, for good. Type the client's name to confirm:").format(name=row.name),
             must_type=row.name, ok=_("Delete for good"), danger=True), callback=done)
 
     def action_export(self) -> None:
@@ -354,8 +354,8 @@ class HomeScreen(CoachScreen):
         if existing is not None and not replace:
             shown = clean(existing.name, single_line=True)
             self.app.push_screen(ConfirmScreen(
-                _("{name} already exists here. Replace all of their assessments, notes and "
-                  "draft with the ones in the file?").format(name=shown),
+                _("{name} already exists here. Replace all of their assessments, notes, "
+                  "draft and results log with the ones in the file?").format(name=shown),
                 yes=_("Replace"), no=_("Cancel")),
                 callback=lambda yes: self.import_client(path, replace=True) if yes else None)
             return
