@@ -314,3 +314,29 @@ def test_store_errors_are_said_in_the_language_of_the_moment(workspace: Path) ->
     with pytest.raises(UnknownClient) as unknown:
         ws.require_client("Personne")
     assert unknown.value.said(voice) == ["Aucun client nommé « Personne »."]
+
+
+def test_names_are_found_after_every_kind_of_change_here_and_elsewhere(tmp_path: Path) -> None:
+    """find_client's name lookup (kept between changes, not a pass over every client)
+    follows creations, renames and removals, in this process and in another."""
+    from coach.store import Workspace
+
+    ws = Workspace.open(tmp_path / "ws")
+    a, b = ws.create_client("Alpha"), ws.create_client("Beta")
+    assert ws.find_client("ALPHA").id == a and ws.find_client("beta").id == b
+    ws.rename_client(a, "Gamma")
+    assert ws.find_client("Alpha") is None and ws.find_client("gamma").id == a
+    ws.forget_client(b)
+    assert ws.find_client("Beta") is None
+    again = ws.create_client("beta")
+    assert ws.find_client("BETA").id == again != b
+    other = Workspace.open(tmp_path / "ws")          # another process's view
+    d = other.create_client("Delta")
+    other.rename_client(again, "Epsilon")
+    assert ws.find_client("Delta").id == d
+    assert ws.find_client("beta") is None and ws.find_client("epsilon").id == again
+    assert [c.name for c in ws.list_clients()] == ["Delta", "Epsilon", "Gamma"]
+    # The file on disk says the same to a reader that only parses it.
+    names = sorted(e["name"] for e in json.loads(
+        (tmp_path / "ws" / "index.json").read_text(encoding="utf-8"))["clients"].values())
+    assert names == ["Delta", "Epsilon", "Gamma"]

@@ -31,7 +31,11 @@ def head(meta: Mapping[str, Any], settings: Mapping[str, Any]) -> str:
 
 
 def render(head_text: str, lines: Iterable[str]) -> str:
-    body = ",\n".join(lines)
+    return render_body(head_text, ",\n".join(lines))
+
+
+def render_body(head_text: str, body: str) -> str:
+    """The file, from its entry lines already joined by ",\n" (see `render`)."""
     if not body:
         return head_text + "}}\n"
     return f"{head_text}\n{body}\n}}}}\n"

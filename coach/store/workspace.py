@@ -52,7 +52,7 @@ from coach.store.errors import (
     UnknownAssessment,
     UnknownClient,
 )
-from coach.store.indexfile import Lines, entry_line, head, lines_of, render
+from coach.store.indexfile import Lines, entry_line, head, lines_of, render_body
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
 from coach.store.records import (
     AssessmentRecord,
@@ -110,6 +110,11 @@ class Workspace(Repairs, Drafts):
         self._lines: tuple[int, Lines, int] = (-1, {}, 0)
         # The client list as records, for the version of the index they were made from.
         self._listed: tuple[int, list[ClientSummary]] = (-1, [])
+        # Name key -> client id, and the index's entry lines joined, for the index version
+        # they were made from: a new client looks its name up and adds its line without
+        # going through the other 9,999 (each was a pass over all of them).
+        self._keys: tuple[int, dict[str, str]] = (-1, {})
+        self._body: tuple[int, str] = (-1, "")
 
     # -- opening ----------------------------------------------------------------
     @classmethod
@@ -260,9 +265,17 @@ class Workspace(Repairs, Drafts):
             put[doc_id] = (client_id, entry, entry_line(doc_id, entry))
         settings = state.get("settings", {}) if settings is None else settings
         meta = state.get("meta") or self._empty_index()["meta"]
-        kept = (put[k][2] if k in put else line for k, line in lines.items() if k not in gone)
         added = [line for k, (_c, _e, line) in put.items() if k not in lines]
-        text = render(head(meta, settings), [*kept, *added])
+        gen = self._index.generation
+        if not gone and len(added) == len(put) and self._body[0] == gen:
+            # Only new clients (creating one): the other lines as they were, joined once.
+            body = ",\n".join([self._body[1], *added]) if self._body[1] else ",\n".join(added)
+        else:
+            kept = (put[k][2] if k in put else line for k, line in lines.items()
+                    if k not in gone)
+            body = ",\n".join([*kept, *added])
+        text = render_body(head(meta, settings), body)
+        keys = self._keys[1] if self._keys[0] == self._entries_gen else None
         saved = self._index.backups
         if not backups:
             self._index.backups = 0
@@ -277,12 +290,22 @@ class Workspace(Repairs, Drafts):
             clients.pop(doc_id, None)
             lines.pop(doc_id, None)
             entries.pop(client_id, None)
+        if gone:
+            keys = None   # made again when next asked (two clients may share a key)
         for doc_id, (client_id, entry, line) in put.items():
+            old = entries.get(client_id)
+            if keys is not None and old is not None and old[1].get("key") != entry.get("key"):
+                keys = None   # renamed: made again when next asked
             clients[doc_id], lines[doc_id] = entry, line
             entries[client_id] = (int(doc_id), entry)
+            key = entry.get("key")
+            if keys is not None and key.__class__ is str:
+                keys.setdefault(key, client_id)
         gen = self._index.generation
         self._lines = (gen, lines, top)
         self._entries_gen = gen
+        self._body = (gen, body)
+        self._keys = (gen, keys) if keys is not None else (-1, {})
 
     def _entry_for(self, data: Mapping[str, Any], assessments: list[dict[str, Any]],
                    last_activity: str | None = None) -> dict[str, Any]:
@@ -405,11 +428,20 @@ class Workspace(Repairs, Drafts):
 
     def find_client(self, name: str) -> ClientSummary | None:
         """The client with this name (ignoring case and Unicode form), or None."""
-        key = name_key(name)
-        for _d, entry in self._index_entries().values():
-            if entry.get("key") == key:
-                return client_summary_of(entry)
-        return None
+        client_id = self._key_map().get(name_key(name))
+        return None if client_id is None else client_summary_of(self._entries[client_id][1])
+
+    def _key_map(self) -> dict[str, str]:
+        """Name key -> the first client with it, for the index version now loaded."""
+        entries = self._index_entries()
+        if self._keys[0] != self._entries_gen:
+            keys: dict[str, str] = {}
+            for client_id, (_d, entry) in entries.items():
+                key = entry.get("key")
+                if key.__class__ is str:
+                    keys.setdefault(key, client_id)
+            self._keys = (self._entries_gen, keys)
+        return self._keys[1]
 
     def require_client(self, name: str) -> ClientSummary:
         found = self.find_client(name)
