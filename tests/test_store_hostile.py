@@ -63,11 +63,27 @@ def snapshot(workspace: Path, cids: list[str]) -> dict[str, bytes]:
     return {cid: client_path(workspace, cid).read_bytes() for cid in cids}
 
 
-def drop_from_index(workspace: Path, cid: str) -> None:
-    index = workspace / "index.json"
+def whole_index(workspace: Path) -> dict:
+    """index.json with its log of recent changes folded in and the log removed (what a
+    coach writing the whole index leaves): a test may then edit the one file."""
+    index, log = workspace / "index.json", workspace / "index.json.log"
     data = json.loads(index.read_text())
-    data["clients"] = {k: v for k, v in data["clients"].items() if v["id"] != cid}
+    if log.exists():
+        token = data["meta"]["1"].get("log")
+        for line in log.read_text().splitlines():
+            change = json.loads(line)
+            if change["base"] == token:
+                data["clients"].update(change["put"])
+        log.unlink()
     index.write_text(json.dumps(data))
+    return data
+
+
+def drop_from_index(workspace: Path, cid: str) -> None:
+    """The state a kill leaves between a client file and its index entry."""
+    data = whole_index(workspace)
+    data["clients"] = {k: v for k, v in data["clients"].items() if v["id"] != cid}
+    (workspace / "index.json").write_text(json.dumps(data))
 
 
 # -- 1. one unreadable file, an orphan, a duplicate ---------------------------------
@@ -231,11 +247,23 @@ def test_a_full_disk_after_the_assessment_says_it_was_saved(
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real(path, data, **kw)
 
+    real_open = os.open
+
+    def no_room(path, flags, *args, **kw):  # the index's log cannot grow either
+        if str(path).endswith("index.json.log"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, flags, *args, **kw)
+
+    log = workspace / "index.json.log"
+    before = log.read_bytes() if log.exists() else None
     monkeypatch.setattr(fsutil, "atomic_write", full)
+    monkeypatch.setattr(os, "open", no_room)
     code, _out, err = run(capsys, "plan", "--answers", str(PERSONA), "--client", "Alpha",
                           "--format", "json")
     assert code == 0 and "saved" in err and "No space left" in err
     monkeypatch.setattr(fsutil, "atomic_write", real)
+    monkeypatch.setattr(os, "open", real_open)
+    assert (log.read_bytes() if log.exists() else None) == before   # no half line
     ws = Workspace.open(workspace)  # catches up: the list says what is on disk
     assert ws.client(two["Alpha"]).assessments == 3
     assert len(ws.assessments(two["Alpha"])) == 3

@@ -24,6 +24,7 @@ from coach.i18n import Deferred
 from coach.store import fsutil
 from coach.store.errors import DamagedFile, ReadOnlyWorkspace, StoreError
 from coach.store.indexfile import entry_line, head, render
+from coach.store.indexlog import new_token
 from coach.store.names import MAX_NAME, is_client_id, name_key
 from coach.store.schema import SCHEMA, empty_summary
 from coach.store.sidefiles import PARTS, side_dir
@@ -264,7 +265,8 @@ class Repairs:
 
     def _write_whole_index(self: Any, clients: dict[str, Any],
                            settings: dict[str, Any]) -> None:
-        meta = {"1": {"schema": SCHEMA, "kind": "index"}}
+        # A new token: a log beside the old index is stale (coach/store/indexlog.py).
+        meta = {"1": {"schema": SCHEMA, "kind": "index", "log": new_token()}}
         lines = {k: entry_line(k, e) for k, e in clients.items()}
         self._index.write_text(render(head(meta, settings), lines.values()),
                                {"meta": meta, "settings": settings, "clients": clients})

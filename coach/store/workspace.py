@@ -53,6 +53,7 @@ from coach.store.errors import (
     UnknownClient,
 )
 from coach.store.indexfile import Lines, entry_line, head, lines_of, render_body
+from coach.store.indexlog import LoggedIndex, new_token
 from coach.store.names import MAX_NAME, clean_name, is_client_id, name_key, new_client_id
 from coach.store.records import (
     AssessmentRecord,
@@ -98,9 +99,9 @@ class Workspace(Repairs, Drafts):
         self.read_only: Msg | None = None
         self._lock_timeout = lock_timeout
         self._backups = backups
-        self._index = DataFile(self.path / INDEX_NAME, "index",
-                               label=_tr.gettext("The client list"),
-                               backups=backups, lock_timeout=lock_timeout)
+        self._index = LoggedIndex(self.path / INDEX_NAME, "index",
+                                  label=_tr.gettext("The client list"),
+                                  backups=backups, lock_timeout=lock_timeout)
         self._clients: dict[str, DataFile] = {}
         self._sides: dict[tuple[str, str], DataFile] = {}
         self._entries_gen = -1
@@ -225,14 +226,14 @@ class Workspace(Repairs, Drafts):
             raise
 
     def _empty_index(self) -> dict[str, Any]:
-        return {"meta": {"1": {"schema": SCHEMA, "kind": "index"}}, "clients": {},
-                "settings": {}}
+        return {"meta": {"1": {"schema": SCHEMA, "kind": "index", "log": new_token()}},
+                "clients": {}, "settings": {}}
 
     def _index_lines(self) -> tuple[Lines, int]:
         gen = self._index.generation
         if self._lines[0] != gen:
             clients = (self._index.peek() or {}).get("clients", {})
-            self._lines = (gen, lines_of(self._index._text or "", clients),
+            self._lines = (gen, lines_of(self._index.lines_text, clients),
                            max((int(k) for k in clients), default=0))
         return self._lines[1], self._lines[2]
 
@@ -263,26 +264,41 @@ class Workspace(Repairs, Drafts):
                 top += 1
                 doc_id = str(top)
             put[doc_id] = (client_id, entry, entry_line(doc_id, entry))
-        settings = state.get("settings", {}) if settings is None else settings
-        meta = state.get("meta") or self._empty_index()["meta"]
-        added = [line for k, (_c, _e, line) in put.items() if k not in lines]
-        gen = self._index.generation
-        if not gone and len(added) == len(put) and self._body[0] == gen:
-            # Only new clients (creating one): the other lines as they were, joined once.
-            body = ",\n".join([self._body[1], *added]) if self._body[1] else ",\n".join(added)
-        else:
-            kept = (put[k][2] if k in put else line for k, line in lines.items()
-                    if k not in gone)
-            body = ",\n".join([*kept, *added])
-        text = render_body(head(meta, settings), body)
         keys = self._keys[1] if self._keys[0] == self._entries_gen else None
-        saved = self._index.backups
-        if not backups:
-            self._index.backups = 0
-        try:
-            self._index.write_text(text, state)  # the same objects, changed below once written
-        finally:
-            self._index.backups = saved
+        renamed = any(client_id in entries and entries[client_id][1].get("key")
+                      != entry.get("key") for _d, (client_id, entry, _l) in put.items())
+        if (settings is None and backups and put and not gone and not renamed
+                and self._index.can_append()):
+            # Added or updated entries only: one line in the index's log, not the whole
+            # index again (coach/store/indexlog.py).
+            self._index.append({d: e for d, (_c, e, _l) in put.items()}, state)
+            meta = state.get("meta") or self._empty_index()["meta"]
+            settings = state.get("settings", {})
+            body = None
+        else:
+            settings = state.get("settings", {}) if settings is None else settings
+            # A new token: whatever the log held is in this text, and the log is stale.
+            old_meta = (state.get("meta") or {}).get("1") or self._empty_index()["meta"]["1"]
+            meta = {"1": {**old_meta, "log": new_token()}}
+            added = [line for k, (_c, _e, line) in put.items() if k not in lines]
+            gen = self._index.generation
+            if not gone and len(added) == len(put) and self._body[0] == gen:
+                # Only new clients: the other lines as they were, joined once.
+                body = (",\n".join([self._body[1], *added]) if self._body[1]
+                        else ",\n".join(added))
+            else:
+                kept = (put[k][2] if k in put else line for k, line in lines.items()
+                        if k not in gone)
+                body = ",\n".join([*kept, *added])
+            text = render_body(head(meta, settings), body)
+            saved = self._index.backups
+            if not backups:
+                self._index.backups = 0
+            try:
+                # The same objects, changed below once written.
+                self._index.write_text(text, state)
+            finally:
+                self._index.backups = saved
         # Written: the parsed state, the lines and the entries follow, in place.
         clients = state.setdefault("clients", {})
         state["settings"], state["meta"] = settings, meta
@@ -304,7 +320,7 @@ class Workspace(Repairs, Drafts):
         gen = self._index.generation
         self._lines = (gen, lines, top)
         self._entries_gen = gen
-        self._body = (gen, body)
+        self._body = (gen, body) if body is not None else (-1, "")
         self._keys = (gen, keys) if keys is not None else (-1, {})
 
     def _entry_for(self, data: Mapping[str, Any], assessments: list[dict[str, Any]],

@@ -1,0 +1,265 @@
+"""The index with a log of recent changes beside it, so that a change costs what it
+changes, not what the index holds.
+
+Rewriting index.json for every new client made creating the 1,000th client cost twice
+the first (a 400 kB atomic write, and the file system's work behind it, against one of a
+few hundred bytes). The changes that only add or update entries (a new client, a saved
+assessment's summary) are appended instead to `index.json.log`, one JSON line each,
+fsync'd; every other change, and every 200th, writes the whole index again (which then
+removes the log). Readers apply the log over the index they read.
+
+    {"base":"<token>","put":{"<doc id>":{entry},...},"gone":[]}
+
+Each full write gives index.json a new random token (`meta.1.log`), and a line counts
+only when it names the token of the index it extends. So a log left behind by a crash
+between a full write and the log's removal, or one beside an index restored from a
+backup, is stale: never applied, removed at the next full write (and on open, when its
+lock is free). A client removed (forget) always takes a full write: no byte of it stays
+in a log.
+
+A kill during an append leaves at most a torn last line (no newline): ignored, and cut
+off before the next append. A line that does not read as a change stops the reading
+there (later lines could depend on it); the next change then writes the whole index.
+The client files remain the truth: what a lost line held is found again by the open's
+reconcile (coach/store/repair.py), as for a kill between a client file and the index.
+
+Older coach versions read index.json only; they miss the log's latest changes and adopt
+those clients from their files, as after any such kill. An index written again by one
+keeps its token but is newer than the log, which then counts as stale too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from coach.store import fsutil
+from coach.store.errors import StoreError
+from coach.store.names import is_client_id
+from coach.store.storage import DataFile, loads, serialise
+
+LOG_SUFFIX = ".log"
+# Appends before the whole index is written again: the log stays small to read, and a
+# full write every 200 changes costs each change a 200th of it.
+MAX_LINES = 200
+
+
+def new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def token_of(state: Mapping[str, Any] | None) -> str | None:
+    meta = (state or {}).get("meta")
+    first = meta.get("1") if isinstance(meta, dict) else None
+    token = first.get("log") if isinstance(first, dict) else None
+    return token if isinstance(token, str) and token else None
+
+
+class LoggedIndex(DataFile):
+    """index.json and its log (see the module's docstring)."""
+
+    def __init__(self, path: Path, kind: str, **kw: Any) -> None:
+        super().__init__(path, kind, **kw)
+        self.log_path = path.with_name(path.name + LOG_SUFFIX)
+        self._seen = -1                 # the base generation the log was applied to
+        self._log_sig: tuple[int, int, int] | None = None
+        self._good = 0                  # bytes of the log up to its last whole line
+        self.log_lines = 0              # lines applied
+        self.log_usable = True          # False: stale or bad lines; write the whole index
+        self._pristine = True           # _data is exactly the parse of _text
+
+    # -- reading ----------------------------------------------------------------
+    def refresh(self) -> None:
+        super().refresh()
+        sig = self._stat_log()
+        if self.generation != self._seen or sig != self._log_sig:
+            self._apply_log(sig)
+
+    @property
+    def lines_text(self) -> str:
+        # The base's own lines hold the entries only when no logged change is over them.
+        return (self._text or "") if self._pristine and not self.log_lines else ""
+
+    def _stat_log(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.log_path)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise self._read_error_of(self.log_path, exc) from exc
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _read_error_of(self, path: Path, exc: OSError) -> StoreError:
+        from coach.store.storage import _tr
+
+        return StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
+            what=self.label, file=path, reason=exc.strerror or str(exc)), path=path)
+
+    def _apply_log(self, sig: tuple[int, int, int] | None) -> None:
+        raw = b""
+        if sig is not None:
+            try:
+                raw = self.log_path.read_bytes()
+            except FileNotFoundError:
+                sig = None
+            except OSError as exc:  # the system refuses: not damage, touch nothing
+                raise self._read_error_of(self.log_path, exc) from exc
+        if self.log_lines or not self._pristine:
+            # Lines applied before, or changes made in place: start again from the base.
+            self._data = loads(self._text) if self._text is not None else None
+        self._pristine = True
+        self.log_lines, self.log_usable, self._good = 0, True, 0
+        token = token_of(self.peek_base())
+        # A log is appended after the index it extends is written: an index newer than
+        # the log was written again without it (by an older coach, which keeps the token).
+        stale = sig is not None and self._sig is not None and sig[1] < self._sig[1]
+        if stale:
+            raw, self.log_usable = b"", False
+        data = self._data
+        pos = 0
+        while True:
+            end = raw.find(b"\n", pos)
+            if end < 0:
+                break  # a torn last line (a kill mid-append), or the end
+            change = _change(raw[pos:end])
+            if change is None:
+                self.log_usable = False
+                break
+            if change["base"] != token or data is None:
+                stale, self.log_usable = True, False
+                break
+            clients = data.setdefault("clients", {})
+            for doc_id in change["gone"]:
+                clients.pop(doc_id, None)
+            clients.update(change["put"])
+            self.log_lines += 1
+            self._pristine = False
+            pos = end + 1
+        self._good = pos
+        self._log_sig = sig
+        self.generation += 1
+        self._seen = self.generation
+        if stale and not self.log_lines:
+            self._drop_stale_log()
+
+    def peek_base(self) -> dict[str, Any] | None:
+        if self._data is None and self._text is not None:
+            self._data = loads(self._text)
+        return self._data
+
+    def peek(self) -> dict[str, Any] | None:
+        self.refresh()
+        return self.peek_base()
+
+    def read_state(self) -> dict[str, Any] | None:
+        self.refresh()
+        data = self.peek_base()
+        return loads(serialise(data)) if data is not None else None
+
+    def _drop_stale_log(self) -> None:
+        """A log that extends another index than this one: removed if nobody is writing."""
+        with contextlib.suppress(StoreError, OSError):
+            if self.read_only or not self.try_lock():
+                return
+            try:
+                # Looked at again under the lock: a writer may have just started a log.
+                base, log = os.stat(self.path), os.stat(self.log_path)
+                first = _first_change(self.log_path)
+                if (log.st_mtime_ns < base.st_mtime_ns
+                        or token_of(first) != token_of(self.peek_base())):
+                    self._remove_log()
+            finally:
+                self.unlock()
+
+    # -- writing ----------------------------------------------------------------
+    def can_append(self) -> bool:
+        return (self.read_only is None and self.log_usable and self.log_lines < MAX_LINES
+                and token_of(self.peek_base()) is not None)
+
+    def append(self, put: Mapping[str, dict[str, Any]], state: dict[str, Any]) -> None:
+        """Log entries added or replaced (the lock is held, `can_append()` said yes);
+        `state` is the index with them, which the caller completes in place."""
+        if not self._lock.is_locked:
+            raise RuntimeError(f"write to {self.log_path} without its lock")  # a bug in coach
+        line = serialise({"base": token_of(state), "put": dict(put), "gone": []}) + "\n"
+        data = line.encode("utf-8")
+        created = self._log_sig is None
+        try:
+            if not created and self._log_sig is not None and self._log_sig[2] != self._good:
+                os.truncate(self.log_path, self._good)   # cut a torn last line off
+            fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT
+                         | getattr(os, "O_BINARY", 0), fsutil.FILE_MODE)
+            try:
+                if created and fsutil.POSIX_MODES:
+                    os.fchmod(fd, fsutil.FILE_MODE)
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            if created:
+                fsutil.fsync_dir(self.path.parent)
+            st = os.stat(self.log_path)
+        except OSError as exc:  # a full disk: the line is not there (or is cut off now)
+            with contextlib.suppress(OSError):
+                if self.log_path.exists():
+                    os.truncate(self.log_path, self._good)
+            raise self._io_error(exc) from exc
+        self._data, self._db = state, None
+        self._pristine = False
+        self.log_lines += 1
+        self._good += len(data)
+        self._log_sig = (st.st_ino, st.st_mtime_ns, st.st_size)
+        self.generation += 1
+        self._seen = self.generation
+
+    def write_text(self, text: str, data: dict[str, Any] | None) -> None:
+        """The whole index (its text carries a new token): the log is superseded."""
+        super().write_text(text, data)
+        self._pristine = True
+        self.log_lines, self.log_usable, self._good = 0, True, 0
+        self._remove_log()
+        self._log_sig = None
+        self._seen = self.generation
+
+    def _remove_log(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.log_path)
+        self._log_sig = None
+
+
+def _change(line: bytes) -> dict[str, Any] | None:
+    """One line of the log, or None when it does not read as a change."""
+    try:
+        change = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(change, dict) or not isinstance(change.get("base"), str):
+        return None
+    put, gone = change.get("put"), change.get("gone", [])
+    if not isinstance(put, dict) or not isinstance(gone, list):
+        return None
+    for doc_id, entry in put.items():
+        if not (doc_id.isdigit() and isinstance(entry, dict)
+                and is_client_id(str(entry.get("id"))) and isinstance(entry.get("name"), str)
+                and entry["name"]):
+            return None
+    if not all(isinstance(d, str) for d in gone):
+        return None
+    return {"base": change["base"], "put": put, "gone": gone}
+
+
+def _first_change(path: Path) -> dict[str, Any] | None:
+    """The first line of a log, as a state-like mapping naming its token (or None)."""
+    try:
+        with open(path, "rb") as fh:
+            change = _change(fh.readline().rstrip(b"\n"))
+    except OSError:
+        return None
+    return {"meta": {"1": {"log": change["base"]}}} if change else None

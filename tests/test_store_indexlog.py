@@ -1,0 +1,162 @@
+"""The index's log of recent changes (coach/store/indexlog.py): a new client costs a
+line, not the whole index; every reader sees the same clients; a torn, stale or bad log
+never hides a client nor keeps one that was forgotten."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coach.store import Workspace, indexlog
+
+
+def _ws(tmp_path: Path) -> Path:
+    return tmp_path / "ws"
+
+
+def _names(folder: Path) -> list[str]:
+    return [c.name for c in Workspace.open(folder).list_clients()]
+
+
+def _log(folder: Path) -> Path:
+    return folder / "index.json.log"
+
+
+def test_new_clients_are_lines_in_the_log_and_every_reader_lists_them(tmp_path: Path) -> None:
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Alpha")
+    index = (folder / "index.json").read_bytes()
+    ws.create_client("Beta")
+    ws.create_client("Gamma")
+    assert (folder / "index.json").read_bytes() == index      # not written again
+    lines = _log(folder).read_text(encoding="utf-8").splitlines()
+    assert [next(iter(json.loads(line)["put"].values()))["name"] for line in lines] == [
+        "Beta", "Gamma"]
+    assert _log(folder).stat().st_mode & 0o777 == 0o600
+    assert _names(folder) == ["Alpha", "Beta", "Gamma"]
+    assert ws.find_client("gamma") is not None
+
+
+def test_an_assessment_saved_updates_the_list_through_the_log(tmp_path: Path) -> None:
+    from tests.tui_driver import persona, plan_for
+
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Seed")
+    cid = ws.create_client("Atelier Lune")
+    answers = persona("freelance_designer")
+    ws.finish_assessment(cid, answers, dict(plan_for(answers, "en")))
+    again = Workspace.open(folder).client(cid)
+    assert again.assessments == 1 and again.focus == ws.client(cid).focus is not None
+
+
+def test_every_so_often_the_whole_index_is_written_and_the_log_starts_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(indexlog, "MAX_LINES", 3)
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    for n in range(9):
+        ws.create_client(f"Client {n}")
+        log = _log(folder)
+        assert not log.exists() or len(log.read_text().splitlines()) <= 3
+    on_disk = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert len(on_disk["clients"]) >= 6          # the log's lines went into the file
+    assert _names(folder) == [f"Client {n}" for n in range(9)]
+
+
+def test_a_torn_last_line_is_ignored_then_cut_off(tmp_path: Path) -> None:
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Alpha")
+    ws.create_client("Beta")
+    with _log(folder).open("ab") as fh:       # a kill in the middle of an append
+        fh.write(b'{"base":"x","put":{"9":{"id":"c-')
+    assert _names(folder) == ["Alpha", "Beta"]
+    Workspace.open(folder).create_client("Gamma")
+    lines = _log(folder).read_bytes().split(b"\n")
+    assert lines[-1] == b"" and all(json.loads(line) for line in lines[:-1])
+    assert _names(folder) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_a_stale_log_is_never_applied_and_is_removed(tmp_path: Path) -> None:
+    """Left by a kill between a whole write and the log's removal (or beside an index
+    restored from a backup): its lines extend another index."""
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    gone = ws.create_client("Forgotten")
+    ws.create_client("Kept")
+    stale = _log(folder).read_bytes()
+    ws.forget_client(gone)
+    assert not _log(folder).exists()
+    _log(folder).write_bytes(stale)
+    assert _names(folder) == ["Kept"]
+    assert not _log(folder).exists()
+
+
+def test_a_bad_line_stops_the_reading_and_the_clients_are_found_again(tmp_path: Path) -> None:
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Alpha")
+    ws.create_client("Beta")
+    ws.create_client("Gamma")
+    lines = _log(folder).read_text(encoding="utf-8").splitlines()
+    _log(folder).write_text("not json\n" + "\n".join(lines[1:]) + "\n", encoding="utf-8")
+    again = Workspace.open(folder)
+    # The clients the log no longer names are adopted from their own files.
+    assert sorted(c.name for c in again.list_clients()) == ["Alpha", "Beta", "Gamma"]
+    again.create_client("Delta")
+    assert not _log(folder).exists() or b"not json" not in _log(folder).read_bytes()
+    assert _names(folder) == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_forget_and_rename_write_the_whole_index_so_no_old_name_stays(tmp_path: Path) -> None:
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Alpha")
+    secret = ws.create_client("Secret Name")
+    renamed = ws.create_client("Old Name")
+    ws.rename_client(renamed, "New Name")
+    assert not _log(folder).exists()
+    ws.create_client("Later")
+    ws.forget_client(secret)
+    assert not _log(folder).exists()
+    for path in folder.rglob("*"):
+        if path.is_file() and "index.json" in path.name and ".bak" not in path.name:
+            text = path.read_bytes()
+            assert b"Secret Name" not in text and b"Old Name" not in text, path
+    assert _names(folder) == ["Alpha", "Later", "New Name"]
+
+
+def test_another_process_sees_each_change_of_the_log(tmp_path: Path) -> None:
+    folder = _ws(tmp_path)
+    mine, theirs = Workspace.open(folder), Workspace.open(folder)
+    mine.create_client("Alpha")
+    theirs.create_client("Beta")
+    mine.create_client("Gamma")
+    theirs.create_client("Delta")
+    assert [c.name for c in mine.list_clients()] == ["Alpha", "Beta", "Delta", "Gamma"]
+    assert [c.name for c in theirs.list_clients()] == ["Alpha", "Beta", "Delta", "Gamma"]
+
+
+def test_an_index_written_again_by_an_older_coach_makes_the_log_stale(tmp_path: Path) -> None:
+    """An older coach reads index.json only, adopts the log's clients from their files
+    and writes the index again, keeping its token: the log is older than it, so a line
+    there (a summary since changed) is never applied over the newer index."""
+    import os
+
+    folder = _ws(tmp_path)
+    ws = Workspace.open(folder)
+    ws.create_client("Alpha")
+    beta = ws.create_client("Beta")
+    index = folder / "index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["clients"]["2"] = {"id": beta, "name": "Beta", "key": "beta", "assessments": 4}
+    index.write_text(json.dumps(data), encoding="utf-8")
+    log = _log(folder)
+    os.utime(log, ns=(index.stat().st_mtime_ns - 10**9, index.stat().st_mtime_ns - 10**9))
+    again = Workspace.open(folder)
+    assert again.client(beta).assessments == 4
+    assert not log.exists()
