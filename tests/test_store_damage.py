@@ -11,6 +11,7 @@ import pytest
 from coach.i18n import say
 from coach.store import ReadOnlyWorkspace, StoreError, Workspace
 from coach.store.schema import SCHEMA
+from tests.store_files import whole_index
 
 
 def notices_said(ws: Workspace, lang: str = "en") -> list[str]:
@@ -201,7 +202,7 @@ def test_open_repairs_what_a_crash_between_client_and_index_left(workspace: Path
     cid, path = make_client(ws, saves=0)
     gone = ws.create_client("Gone")
     index = workspace / "index.json"
-    data = json.loads(index.read_text())
+    data = whole_index(workspace)   # one file to edit (recent changes sit in its log)
     for entry in data["clients"].values():
         if entry["id"] == cid:  # killed after the client write: summary stale, marked dirty
             entry.update({"dirty": True, "assessments": 0, "focus": None})

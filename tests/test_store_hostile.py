@@ -20,6 +20,7 @@ import pytest
 
 from coach.cli.main import main
 from coach.store import StoreError, Workspace, fsutil
+from tests.store_files import whole_index
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
@@ -61,22 +62,6 @@ def client_path(workspace: Path, cid: str) -> Path:
 def snapshot(workspace: Path, cids: list[str]) -> dict[str, bytes]:
     """The bytes of these clients' data files (what 'left as it was' means)."""
     return {cid: client_path(workspace, cid).read_bytes() for cid in cids}
-
-
-def whole_index(workspace: Path) -> dict:
-    """index.json with its log of recent changes folded in and the log removed (what a
-    coach writing the whole index leaves): a test may then edit the one file."""
-    index, log = workspace / "index.json", workspace / "index.json.log"
-    data = json.loads(index.read_text())
-    if log.exists():
-        token = data["meta"]["1"].get("log")
-        for line in log.read_text().splitlines():
-            change = json.loads(line)
-            if change["base"] == token:
-                data["clients"].update(change["put"])
-        log.unlink()
-    index.write_text(json.dumps(data))
-    return data
 
 
 def drop_from_index(workspace: Path, cid: str) -> None:

@@ -8,10 +8,10 @@ assessment's summary) are appended instead to `index.json.log`, one JSON line ea
 fsync'd; every other change, and every 200th, writes the whole index again (which then
 removes the log). Readers apply the log over the index they read.
 
-    {"base":"<token>","put":{"<doc id>":{entry},...},"gone":[]}
+    {"base":"<token>","size":<bytes of index.json>,"put":{"<doc id>":{entry},...},"gone":[]}
 
 Each full write gives index.json a new random token (`meta.1.log`), and a line counts
-only when it names the token of the index it extends. So a log left behind by a crash
+only when it names the token and the size of the index it extends. So a log left behind by a crash
 between a full write and the log's removal, or one beside an index restored from a
 backup, is stale: never applied, removed at the next full write (and on open, when its
 lock is free). A client removed (forget) always takes a full write: no byte of it stays
@@ -25,7 +25,7 @@ reconcile (coach/store/repair.py), as for a kill between a client file and the i
 
 Older coach versions read index.json only; they miss the log's latest changes and adopt
 those clients from their files, as after any such kill. An index written again by one
-keeps its token but is newer than the log, which then counts as stale too.
+keeps its token but not its size: the log then counts as stale too.
 """
 
 from __future__ import annotations
@@ -115,11 +115,8 @@ class LoggedIndex(DataFile):
         self._pristine = True
         self.log_lines, self.log_usable, self._good = 0, True, 0
         token = token_of(self.peek_base())
-        # A log is appended after the index it extends is written: an index newer than
-        # the log was written again without it (by an older coach, which keeps the token).
-        stale = sig is not None and self._sig is not None and sig[1] < self._sig[1]
-        if stale:
-            raw, self.log_usable = b"", False
+        size = self._sig[2] if self._sig is not None else None
+        stale = False
         data = self._data
         pos = 0
         while True:
@@ -130,7 +127,9 @@ class LoggedIndex(DataFile):
             if change is None:
                 self.log_usable = False
                 break
-            if change["base"] != token or data is None:
+            # Each line names the index it extends by its token and its size: an index
+            # written again by an older coach keeps the token, not the size.
+            if change["base"] != token or change["size"] != size or data is None:
                 stale, self.log_usable = True, False
                 break
             clients = data.setdefault("clients", {})
@@ -168,10 +167,10 @@ class LoggedIndex(DataFile):
                 return
             try:
                 # Looked at again under the lock: a writer may have just started a log.
-                base, log = os.stat(self.path), os.stat(self.log_path)
                 first = _first_change(self.log_path)
-                if (log.st_mtime_ns < base.st_mtime_ns
-                        or token_of(first) != token_of(self.peek_base())):
+                base = os.stat(self.path)
+                if first is None or first["base"] != token_of(self.peek_base()) \
+                        or first["size"] != base.st_size:
                     self._remove_log()
             finally:
                 self.unlock()
@@ -186,7 +185,9 @@ class LoggedIndex(DataFile):
         `state` is the index with them, which the caller completes in place."""
         if not self._lock.is_locked:
             raise RuntimeError(f"write to {self.log_path} without its lock")  # a bug in coach
-        line = serialise({"base": token_of(state), "put": dict(put), "gone": []}) + "\n"
+        size = self._sig[2] if self._sig is not None else None
+        line = serialise({"base": token_of(state), "size": size, "put": dict(put),
+                          "gone": []}) + "\n"
         data = line.encode("utf-8")
         created = self._log_sig is None
         try:
@@ -250,16 +251,17 @@ def _change(line: bytes) -> dict[str, Any] | None:
                 and is_client_id(str(entry.get("id"))) and isinstance(entry.get("name"), str)
                 and entry["name"]):
             return None
-    if not all(isinstance(d, str) for d in gone):
+    size = change.get("size")
+    if not all(isinstance(d, str) for d in gone) or size.__class__ is not int:
         return None
-    return {"base": change["base"], "put": put, "gone": gone}
+    return {"base": change["base"], "size": size, "put": put, "gone": gone}
 
 
 def _first_change(path: Path) -> dict[str, Any] | None:
-    """The first line of a log, as a state-like mapping naming its token (or None)."""
+    """The first line of a log, read as a change (or None)."""
     try:
         with open(path, "rb") as fh:
             change = _change(fh.readline().rstrip(b"\n"))
     except OSError:
         return None
-    return {"meta": {"1": {"log": change["base"]}}} if change else None
+    return change
