@@ -72,6 +72,10 @@ class LoggedIndex(DataFile):
         self.log_lines = 0              # lines applied
         self.log_usable = True          # False: stale or bad lines; write the whole index
         self._pristine = True           # _data is exactly the parse of _text
+        self._stale_seen = False        # a stale log was read: remove it if it still is
+        # Clients named by lines not applied (stale, or after a bad line): the open's
+        # reconcile recomputes their summaries from their files (coach/store/repair.py).
+        self.unapplied: set[str] = set()
 
     # -- reading ----------------------------------------------------------------
     def refresh(self) -> None:
@@ -79,6 +83,9 @@ class LoggedIndex(DataFile):
         sig = self._stat_log()
         if self.generation != self._seen or sig != self._log_sig:
             self._apply_log(sig)
+        if self._stale_seen:
+            self._stale_seen = False
+            self._drop_stale_log()
 
     @property
     def lines_text(self) -> str:
@@ -118,6 +125,7 @@ class LoggedIndex(DataFile):
         size = self._sig[2] if self._sig is not None else None
         stale = False
         data = self._data
+        owner: dict[str, str] | None = None   # client id -> doc id, made when first needed
         pos = 0
         while True:
             end = raw.find(b"\n", pos)
@@ -133,18 +141,28 @@ class LoggedIndex(DataFile):
                 stale, self.log_usable = True, False
                 break
             clients = data.setdefault("clients", {})
+            if owner is None:
+                owner = {str(e.get("id")): d for d, e in clients.items()
+                         if isinstance(e, dict)}
+            if not _fits(change, clients, owner):   # a doc or a client under two names
+                self.log_usable = False
+                break
             for doc_id in change["gone"]:
-                clients.pop(doc_id, None)
-            clients.update(change["put"])
+                gone = clients.pop(doc_id, None)
+                if isinstance(gone, dict):
+                    owner.pop(str(gone.get("id")), None)
+            for doc_id, entry in change["put"].items():
+                clients[doc_id] = entry
+                owner[entry["id"]] = doc_id
             self.log_lines += 1
             self._pristine = False
             pos = end + 1
         self._good = pos
+        self.unapplied = _named(raw[pos:]) if not self.log_usable else set()
         self._log_sig = sig
         self.generation += 1
         self._seen = self.generation
-        if stale and not self.log_lines:
-            self._drop_stale_log()
+        self._stale_seen = stale and not self.log_lines
 
     def peek_base(self) -> dict[str, Any] | None:
         if self._data is None and self._text is not None:
@@ -161,16 +179,19 @@ class LoggedIndex(DataFile):
         return loads(serialise(data)) if data is not None else None
 
     def _drop_stale_log(self) -> None:
-        """A log that extends another index than this one: removed if nobody is writing."""
+        """A log that extends another index than this one: removed if nobody is writing
+        and it still does, judged under the lock against index.json as it is on disk now
+        (not the copy read before: a writer may since have written the index and a new
+        log, which is not stale at all)."""
         with contextlib.suppress(StoreError, OSError):
             if self.read_only or not self.try_lock():
                 return
             try:
-                # Looked at again under the lock: a writer may have just started a log.
+                DataFile.refresh(self)            # the index on disk, nobody writing
                 first = _first_change(self.log_path)
-                base = os.stat(self.path)
-                if first is None or first["base"] != token_of(self.peek_base()) \
-                        or first["size"] != base.st_size:
+                size = os.stat(self.path).st_size
+                if first is not None and (first["base"] != token_of(self.peek_base())
+                                          or first["size"] != size):
                     self._remove_log()
             finally:
                 self.unlock()
@@ -247,7 +268,7 @@ def _change(line: bytes) -> dict[str, Any] | None:
     if not isinstance(put, dict) or not isinstance(gone, list):
         return None
     for doc_id, entry in put.items():
-        if not (doc_id.isdigit() and isinstance(entry, dict)
+        if not (doc_id.isascii() and doc_id.isdigit() and isinstance(entry, dict)
                 and is_client_id(str(entry.get("id"))) and isinstance(entry.get("name"), str)
                 and entry["name"]):
             return None
@@ -255,6 +276,29 @@ def _change(line: bytes) -> dict[str, Any] | None:
     if not all(isinstance(d, str) for d in gone) or size.__class__ is not int:
         return None
     return {"base": change["base"], "size": size, "put": put, "gone": gone}
+
+
+def _fits(change: Mapping[str, Any], clients: Mapping[str, Any],
+          owner: Mapping[str, str]) -> bool:
+    """A line coach could have written: each entry stays under its own doc id (a doc
+    never changes client, a client never gets a second doc)."""
+    for doc_id, entry in change["put"].items():
+        held = clients.get(doc_id)
+        if isinstance(held, dict) and held.get("id") != entry["id"]:
+            return False
+        if owner.get(entry["id"], doc_id) != doc_id:
+            return False
+    return True
+
+
+def _named(raw: bytes) -> set[str]:
+    """The client ids that the lines of `raw` name, as far as they can be read."""
+    found: set[str] = set()
+    for line in raw.split(b"\n"):
+        with contextlib.suppress(ValueError, RecursionError, TypeError, AttributeError):
+            put = json.loads(line).get("put")
+            found.update(str(e.get("id")) for e in put.values() if isinstance(e, dict))
+    return {cid for cid in found if is_client_id(cid)}
 
 
 def _first_change(path: Path) -> dict[str, Any] | None:

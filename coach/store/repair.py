@@ -81,6 +81,9 @@ class Repairs:
         on_disk = scan.files | scan.backups
         stale = {cid for cid, (_d, e) in entries.items() if e.get("dirty")}
         stale |= scan.pending & known
+        # Clients named by index-log lines not applied (stale, or after a bad line): the
+        # change they held is recomputed from their files (coach/store/indexlog.py).
+        stale |= getattr(self._index, "unapplied", set()) & known
         orphans = on_disk - known - scan.forgetting
         missing = known - on_disk - scan.forgetting
         for cid in sorted(stale - scan.forgetting):

@@ -90,7 +90,7 @@ def add_result(ws: Workspace, client_id: str, *, date: str, platform: str,
 
 
 def _append(side: Any, client_id: str, table: dict[str, Any], doc: dict[str, Any]) -> int:
-    new_id = max((int(k) for k in table if k.isdigit()), default=0) + 1
+    new_id = max((int(k) for k in table if k.isascii() and k.isdigit()), default=0) + 1
     data = empty_side(RESULTS, client_id)
     data[RESULTS] = {**table, str(new_id): doc}
     side.write_state(data)  # one atomic write of the log
@@ -116,7 +116,7 @@ def results(ws: Workspace, client_id: str) -> list[ResultEntry]:
     finally:
         ws._collect_notices(side)
     out = [_entry(int(k), v) for k, v in table.items()
-           if k.isdigit() and isinstance(v, Mapping)]
+           if k.isascii() and k.isdigit() and isinstance(v, Mapping)]
     return sorted(out, key=lambda e: (e.date, e.id))
 
 

@@ -89,7 +89,9 @@ def _table(data: Data, name: str) -> Data:
     if not isinstance(table, dict):
         raise ShapeError(f"table {name!r} is not an object")
     for doc_id, doc in table.items():
-        if not (isinstance(doc_id, str) and doc_id.isdigit()) or not isinstance(doc, dict):
+        # isascii: "²".isdigit() is true, and int("²") fails.
+        if not (isinstance(doc_id, str) and doc_id.isascii() and doc_id.isdigit()
+                and isinstance(doc, dict)):
             raise ShapeError(f"table {name!r}: entry {doc_id!r} is not a document")
     return table
 
@@ -167,7 +169,7 @@ def check_shape(kind: str, data: Data, *, expect_id: str | None = None) -> None:
             raise ShapeError("table 'clients' is not an object")
         match = CLIENT_ID.match
         for doc_id, doc in clients.items():  # one pass: 10,000 entries are read on open
-            if doc.__class__ is not dict or not doc_id.isdigit():
+            if doc.__class__ is not dict or not (doc_id.isascii() and doc_id.isdigit()):
                 raise ShapeError(f"table 'clients': entry {doc_id!r} is not a document")
             cid, name = doc.get("id"), doc.get("name")
             if cid.__class__ is not str or not match(cid):

@@ -267,11 +267,19 @@ class Workspace(Repairs, Drafts):
         keys = self._keys[1] if self._keys[0] == self._entries_gen else None
         renamed = any(client_id in entries and entries[client_id][1].get("key")
                       != entry.get("key") for _d, (client_id, entry, _l) in put.items())
+        logged = False
         if (settings is None and backups and put and not gone and not renamed
                 and self._index.can_append()):
             # Added or updated entries only: one line in the index's log, not the whole
             # index again (coach/store/indexlog.py).
-            self._index.append({d: e for d, (_c, e, _l) in put.items()}, state)
+            try:
+                self._index.append({d: e for d, (_c, e, _l) in put.items()}, state)
+                logged = True
+            except StoreError:
+                # A log that cannot be written (its own mode, a full disk...): the whole
+                # index then, which removes the log (or fails the same way, and says so).
+                self._index.log_usable = False
+        if logged:
             meta = state.get("meta") or self._empty_index()["meta"]
             settings = state.get("settings", {})
             body = None
