@@ -73,9 +73,13 @@ class CoachFooter(Footer):
             keys = [k for k in keys if (k[0].id or k[0].action) != name]
         self.styles.grid_size_columns = len(keys)
         for binding, enabled, tooltip in keys:
-            yield FooterKey(binding.key, self.app.get_key_display(binding),
+            key = FooterKey(binding.key, self.app.get_key_display(binding),
                             binding.description, binding.action, disabled=not enabled,
-                            tooltip=tooltip).data_bind(compact=Footer.compact)
+                            tooltip=tooltip)
+            # Born with the footer's compactness: a key is compact by default, and the
+            # binding below then restyled each key twice on every footer build.
+            key.set_reactive(FooterKey.compact, self.compact)
+            yield key.data_bind(compact=Footer.compact)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
