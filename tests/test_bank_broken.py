@@ -274,7 +274,7 @@ def test_renamed_platform_in_french_names_the_entry_and_lists_each_id_once(
     unknown = [line for line in err.splitlines() if "'linkedin' introuvable" in line]
     assert unknown and "inconnu(e)" not in err
     for line in unknown:
-        listed = line.split("valeurs possibles : ")[1].rstrip(")").split(", ")
+        listed = line.split("valeurs possibles\u00a0: ")[1].rstrip(")").split(", ")
         assert len(listed) == len(set(listed)), line        # "facebook" was listed twice
 
 

@@ -64,7 +64,7 @@ def test_platforms_refuses_unknown_format(capsys: pytest.CaptureFixture[str]) ->
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("en", "Bank OK: 17 platforms, "),
-                                                ("fr", "Banque valide : 17 plateformes, ")])
+                                                ("fr", "Banque valide\u00a0: 17 plateformes, ")])
 def test_check_bank_default_is_bundled(lang: str, expected: str,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", lang, "check-bank"]) == 0

@@ -80,7 +80,7 @@ def test_unknown_client_is_exit_2_naming_it(seeded: str, capsys) -> None:
         code, _out, err = run(capsys, *cmd)
         assert code == 2 and "Nobody [x]" in err, (cmd, err)
     code, _out, err = run(capsys, "--lang", "fr", "history", "Personne")
-    assert code == 2 and "Aucun client nommé « Personne »" in err
+    assert code == 2 and "Aucun client nommé «\u00a0Personne\u00a0»" in err
 
 
 def test_report_latest_by_default_or_by_id(seeded: str, capsys, tmp_path: Path) -> None:
@@ -479,4 +479,4 @@ def test_french_messages_do_not_glue_de_to_a_name(seeded: str, capsys, tmp_path:
     persona = Path(__file__).parent / "personas" / "one_platform.toml"
     code, _out, err = run(capsys, "--lang", "fr", "plan", "--answers", str(persona),
                           "--client", "Atelier Lune", "--format", "json")
-    assert code == 0 and "« Atelier Lune »" in err and "de Atelier" not in err
+    assert code == 0 and "«\u00a0Atelier Lune\u00a0»" in err and "de Atelier" not in err

@@ -42,10 +42,10 @@ def test_help_follows_language(capsys: pytest.CaptureFixture[str],
     assert "Usage:" in english and "Show this message and exit." in english
     assert main(["--lang", "fr", "--help"]) == 0
     french = capsys.readouterr().out
-    assert "Utilisation :" in french and "Affiche ce message et quitte." in french
+    assert "Utilisation\u00a0:" in french and "Affiche ce message et quitte." in french
     monkeypatch.setenv("LANG", "fr_CA.UTF-8")
     assert main(["--help"]) == 0
-    assert "Utilisation :" in capsys.readouterr().out
+    assert "Utilisation\u00a0:" in capsys.readouterr().out
 
 
 def test_unknown_language_is_usage_error(capsys: pytest.CaptureFixture[str],
@@ -86,7 +86,7 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 def test_click_messages_follow_language(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "fr", "report"]) == 2
     err = capsys.readouterr().err
-    assert "Argument manquant" in err and "Essayez « coach report --help »" in err
+    assert "Argument manquant" in err and "Essayez «\u00a0coach report --help\u00a0»" in err
     assert main(["report"]) == 2
     assert "Missing argument" in capsys.readouterr().err
 
@@ -94,7 +94,7 @@ def test_click_messages_follow_language(capsys: pytest.CaptureFixture[str]) -> N
 def test_short_help_on_subcommands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "fr", "plan", "-h"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Utilisation : coach plan") and "Options\u00a0:" in out
+    assert out.startswith("Utilisation\u00a0: coach plan") and "Options\u00a0:" in out
 
 
 def test_clean_strips_terminal_and_bidi_controls() -> None:

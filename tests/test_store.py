@@ -309,11 +309,11 @@ def test_store_errors_are_said_in_the_language_of_the_moment(workspace: Path) ->
         ws.create_client("ATELIER LUNE")
     assert caught.value.said(voice) == ['A client named "Atelier Lune" already exists.']
     voice.switch("fr")
-    assert caught.value.said(voice) == ["Un client nommé « Atelier Lune » existe déjà."]
+    assert caught.value.said(voice) == ["Un client nommé «\u00a0Atelier Lune\u00a0» existe déjà."]
     assert isinstance(caught.value, InputError) and caught.value.exit_code == 2
     with pytest.raises(UnknownClient) as unknown:
         ws.require_client("Personne")
-    assert unknown.value.said(voice) == ["Aucun client nommé « Personne »."]
+    assert unknown.value.said(voice) == ["Aucun client nommé «\u00a0Personne\u00a0»."]
 
 
 def test_names_are_found_after_every_kind_of_change_here_and_elsewhere(tmp_path: Path) -> None:

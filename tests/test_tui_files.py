@@ -75,4 +75,4 @@ async def test_a_store_error_after_the_switch_is_said_in_the_new_language(
         app.screen.query_one("#prompt-input", Input).value = "atelier lune"
         await press(pilot, "enter")               # a name in use is refused, in the modal
         said = str(app.screen.query_one("#prompt-error").render())
-        assert "« Atelier Lune » existe déjà" in said and "already" not in said
+        assert "«\u00a0Atelier Lune\u00a0» existe déjà" in said and "already" not in said

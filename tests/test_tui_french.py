@@ -94,3 +94,27 @@ async def test_french_preview_says_its_problems_in_french(workspace: Path) -> No
         await settle(pilot)
         shown = static_text(app.screen.query_one("#plan-problems", Static))
         assert "draft: profile.audiences: name at least one audience" in shown
+
+
+def test_wrapped_french_never_starts_a_line_with_its_punctuation() -> None:
+    """Textual wraps at any whitespace, the no-break space too: coach's TUI keeps it
+    inside the word (coach.tui.app), so no line starts with a lone ":" or "?"."""
+    from textual.content import Content
+
+    import coach.tui.app  # noqa: F401  (what importing the TUI changes)
+
+    texts = []
+    for domain in ("tui", "engine"):
+        with (PO.parent / f"{domain}.po").open("rb") as handle:
+            for message in read_po(handle):
+                strings = message.string if isinstance(message.string, list | tuple) else [
+                    message.string]
+                texts += [t for t in strings if t and re.search(rf"[{NBSP}][:?!;»]", t)]
+    assert len(texts) > 20
+    lone = re.compile(r"^\s*[:?!;»]")
+    for text in texts:
+        # Narrower than its longest word, a line can only be cut inside a word.
+        longest = max(len(word) for word in re.split(r"[ \t\n]+", text))
+        for width in range(max(12, longest), 81, 3):
+            for line in Content(text).wrap(width):
+                assert not lone.match(line.plain), (width, line.plain, text)

@@ -34,6 +34,28 @@ if TYPE_CHECKING:
 # The screens (and Markdown for help) are imported when first needed, after the first
 # frame is on screen: `coach` must paint as fast as a bare Textual app.
 
+
+def _keep_no_break_spaces() -> None:
+    """French puts a no-break space before ":", "?", "!" and inside « »; the line wrapping
+    of Textual's text (Rich's, and Textual's own) splits at any whitespace, that one too,
+    so a line could start with a lone ":" ("laisse 1 h de côté / : rien d'autre"). Their
+    word rules, with those spaces made part of the word (checked, not assumed: both are
+    the libraries' own module attributes)."""
+    import re
+
+    from rich import _wrap as rich_wrap
+    from textual import _wrap as textual_wrap
+
+    keep = "\u00a0\u202f\u2007"
+    word, space = rf"(?:\S|[{keep}])", rf"[^\S{keep}]"
+    if isinstance(getattr(rich_wrap, "re_word", None), re.Pattern):
+        rich_wrap.re_word = re.compile(rf"{space}*{word}+{space}*")
+    if isinstance(getattr(textual_wrap, "re_chunk", None), re.Pattern):
+        textual_wrap.re_chunk = re.compile(rf"{word}+{space}*|{space}+")
+
+
+_keep_no_break_spaces()
+
 # Each language named in its own words, as language menus do.
 LANG_NAMES = {"en": "English", "fr": "Français", "fr-CA": "Français (Québec)",
               "fr-FR": "Français (France)"}
