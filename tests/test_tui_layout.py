@@ -191,3 +191,33 @@ async def test_palette_titles_speak_french_with_french_typography(workspace: Pat
         category, _sep, action = title.partition(":")
         assert category.endswith("\u00a0") and action, title
     assert "Clients\u00a0: nouveau client" in home
+
+
+@pytest.mark.parametrize("lang", ["en", "fr-CA", "fr-FR"])
+async def test_the_plans_buttons_show_their_whole_label_at_80x24(workspace: Path,
+                                                                 lang: str) -> None:
+    """Two a row, each half the width: "Enregistrer cette évaluation" was cut to
+    "Enregistrer cette" when the columns took the first row's widths."""
+    import copy
+
+    from textual.widgets import Button
+
+    from coach.store import Workspace
+    from tests.test_tui_snapshots import LUNE
+
+    ws = Workspace.open(workspace)
+    client = ws.create_client("Atelier Lune")
+    ws.set_setting("role", "freelancer")
+    ws.set_setting("tui.client", client)
+    ws.set_setting("lang", lang)
+    ws.save_draft(client, copy.deepcopy(LUNE), {"step": "plan"})
+    app = new_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert step(app) == "plan"
+        buttons = list(app.screen.query(".plan-actions Button").results(Button))
+        assert len(buttons) >= 4
+        for button in buttons:
+            label = str(button.label)
+            assert button.content_region.width >= len(label), (label, button.size)
+            assert button.content_region.height == 1
