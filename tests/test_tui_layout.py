@@ -196,8 +196,10 @@ async def test_palette_titles_speak_french_with_french_typography(workspace: Pat
 @pytest.mark.parametrize("lang", ["en", "fr-CA", "fr-FR"])
 async def test_the_plans_buttons_show_their_whole_label_at_80x24(workspace: Path,
                                                                  lang: str) -> None:
-    """Two a row, each half the width: "Enregistrer cette évaluation" was cut to
-    "Enregistrer cette" when the columns took the first row's widths."""
+    """Two a row, each half the width. (The cut this guards against, "Enregistrer cette
+    évaluation" shown as "Enregistrer cette", was seen in a real terminal under tmux; this
+    headless run lays the old columns out whole too, so it guards the labels, and the tmux
+    check is what showed the fix.)"""
     import copy
 
     from textual.widgets import Button

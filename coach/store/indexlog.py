@@ -8,7 +8,7 @@ assessment's summary) are appended instead to `index.json.log`, one JSON line ea
 fsync'd; every other change, and every 200th, writes the whole index again (which then
 removes the log). Readers apply the log over the index they read.
 
-    {"base":"<token>","size":<bytes of index.json>,"put":{"<doc id>":{entry},...},"gone":[]}
+    {"base":"<token>","size":<bytes of index.json>,"put":{"<doc id>":{entry},...}}
 
 Each full write gives index.json a new random token (`meta.1.log`), and a line counts
 only when it names the token and the size of the index it extends. So a log left behind by a crash
@@ -98,14 +98,8 @@ class LoggedIndex(DataFile):
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise self._read_error_of(self.log_path, exc) from exc
+            raise self._read_error(exc, self.log_path) from exc
         return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-    def _read_error_of(self, path: Path, exc: OSError) -> StoreError:
-        from coach.store.storage import _tr
-
-        return StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
-            what=self.label, file=path, reason=exc.strerror or str(exc)), path=path)
 
     def _apply_log(self, sig: tuple[int, int, int] | None) -> None:
         raw = b""
@@ -115,7 +109,7 @@ class LoggedIndex(DataFile):
             except FileNotFoundError:
                 sig = None
             except OSError as exc:  # the system refuses: not damage, touch nothing
-                raise self._read_error_of(self.log_path, exc) from exc
+                raise self._read_error(exc, self.log_path) from exc
         if self.log_lines or not self._pristine:
             # Lines applied before, or changes made in place: start again from the base.
             self._data = loads(self._text) if self._text is not None else None
@@ -147,10 +141,6 @@ class LoggedIndex(DataFile):
             if not _fits(change, clients, owner):   # a doc or a client under two names
                 self.log_usable = False
                 break
-            for doc_id in change["gone"]:
-                gone = clients.pop(doc_id, None)
-                if isinstance(gone, dict):
-                    owner.pop(str(gone.get("id")), None)
             for doc_id, entry in change["put"].items():
                 clients[doc_id] = entry
                 owner[entry["id"]] = doc_id
@@ -168,10 +158,6 @@ class LoggedIndex(DataFile):
         if self._data is None and self._text is not None:
             self._data = loads(self._text)
         return self._data
-
-    def peek(self) -> dict[str, Any] | None:
-        self.refresh()
-        return self.peek_base()
 
     def read_state(self) -> dict[str, Any] | None:
         self.refresh()
@@ -207,12 +193,11 @@ class LoggedIndex(DataFile):
         if not self._lock.is_locked:
             raise RuntimeError(f"write to {self.log_path} without its lock")  # a bug in coach
         size = self._sig[2] if self._sig is not None else None
-        line = serialise({"base": token_of(state), "size": size, "put": dict(put),
-                          "gone": []}) + "\n"
+        line = serialise({"base": token_of(state), "size": size, "put": dict(put)}) + "\n"
         data = line.encode("utf-8")
         created = self._log_sig is None
         try:
-            if not created and self._log_sig is not None and self._log_sig[2] != self._good:
+            if self._log_sig is not None and self._log_sig[2] != self._good:
                 os.truncate(self.log_path, self._good)   # cut a torn last line off
             fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT
                          | getattr(os, "O_BINARY", 0), fsutil.FILE_MODE)
@@ -264,8 +249,8 @@ def _change(line: bytes) -> dict[str, Any] | None:
         return None
     if not isinstance(change, dict) or not isinstance(change.get("base"), str):
         return None
-    put, gone = change.get("put"), change.get("gone", [])
-    if not isinstance(put, dict) or not isinstance(gone, list):
+    put = change.get("put")
+    if not isinstance(put, dict):
         return None
     for doc_id, entry in put.items():
         if not (doc_id.isascii() and doc_id.isdigit() and isinstance(entry, dict)
@@ -273,9 +258,9 @@ def _change(line: bytes) -> dict[str, Any] | None:
                 and entry["name"]):
             return None
     size = change.get("size")
-    if not all(isinstance(d, str) for d in gone) or size.__class__ is not int:
+    if size.__class__ is not int:
         return None
-    return {"base": change["base"], "size": size, "put": put, "gone": gone}
+    return {"base": change["base"], "size": size, "put": put}
 
 
 def _fits(change: Mapping[str, Any], clients: Mapping[str, Any],

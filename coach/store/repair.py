@@ -83,7 +83,7 @@ class Repairs:
         stale |= scan.pending & known
         # Clients named by index-log lines not applied (stale, or after a bad line): the
         # change they held is recomputed from their files (coach/store/indexlog.py).
-        stale |= getattr(self._index, "unapplied", set()) & known
+        stale |= self._index.unapplied & known
         orphans = on_disk - known - scan.forgetting
         missing = known - on_disk - scan.forgetting
         for cid in sorted(stale - scan.forgetting):

@@ -191,9 +191,11 @@ class DataFile:
             return
         self._accept(data, found, (st.st_ino, st.st_mtime_ns, st.st_size), raw)
 
-    def _read_error(self, exc: OSError) -> StoreError:
+    def _read_error(self, exc: OSError, path: Path | None = None) -> StoreError:
+        """The system refused to read `path` (this file, or one beside it)."""
+        path = path or self.path
         return StoreError(_tr.gettext("{what}: cannot read {file}: {reason}").format(
-            what=self.label, file=self.path, reason=exc.strerror or str(exc)), path=self.path)
+            what=self.label, file=path, reason=exc.strerror or str(exc)), path=path)
 
     def _accept(self, data: dict[str, Any], found: int, sig: tuple[int, int, int],
                 raw: bytes) -> None:
